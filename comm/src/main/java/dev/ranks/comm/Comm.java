@@ -1,0 +1,1657 @@
+package dev.ranks.comm;
+
+import dev.ranks.comm.internal.codec.ObjectCodec;
+import dev.ranks.comm.spi.DeviceRequest;
+import dev.ranks.comm.spi.Endpoint;
+import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.Sink;
+import java.util.Optional;
+
+/**
+ * A communicator: point-to-point messaging among the ranks of a job (MPI_Comm).
+ *
+ * <p>Two message styles, chosen by argument type. <b>Objects</b>: {@code send(Object, dest, tag)}
+ * and {@code T recv(source, tag)}; immutable values (strings, boxed primitives, enums, records of
+ * immutable components…) pass by reference, anything else is copied through the codec, so the
+ * receiver never sees the sender's later changes. <b>Primitive arrays</b>: {@code send(int[] buf,
+ * offset, count, dest, tag)} and {@code recv(int[] buf, offset, count, source, tag)} for each of
+ * the eight primitive types, received into the caller's array; the fast path.
+ *
+ * <p>Matching follows MPI: a receive names a source and a tag, or {@link #ANY_SOURCE} and
+ * {@link #ANY_TAG}; messages from one rank to another on one communicator are received in the
+ * order they were sent when both match. Messages up to the eager limit ({@link Settings#eagerLimit()})
+ * are buffered and the send returns at once; larger ones wait for the matching receive
+ * (rendezvous). {@code ssend} always waits. Sends to and receives from {@link #PROC_NULL} complete
+ * at once.
+ *
+ * <p>A communicator belongs to its rank: use it from one thread at a time.
+ */
+public class Comm {
+    /** Wildcard source for receives and probes (MPI_ANY_SOURCE). */
+    public static final int ANY_SOURCE = -1;
+    /** Wildcard tag for receives and probes (MPI_ANY_TAG). */
+    public static final int ANY_TAG = -1;
+    /** The null process: a send or receive with it completes at once (MPI_PROC_NULL). */
+    public static final int PROC_NULL = -2;
+
+    private final Endpoint endpoint;
+    private final int context;
+
+    /**
+     * A world communicator over a device endpoint, on context 0 (its collectives use context 1).
+     *
+     * @param endpoint this rank's attachment to the device
+     */
+    public Comm(Endpoint endpoint) {
+        this(endpoint, 0);
+    }
+
+    /**
+     * A communicator of the same ranks and context as another; for subclasses that add
+     * operations, such as {@code Intracomm}.
+     *
+     * @param base the communicator to share
+     */
+    protected Comm(Comm base) {
+        this(base.endpoint, base.context);
+    }
+
+    private Comm(Endpoint endpoint, int context) {
+        this.endpoint = endpoint;
+        this.context = context;
+    }
+
+    /**
+     * A view of this communicator on its own collective context: messages sent through it never
+     * match user point-to-point messages on this communicator. For collective algorithms.
+     *
+     * @return the collective view
+     */
+    protected final Comm collectiveView() {
+        if ((context & 1) == 1) {
+            return this;
+        }
+        return new Comm(endpoint, context + 1);
+    }
+
+    /** @return this rank's number, from 0 to {@link #size()} - 1 (MPI_Comm_rank) */
+    public int rank() {
+        return endpoint.rank();
+    }
+
+    /** @return the number of ranks (MPI_Comm_size) */
+    public int size() {
+        return endpoint.size();
+    }
+
+    /** @return the job's settings */
+    public Settings settings() {
+        return endpoint.settings();
+    }
+
+    /** @return seconds since a fixed point in the past, for timing (MPI_Wtime) */
+    public double wtime() {
+        return endpoint.wtime();
+    }
+
+    /**
+     * Ends the whole job (MPI_Abort): every other rank's blocked call is released with a
+     * {@link JobAbortedException}, and the launcher reports this rank and exits 1. Never returns.
+     *
+     * @param code the abort code, reported by the launcher
+     */
+    public void abort(int code) {
+        throw endpoint.abort(code);
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    /**
+     * Sends an object (mpi4py's {@code comm.send}); returns once the object may be changed again.
+     *
+     * @param obj the object, copied unless immutable; may be null
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(Object obj, int dest, int tag) {
+        startObject(obj, dest, tag, false).waitFor();
+    }
+
+    /**
+     * Sends an object and returns only once the matching receive has started (MPI_Ssend).
+     *
+     * @param obj the object, copied unless immutable; may be null
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(Object obj, int dest, int tag) {
+        startObject(obj, dest, tag, true).waitFor();
+    }
+
+    /**
+     * Starts sending an object (mpi4py's {@code comm.isend}).
+     *
+     * @param obj the object, copied at once unless immutable; may be null
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(Object obj, int dest, int tag) {
+        return startObject(obj, dest, tag, false);
+    }
+
+    /**
+     * Receives an object (mpi4py's {@code comm.recv}).
+     *
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @param <T> the type expected
+     * @return the object; null from {@link #PROC_NULL}
+     * @throws TypeMismatchException when the message is a primitive array
+     */
+    public <T> T recv(int source, int tag) {
+        return this.<T>irecv(source, tag).get();
+    }
+
+    /**
+     * Receives an object together with its status.
+     *
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @param <T> the type expected
+     * @return the object and its status
+     */
+    public <T> Received<T> recvWithStatus(int source, int tag) {
+        ObjectRequest<T> request = irecv(source, tag);
+        T value = request.get();
+        return new Received<>(value, request.waitFor());
+    }
+
+    /**
+     * Starts receiving an object (mpi4py's {@code comm.irecv}).
+     *
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @param <T> the type expected
+     * @return the request; {@link ObjectRequest#get()} returns the object
+     */
+    public <T> ObjectRequest<T> irecv(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == PROC_NULL) {
+            return new ObjectRequest<>(Status.empty());
+        }
+        return new ObjectRequest<>(endpoint, endpoint.receive(context, source, tag, Sink.object()));
+    }
+
+    /**
+     * Sends an object and receives one, without deadlock between the pair (mpi4py's
+     * {@code comm.sendrecv}).
+     *
+     * @param obj the object to send
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @param <T> the type expected
+     * @return the object received
+     */
+    public <T> T sendrecv(Object obj, int dest, int sendTag, int source, int recvTag) {
+        ObjectRequest<T> in = irecv(source, recvTag);
+        Request out = startObject(obj, dest, sendTag, false);
+        T value = in.get();
+        out.waitFor();
+        return value;
+    }
+
+    // ---------------------------------------------------------------- probes
+
+    /**
+     * Waits until a message that a receive with these arguments would match has arrived, and
+     * returns its status without receiving it (MPI_Probe).
+     *
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the message's status; {@link Status#empty()} for {@link #PROC_NULL}
+     */
+    public Status probe(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == PROC_NULL) {
+            return Status.empty();
+        }
+        return endpoint.probe(context, source, tag, true);
+    }
+
+    /**
+     * Checks without blocking for a message that a receive with these arguments would match
+     * (MPI_Iprobe).
+     *
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the message's status, or empty when none has arrived
+     */
+    public Optional<Status> iprobe(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == PROC_NULL) {
+            return Optional.of(Status.empty());
+        }
+        return Optional.ofNullable(endpoint.probe(context, source, tag, false));
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(rank " + rank() + " of " + size() + ", context " + context + ")";
+    }
+
+    // ---------------------------------------------------------------- workers
+
+    private Request startObject(Object obj, int dest, int tag, boolean synchronous) {
+        checkDest(dest);
+        checkSendTag(tag);
+        if (dest == PROC_NULL) {
+            return new Request(Status.empty());
+        }
+        return start(ObjectCodec.wrap(obj, rank()), dest, tag, synchronous);
+    }
+
+    private Request startSend(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
+                              boolean synchronous) {
+        checkSlice(length, offset, count);
+        checkDest(dest);
+        checkSendTag(tag);
+        if (dest == PROC_NULL) {
+            return new Request(Status.empty());
+        }
+        return start(Payload.array(type, buf, offset, count), dest, tag, synchronous);
+    }
+
+    private Request start(Payload payload, int dest, int tag, boolean synchronous) {
+        DeviceRequest request = endpoint.send(context, dest, tag, payload, synchronous);
+        return new Request(endpoint, request);
+    }
+
+    private Request startRecv(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
+        checkSlice(length, offset, count);
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == PROC_NULL) {
+            return new Request(Status.empty());
+        }
+        return new Request(endpoint, endpoint.receive(context, source, tag, Sink.array(type, buf, offset, count)));
+    }
+
+    private void sendNow(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
+                         boolean synchronous) {
+        startSend(type, buf, length, offset, count, dest, tag, synchronous).waitFor();
+    }
+
+    private Status recvNow(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
+        return startRecv(type, buf, length, offset, count, source, tag).waitFor();
+    }
+
+    private Status exchange(ElementType type, Object sendBuf, int sendLength, int sendOffset, int sendCount,
+                            int dest, int sendTag, Object recvBuf, int recvLength, int recvOffset, int recvCount,
+                            int source, int recvTag) {
+        Request in = startRecv(type, recvBuf, recvLength, recvOffset, recvCount, source, recvTag);
+        Request out = startSend(type, sendBuf, sendLength, sendOffset, sendCount, dest, sendTag, false);
+        Status status = in.waitFor();
+        out.waitFor();
+        return status;
+    }
+
+    private Status exchangeReplace(ElementType type, Object buf, int length, int offset, int count, int dest,
+                                   int sendTag, int source, int recvTag) {
+        checkSlice(length, offset, count);
+        checkDest(dest);
+        checkSendTag(sendTag);
+        Request out = dest == PROC_NULL ? new Request(Status.empty())
+                : start(Payload.array(type, buf, offset, count).detached(), dest, sendTag, false);
+        Status status = recvNow(type, buf, length, offset, count, source, recvTag);
+        out.waitFor();
+        return status;
+    }
+
+    private void checkDest(int dest) {
+        if (dest != PROC_NULL && (dest < 0 || dest >= size())) {
+            throw new RanksException(ErrorClass.RANK, rank(), "destination rank " + dest + " is out of range: expected 0.."
+                    + (size() - 1) + " or PROC_NULL", null);
+        }
+    }
+
+    private void checkSource(int source) {
+        if (source != PROC_NULL && source != ANY_SOURCE && (source < 0 || source >= size())) {
+            throw new RanksException(ErrorClass.RANK, rank(), "source rank " + source + " is out of range: expected 0.."
+                    + (size() - 1) + ", ANY_SOURCE or PROC_NULL", null);
+        }
+    }
+
+    private void checkSendTag(int tag) {
+        if (tag < 0) {
+            throw new RanksException(ErrorClass.TAG, rank(), "send tag " + tag + " is invalid: expected a tag >= 0", null);
+        }
+    }
+
+    private void checkRecvTag(int tag) {
+        if (tag < 0 && tag != ANY_TAG) {
+            throw new RanksException(ErrorClass.TAG, rank(), "receive tag " + tag
+                    + " is invalid: expected a tag >= 0 or ANY_TAG", null);
+        }
+    }
+
+    private void checkSlice(int length, int offset, int count) {
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw new RanksException(ErrorClass.COUNT, rank(), "offset " + offset + " and count " + count
+                    + " do not fit an array of length " + length + ": expected 0 <= offset, 0 <= count, offset + count <= "
+                    + length, null);
+        }
+    }
+
+    // ---------------------------------------------------------------- primitive arrays
+    // One thin overload per element type and form; each calls the private worker of its form.
+
+    /**
+     * Sends a whole byte[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(byte[] buf, int dest, int tag) {
+        sendNow(ElementType.BYTE, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a byte[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(byte[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.BYTE, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole byte[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(byte[] buf, int dest, int tag) {
+        sendNow(ElementType.BYTE, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a byte[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(byte[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.BYTE, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole byte[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(byte[] buf, int dest, int tag) {
+        return startSend(ElementType.BYTE, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a byte[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(byte[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.BYTE, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole byte[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(byte[] buf, int source, int tag) {
+        return recvNow(ElementType.BYTE, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a byte[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(byte[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.BYTE, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole byte[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(byte[] buf, int source, int tag) {
+        return startRecv(ElementType.BYTE, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a byte[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(byte[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.BYTE, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one byte[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(byte[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           byte[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.BYTE, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a byte[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(byte[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.BYTE, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole short[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(short[] buf, int dest, int tag) {
+        sendNow(ElementType.SHORT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a short[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(short[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.SHORT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole short[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(short[] buf, int dest, int tag) {
+        sendNow(ElementType.SHORT, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a short[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(short[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.SHORT, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole short[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(short[] buf, int dest, int tag) {
+        return startSend(ElementType.SHORT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a short[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(short[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.SHORT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole short[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(short[] buf, int source, int tag) {
+        return recvNow(ElementType.SHORT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a short[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(short[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.SHORT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole short[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(short[] buf, int source, int tag) {
+        return startRecv(ElementType.SHORT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a short[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(short[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.SHORT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one short[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(short[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           short[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.SHORT, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a short[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(short[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.SHORT, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole int[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(int[] buf, int dest, int tag) {
+        sendNow(ElementType.INT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a int[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(int[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.INT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole int[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(int[] buf, int dest, int tag) {
+        sendNow(ElementType.INT, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a int[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(int[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.INT, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole int[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(int[] buf, int dest, int tag) {
+        return startSend(ElementType.INT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a int[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(int[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.INT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole int[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(int[] buf, int source, int tag) {
+        return recvNow(ElementType.INT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a int[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(int[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.INT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole int[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(int[] buf, int source, int tag) {
+        return startRecv(ElementType.INT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a int[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(int[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.INT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one int[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(int[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           int[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.INT, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a int[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(int[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.INT, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole long[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(long[] buf, int dest, int tag) {
+        sendNow(ElementType.LONG, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a long[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(long[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.LONG, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole long[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(long[] buf, int dest, int tag) {
+        sendNow(ElementType.LONG, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a long[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(long[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.LONG, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole long[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(long[] buf, int dest, int tag) {
+        return startSend(ElementType.LONG, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a long[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(long[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.LONG, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole long[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(long[] buf, int source, int tag) {
+        return recvNow(ElementType.LONG, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a long[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(long[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.LONG, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole long[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(long[] buf, int source, int tag) {
+        return startRecv(ElementType.LONG, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a long[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(long[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.LONG, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one long[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(long[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           long[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.LONG, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a long[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(long[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.LONG, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole float[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(float[] buf, int dest, int tag) {
+        sendNow(ElementType.FLOAT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a float[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(float[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.FLOAT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole float[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(float[] buf, int dest, int tag) {
+        sendNow(ElementType.FLOAT, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a float[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(float[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.FLOAT, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole float[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(float[] buf, int dest, int tag) {
+        return startSend(ElementType.FLOAT, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a float[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(float[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.FLOAT, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole float[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(float[] buf, int source, int tag) {
+        return recvNow(ElementType.FLOAT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a float[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(float[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.FLOAT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole float[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(float[] buf, int source, int tag) {
+        return startRecv(ElementType.FLOAT, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a float[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(float[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.FLOAT, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one float[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(float[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           float[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.FLOAT, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a float[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(float[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.FLOAT, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole double[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(double[] buf, int dest, int tag) {
+        sendNow(ElementType.DOUBLE, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a double[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(double[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.DOUBLE, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole double[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(double[] buf, int dest, int tag) {
+        sendNow(ElementType.DOUBLE, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a double[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(double[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.DOUBLE, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole double[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(double[] buf, int dest, int tag) {
+        return startSend(ElementType.DOUBLE, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a double[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(double[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.DOUBLE, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole double[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(double[] buf, int source, int tag) {
+        return recvNow(ElementType.DOUBLE, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a double[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(double[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.DOUBLE, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole double[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(double[] buf, int source, int tag) {
+        return startRecv(ElementType.DOUBLE, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a double[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(double[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.DOUBLE, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one double[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(double[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           double[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.DOUBLE, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a double[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(double[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.DOUBLE, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole char[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(char[] buf, int dest, int tag) {
+        sendNow(ElementType.CHAR, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a char[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(char[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.CHAR, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole char[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(char[] buf, int dest, int tag) {
+        sendNow(ElementType.CHAR, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a char[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(char[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.CHAR, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole char[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(char[] buf, int dest, int tag) {
+        return startSend(ElementType.CHAR, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a char[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(char[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.CHAR, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole char[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(char[] buf, int source, int tag) {
+        return recvNow(ElementType.CHAR, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a char[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(char[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.CHAR, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole char[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(char[] buf, int source, int tag) {
+        return startRecv(ElementType.CHAR, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a char[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(char[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.CHAR, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one char[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(char[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           char[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.CHAR, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a char[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(char[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.CHAR, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+
+    /**
+     * Sends a whole boolean[] (MPI_Send); returns once the array may be changed again.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(boolean[] buf, int dest, int tag) {
+        sendNow(ElementType.BOOLEAN, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Sends {@code count} elements of a boolean[] from {@code offset} (MPI_Send).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void send(boolean[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.BOOLEAN, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Sends a whole boolean[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(boolean[] buf, int dest, int tag) {
+        sendNow(ElementType.BOOLEAN, buf, buf.length, 0, buf.length, dest, tag, true);
+    }
+
+    /**
+     * Sends part of a boolean[] and returns once the matching receive has started (MPI_Ssend).
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     */
+    public void ssend(boolean[] buf, int offset, int count, int dest, int tag) {
+        sendNow(ElementType.BOOLEAN, buf, buf.length, offset, count, dest, tag, true);
+    }
+
+    /**
+     * Starts sending a whole boolean[] (MPI_Isend); leave the array unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(boolean[] buf, int dest, int tag) {
+        return startSend(ElementType.BOOLEAN, buf, buf.length, 0, buf.length, dest, tag, false);
+    }
+
+    /**
+     * Starts sending part of a boolean[] (MPI_Isend); leave it unchanged until the request completes.
+     *
+     * @param buf the data
+     * @param offset the first element sent
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     */
+    public Request isend(boolean[] buf, int offset, int count, int dest, int tag) {
+        return startSend(ElementType.BOOLEAN, buf, buf.length, offset, count, dest, tag, false);
+    }
+
+    /**
+     * Receives into a whole boolean[] (MPI_Recv).
+     *
+     * @param buf where the data goes; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(boolean[] buf, int source, int tag) {
+        return recvNow(ElementType.BOOLEAN, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Receives at most {@code count} elements into a boolean[] from {@code offset} (MPI_Recv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive; a longer message is a {@link TruncationException}
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the status: source, tag and the number of elements received
+     */
+    public Status recv(boolean[] buf, int offset, int count, int source, int tag) {
+        return recvNow(ElementType.BOOLEAN, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Starts receiving into a whole boolean[] (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(boolean[] buf, int source, int tag) {
+        return startRecv(ElementType.BOOLEAN, buf, buf.length, 0, buf.length, source, tag);
+    }
+
+    /**
+     * Starts receiving at most {@code count} elements into a boolean[] from {@code offset} (MPI_Irecv).
+     *
+     * @param buf where the data goes
+     * @param offset the first element filled
+     * @param count the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     */
+    public Request irecv(boolean[] buf, int offset, int count, int source, int tag) {
+        return startRecv(ElementType.BOOLEAN, buf, buf.length, offset, count, source, tag);
+    }
+
+    /**
+     * Sends part of one boolean[] and receives into another, without deadlock between the pair (MPI_Sendrecv).
+     *
+     * @param sendBuf the data to send
+     * @param sendOffset the first element sent
+     * @param sendCount the number of elements sent
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param recvBuf where the received data goes
+     * @param recvOffset the first element filled
+     * @param recvCount the most elements to receive
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecv(boolean[] sendBuf, int sendOffset, int sendCount, int dest, int sendTag,
+                           boolean[] recvBuf, int recvOffset, int recvCount, int source, int recvTag) {
+        return exchange(ElementType.BOOLEAN, sendBuf, sendBuf.length, sendOffset, sendCount, dest, sendTag,
+                recvBuf, recvBuf.length, recvOffset, recvCount, source, recvTag);
+    }
+
+    /**
+     * Sends part of a boolean[] and receives into the same elements (MPI_Sendrecv_replace).
+     *
+     * @param buf the data to send, overwritten by the data received
+     * @param offset the first element
+     * @param count the number of elements sent, and the most received
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param sendTag the tag of the message sent
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param recvTag the tag to receive, or {@link #ANY_TAG}
+     * @return the status of the message received
+     */
+    public Status sendrecvReplace(boolean[] buf, int offset, int count, int dest, int sendTag, int source, int recvTag) {
+        return exchangeReplace(ElementType.BOOLEAN, buf, buf.length, offset, count, dest, sendTag, source, recvTag);
+    }
+}

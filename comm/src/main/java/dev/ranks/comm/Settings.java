@@ -1,0 +1,65 @@
+package dev.ranks.comm;
+
+/**
+ * How a job runs. Build from {@link #defaults()} with the {@code with…} methods.
+ *
+ * @param device the name of the device to run on ({@code local} by default)
+ * @param eagerLimit messages of at most this many bytes are sent eagerly (buffered, the send
+ *     returns at once); larger ones use rendezvous (the send waits for the matching receive)
+ * @param waitPolicy how blocked ranks wait
+ * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
+ */
+public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boolean deadlockDetection) {
+    /** The default eager limit: 64 KiB. */
+    public static final int DEFAULT_EAGER_LIMIT = 64 * 1024;
+
+    /** Checks the values. */
+    public Settings {
+        if (device == null || device.isBlank()) {
+            throw new RanksException(ErrorClass.USAGE, "device name is empty: expected a device such as 'local'");
+        }
+        if (eagerLimit < 0) {
+            throw new RanksException(ErrorClass.USAGE, "eager limit " + eagerLimit + " is negative: expected a byte count >= 0");
+        }
+        if (waitPolicy == null) {
+            throw new RanksException(ErrorClass.USAGE, "wait policy is null: expected one of AUTO, SPIN, PARK");
+        }
+    }
+
+    /** @return the local device, a 64 KiB eager limit, {@link WaitPolicy#AUTO}, deadlock detection on */
+    public static Settings defaults() {
+        return new Settings("local", DEFAULT_EAGER_LIMIT, WaitPolicy.AUTO, true);
+    }
+
+    /**
+     * @param name the device to run on
+     * @return these settings with another device
+     */
+    public Settings withDevice(String name) {
+        return new Settings(name, eagerLimit, waitPolicy, deadlockDetection);
+    }
+
+    /**
+     * @param bytes the largest message sent eagerly
+     * @return these settings with another eager limit
+     */
+    public Settings withEagerLimit(int bytes) {
+        return new Settings(device, bytes, waitPolicy, deadlockDetection);
+    }
+
+    /**
+     * @param policy how blocked ranks wait
+     * @return these settings with another wait policy
+     */
+    public Settings withWaitPolicy(WaitPolicy policy) {
+        return new Settings(device, eagerLimit, policy, deadlockDetection);
+    }
+
+    /**
+     * @param enabled whether deadlocks are diagnosed
+     * @return these settings with deadlock detection on or off
+     */
+    public Settings withDeadlockDetection(boolean enabled) {
+        return new Settings(device, eagerLimit, waitPolicy, enabled);
+    }
+}

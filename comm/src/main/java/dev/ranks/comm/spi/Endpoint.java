@@ -1,0 +1,90 @@
+package dev.ranks.comm.spi;
+
+import dev.ranks.comm.Settings;
+import dev.ranks.comm.Status;
+
+/**
+ * One rank's attachment to a device. Ranks are world ranks; a context number keeps the traffic of
+ * different communicators (and of collectives) apart. Calls may throw
+ * {@link dev.ranks.comm.JobAbortedException} or {@link dev.ranks.comm.DeadlockException}.
+ */
+public interface Endpoint {
+    /** @return this rank */
+    int rank();
+
+    /** @return the number of ranks in the job */
+    int size();
+
+    /** @return the job's settings */
+    Settings settings();
+
+    /**
+     * Starts a send. An eager send copies the payload and completes at once; otherwise the payload
+     * must stay unchanged until the request completes.
+     *
+     * @param context the communicator context
+     * @param dest the destination rank
+     * @param tag the tag, at least 0
+     * @param payload what to send
+     * @param synchronous whether the send completes only once the matching receive has started
+     * @return the request
+     */
+    DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous);
+
+    /**
+     * Starts a receive.
+     *
+     * @param context the communicator context
+     * @param source the source rank or {@link dev.ranks.comm.Comm#ANY_SOURCE}
+     * @param tag the tag or {@link dev.ranks.comm.Comm#ANY_TAG}
+     * @param sink where the data goes
+     * @return the request
+     */
+    DeviceRequest receive(int context, int source, int tag, Sink sink);
+
+    /**
+     * Looks for a message that a receive with these arguments would match, without receiving it.
+     *
+     * @param context the communicator context
+     * @param source the source rank or {@code ANY_SOURCE}
+     * @param tag the tag or {@code ANY_TAG}
+     * @param block whether to wait until such a message arrives
+     * @return its status, or null when {@code block} is false and there is none
+     */
+    Status probe(int context, int source, int tag, boolean block);
+
+    /**
+     * Waits until the request completes.
+     *
+     * @param request a request of this endpoint
+     */
+    void await(DeviceRequest request);
+
+    /**
+     * Waits until one of the requests completes.
+     *
+     * @param requests requests of this endpoint, none null
+     * @return the index of a completed request
+     */
+    int awaitAny(DeviceRequest[] requests);
+
+    /**
+     * Cancels a receive that has not matched a message yet.
+     *
+     * @param request a request of this endpoint
+     * @return whether it was cancelled; false if it already matched, completed, or is a send
+     */
+    boolean cancel(DeviceRequest request);
+
+    /**
+     * Ends the whole job: every rank's blocked call is released with a job-aborted error.
+     * Does not return normally.
+     *
+     * @param code the abort code
+     * @return never returns; declared so callers can write {@code throw endpoint.abort(code)}
+     */
+    RuntimeException abort(int code);
+
+    /** @return seconds since an arbitrary fixed point in this process, as MPI_Wtime */
+    double wtime();
+}
