@@ -1,6 +1,7 @@
 package dev.ranks.comm.spi;
 
 import dev.ranks.comm.ElementType;
+import java.util.Arrays;
 
 /**
  * What a send carries: a slice of a primitive array, or one object (an immutable value by
@@ -83,11 +84,19 @@ public final class Payload {
 
     /** @return a payload with the same content that owns a private copy of an array slice */
     public Payload detached() {
-        if (type == ElementType.OBJECT) {
-            return this;
-        }
-        Object copy = java.lang.reflect.Array.newInstance(type.arrayClass().getComponentType(), count);
-        System.arraycopy(data, offset, copy, 0, count);
-        return new Payload(type, copy, 0, count, false);
+        int from = offset;
+        int to = offset + count;
+        Object copy = switch (type) {
+            case OBJECT -> null;
+            case BYTE -> Arrays.copyOfRange((byte[]) data, from, to);
+            case SHORT -> Arrays.copyOfRange((short[]) data, from, to);
+            case INT -> Arrays.copyOfRange((int[]) data, from, to);
+            case LONG -> Arrays.copyOfRange((long[]) data, from, to);
+            case FLOAT -> Arrays.copyOfRange((float[]) data, from, to);
+            case DOUBLE -> Arrays.copyOfRange((double[]) data, from, to);
+            case CHAR -> Arrays.copyOfRange((char[]) data, from, to);
+            case BOOLEAN -> Arrays.copyOfRange((boolean[]) data, from, to);
+        };
+        return copy == null ? this : new Payload(type, copy, 0, count, false);
     }
 }

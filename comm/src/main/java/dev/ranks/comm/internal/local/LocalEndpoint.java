@@ -1,0 +1,206 @@
+package dev.ranks.comm.internal.local;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.comm.Settings;
+import dev.ranks.comm.Status;
+import dev.ranks.comm.spi.DeviceRequest;
+import dev.ranks.comm.spi.Endpoint;
+import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.Sink;
+import java.util.concurrent.locks.LockSupport;
+
+/** One rank of a local job. */
+final class LocalEndpoint implements Endpoint {
+    /**
+     * How long a rank spins before parking when spinning is allowed. A ping-pong round trip
+     * takes about a microsecond here; a park and unpark pair costs tens of microseconds in this
+     * sandbox, so spinning a little longer than a few round trips pays, and longer burns a core.
+     */
+    private static final long SPIN_NANOS = 100_000;
+    /** Check the clock and the job's state once per this many spins. */
+    private static final int SPIN_CHECK_MASK = 0xFF;
+
+    private final LocalJob job;
+    private final int rank;
+    private final Mailbox box;
+    private final long eagerLimit;
+    private final boolean spin;
+
+    LocalEndpoint(LocalJob job, int rank, boolean spin) {
+        this.job = job;
+        this.rank = rank;
+        this.box = job.mailbox(rank);
+        this.eagerLimit = job.settings().eagerLimit();
+        this.spin = spin;
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return job.size();
+    }
+
+    @Override
+    public Settings settings() {
+        return job.settings();
+    }
+
+    @Override
+    public DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous) {
+        job.checkRunning(rank);
+        Mailbox target = job.mailbox(dest);
+        boolean rendezvous = synchronous || payload.bytes() > eagerLimit;
+        RecvRequest match;
+        SendRequest pending = null;
+        synchronized (target) {
+            match = target.takePosted(context, rank, tag);
+            if (match == null) {
+                if (rendezvous) {
+                    pending = new SendRequest(context, dest, tag, payload.bytes(), synchronous);
+                    target.arrive(new Envelope(context, rank, tag, payload, pending));
+                } else {
+                    target.arrive(new Envelope(context, rank, tag, payload.detached(), null));
+                }
+            }
+        }
+        if (match != null) {
+            match.deliver(rank, tag, payload);
+            return SendRequest.completed();
+        }
+        return pending != null ? pending : SendRequest.completed();
+    }
+
+    @Override
+    public DeviceRequest receive(int context, int source, int tag, Sink sink) {
+        job.checkRunning(rank);
+        RecvRequest request = new RecvRequest(rank, context, source, tag, sink);
+        Envelope envelope;
+        synchronized (box) {
+            envelope = box.takeUnexpected(context, source, tag);
+            if (envelope == null) {
+                box.post(request);
+                return request;
+            }
+        }
+        request.deliver(envelope.source(), envelope.tag(), envelope.payload());
+        if (envelope.sender() != null) {
+            envelope.sender().matched();
+        }
+        return request;
+    }
+
+    @Override
+    public Status probe(int context, int source, int tag, boolean block) {
+        job.checkRunning(rank);
+        while (true) {
+            long seen;
+            synchronized (box) {
+                Envelope e = box.peekUnexpected(context, source, tag);
+                if (e != null) {
+                    return new Status(e.source(), e.tag(), e.payload().count(), e.payload().type(), false);
+                }
+                seen = box.arrivals();
+            }
+            if (!block) {
+                return null;
+            }
+            waitFor(new ProbeWait(box, seen, context, source, tag));
+        }
+    }
+
+    @Override
+    public void await(DeviceRequest request) {
+        waitFor(local(request));
+    }
+
+    @Override
+    public int awaitAny(DeviceRequest[] requests) {
+        LocalRequest[] locals = new LocalRequest[requests.length];
+        for (int i = 0; i < requests.length; i++) {
+            locals[i] = local(requests[i]);
+        }
+        AnyWait any = new AnyWait(locals);
+        waitFor(any);
+        return any.firstDone();
+    }
+
+    @Override
+    public boolean cancel(DeviceRequest request) {
+        if (!(local(request) instanceof RecvRequest receive) || receive.receiver != rank) {
+            return false;
+        }
+        synchronized (box) {
+            if (!box.unpost(receive)) {
+                return false;
+            }
+        }
+        receive.complete(Status.cancelledStatus(), null, null);
+        return true;
+    }
+
+    @Override
+    public RuntimeException abort(int code) {
+        throw job.abort(rank, code);
+    }
+
+    @Override
+    public double wtime() {
+        return job.wtime();
+    }
+
+    /** Spins briefly if allowed, then parks until the wait is over or the job ends. */
+    private void waitFor(Wait wait) {
+        if (wait.done()) {
+            return;
+        }
+        if (spin && spinUntil(wait)) {
+            return;
+        }
+        wait.arm(Thread.currentThread());
+        try {
+            job.block(rank, wait);
+            try {
+                while (!wait.done()) {
+                    job.checkRunning(rank);
+                    LockSupport.park(this);
+                }
+            } finally {
+                job.unblock(rank);
+            }
+        } finally {
+            wait.disarm();
+        }
+    }
+
+    private boolean spinUntil(Wait wait) {
+        long deadline = 0;
+        for (int i = 1; ; i++) {
+            if (wait.done()) {
+                return true;
+            }
+            if ((i & SPIN_CHECK_MASK) == 0) {
+                job.checkRunning(rank);
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + SPIN_NANOS;
+                } else if (now - deadline > 0) {
+                    return false;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private LocalRequest local(DeviceRequest request) {
+        if (request instanceof LocalRequest local) {
+            return local;
+        }
+        throw new RanksException(ErrorClass.REQUEST, rank, "request " + request
+                + " does not belong to the local device: expected a request started on this job", null);
+    }
+}

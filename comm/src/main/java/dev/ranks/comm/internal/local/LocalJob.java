@@ -1,0 +1,163 @@
+package dev.ranks.comm.internal.local;
+
+import dev.ranks.comm.DeadlockException;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.JobAbortedException;
+import dev.ranks.comm.JobResult;
+import dev.ranks.comm.JobResult.Outcome;
+import dev.ranks.comm.RanksException;
+import dev.ranks.comm.Settings;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The shared state of one local job: mailboxes, how the job ended, and which ranks are parked on
+ * what. The monitor of this object guards the parked-rank registry and the end state.
+ */
+final class LocalJob {
+    private final int size;
+    private final Settings settings;
+    private final Mailbox[] boxes;
+    private final long startNanos = System.nanoTime();
+
+    private final Wait[] parkedOn;
+    private final Thread[] parkedThreads;
+    private final boolean[] finished;
+    private final Thread[] rankThreads;
+    private int parked;
+    private int live;
+
+    /** How the job ended; null while it runs. Written under the monitor, read without it. */
+    private volatile JobResult end;
+
+    LocalJob(int size, Settings settings) {
+        this.size = size;
+        this.settings = settings;
+        this.boxes = new Mailbox[size];
+        for (int i = 0; i < size; i++) {
+            boxes[i] = new Mailbox();
+        }
+        this.parkedOn = new Wait[size];
+        this.parkedThreads = new Thread[size];
+        this.finished = new boolean[size];
+        this.rankThreads = new Thread[size];
+        this.live = size;
+    }
+
+    int size() {
+        return size;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Mailbox mailbox(int rank) {
+        return boxes[rank];
+    }
+
+    double wtime() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    synchronized void rankThread(int rank, Thread thread) {
+        rankThreads[rank] = thread;
+    }
+
+    /** @return how the job ended, or null while it runs */
+    JobResult end() {
+        return end;
+    }
+
+    /** Throws the job-ending error if the job has ended. */
+    void checkRunning(int rank) {
+        JobResult e = end;
+        if (e != null) {
+            throw errorFor(e, rank);
+        }
+    }
+
+    /** Registers a rank as parked on a wait; stops the job if that leaves every live rank stuck. */
+    synchronized void block(int rank, Wait wait) {
+        parkedOn[rank] = wait;
+        parkedThreads[rank] = Thread.currentThread();
+        parked++;
+        if (end == null && stuck()) {
+            endWith(new JobResult(Outcome.DEADLOCK, -1, new DeadlockException(-1, report()), 0));
+        }
+        checkRunning(rank);
+    }
+
+    synchronized void unblock(int rank) {
+        parkedOn[rank] = null;
+        parkedThreads[rank] = null;
+        parked--;
+    }
+
+    synchronized void finished(int rank) {
+        finished[rank] = true;
+        live--;
+        if (end == null && live > 0 && stuck()) {
+            endWith(new JobResult(Outcome.DEADLOCK, -1, new DeadlockException(-1, report()), 0));
+        }
+    }
+
+    /** A rank's program threw. The first failure ends the job; the rest are its consequences. */
+    synchronized void failed(int rank, Throwable cause) {
+        finished[rank] = true;
+        live--;
+        if (end == null) {
+            endWith(new JobResult(Outcome.FAILED, rank, cause, 0));
+        }
+    }
+
+    synchronized RanksException abort(int rank, int code) {
+        if (end == null) {
+            RanksException where = new RanksException(ErrorClass.ABORTED, rank, "rank " + rank + " called abort("
+                    + code + ")", null);
+            endWith(new JobResult(Outcome.ABORTED, rank, where, code));
+        }
+        return errorFor(end, rank);
+    }
+
+    /**
+     * Whether every live rank is parked on a wait that is not over. Only rank threads make
+     * progress on this device, so such a job can never move again. A wait that is over but whose
+     * thread has not woken yet counts as progress.
+     */
+    private boolean stuck() {
+        if (!settings.deadlockDetection() || parked < live) {
+            return false;
+        }
+        for (int r = 0; r < size; r++) {
+            if (!finished[r] && (parkedOn[r] == null || parkedOn[r].done())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String report() {
+        return DeadlockReport.describe(parkedOn, finished);
+    }
+
+    /** Records the end and releases every parked rank; ranks busy in their own code are interrupted. */
+    private void endWith(JobResult result) {
+        end = result;
+        for (int r = 0; r < size; r++) {
+            if (parkedThreads[r] != null) {
+                LockSupport.unpark(parkedThreads[r]);
+            } else if (!finished[r] && rankThreads[r] != null && rankThreads[r] != Thread.currentThread()) {
+                rankThreads[r].interrupt();
+            }
+        }
+    }
+
+    private static RanksException errorFor(JobResult e, int rank) {
+        return switch (e.outcome()) {
+            case DEADLOCK -> new DeadlockException(rank, ((DeadlockException) e.cause()).report());
+            case ABORTED -> new JobAbortedException(e.rank(), "job aborted: rank " + e.rank() + " called abort("
+                    + e.abortCode() + ")");
+            default -> new JobAbortedException(e.rank(), "job aborted: rank " + e.rank() + " failed with " + e.cause());
+        };
+    }
+}
