@@ -282,13 +282,32 @@ public class Comm {
         return new Request(endpoint, endpoint.receive(context, source, tag, Sink.array(type, buf, offset, count)));
     }
 
+    // The blocking forms skip the Request wrapper: they are the latency path.
     private void sendNow(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
                          boolean synchronous) {
-        startSend(type, buf, length, offset, count, dest, tag, synchronous).waitFor();
+        checkSlice(length, offset, count);
+        checkDest(dest);
+        checkSendTag(tag);
+        if (dest != PROC_NULL) {
+            finish(endpoint.send(context, dest, tag, Payload.array(type, buf, offset, count), synchronous));
+        }
     }
 
     private Status recvNow(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
-        return startRecv(type, buf, length, offset, count, source, tag).waitFor();
+        checkSlice(length, offset, count);
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == PROC_NULL) {
+            return Status.empty();
+        }
+        return finish(endpoint.receive(context, source, tag, Sink.array(type, buf, offset, count)));
+    }
+
+    private Status finish(DeviceRequest request) {
+        if (!request.isComplete()) {
+            endpoint.await(request);
+        }
+        return request.status();
     }
 
     private Status exchange(ElementType type, Object sendBuf, int sendLength, int sendOffset, int sendCount,

@@ -1,7 +1,6 @@
 package dev.ranks.comm.spi;
 
 import dev.ranks.comm.ElementType;
-import dev.ranks.comm.Status;
 import dev.ranks.comm.TruncationException;
 import dev.ranks.comm.TypeMismatchException;
 
@@ -44,17 +43,17 @@ public final class Sink {
 
     /**
      * Delivers a matched message: checks its type and size against this sink and copies array
-     * data in. Called by the device, on whichever thread matched.
+     * data in. Called by the device, on whichever thread matched; the receive's status is the
+     * source, the tag and the payload's count.
      *
      * @param receiver the receiving rank, for error messages
      * @param source the sending rank
      * @param tag the message's tag
      * @param payload the message
-     * @return the status of the receive
      * @throws TypeMismatchException when the message holds another element type
      * @throws TruncationException when the message is larger than the sink
      */
-    public Status deliver(int receiver, int source, int tag, Payload payload) {
+    public void deliver(int receiver, int source, int tag, Payload payload) {
         if (payload.type() != type) {
             throw new TypeMismatchException(receiver, payload.type(), type, from(source, tag));
         }
@@ -64,7 +63,6 @@ public final class Sink {
         if (type != ElementType.OBJECT) {
             System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
         }
-        return new Status(source, tag, payload.count(), type, false);
     }
 
     private static String from(int source, int tag) {

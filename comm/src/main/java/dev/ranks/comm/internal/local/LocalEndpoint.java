@@ -87,9 +87,9 @@ final class LocalEndpoint implements Endpoint {
                 return request;
             }
         }
-        request.deliver(envelope.source(), envelope.tag(), envelope.payload());
-        if (envelope.sender() != null) {
-            envelope.sender().matched();
+        request.deliver(envelope.source, envelope.tag, envelope.payload);
+        if (envelope.sender != null) {
+            envelope.sender.matched();
         }
         return request;
     }
@@ -102,7 +102,7 @@ final class LocalEndpoint implements Endpoint {
             synchronized (box) {
                 Envelope e = box.peekUnexpected(context, source, tag);
                 if (e != null) {
-                    return new Status(e.source(), e.tag(), e.payload().count(), e.payload().type(), false);
+                    return new Status(e.source, e.tag, e.payload.count(), e.payload.type(), false);
                 }
                 seen = box.arrivals();
             }
@@ -139,7 +139,7 @@ final class LocalEndpoint implements Endpoint {
                 return false;
             }
         }
-        receive.complete(Status.cancelledStatus(), null, null);
+        receive.completeCancelled();
         return true;
     }
 

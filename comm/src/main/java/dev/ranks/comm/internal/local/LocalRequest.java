@@ -1,5 +1,7 @@
 package dev.ranks.comm.internal.local;
 
+import dev.ranks.comm.Comm;
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.DeviceRequest;
@@ -14,14 +16,45 @@ import java.util.concurrent.locks.LockSupport;
 abstract class LocalRequest implements DeviceRequest, Wait {
     private volatile boolean complete;
     private volatile Thread waiter;
-    private Status status;
+    // The outcome is kept as fields and turned into a Status by the waiting thread, so that the
+    // completing thread, usually on another core, allocates nothing the waiter must then fetch.
+    private int source;
+    private int tag;
+    private int count;
+    private ElementType type;
+    private boolean cancelled;
     private RanksException error;
     private Payload received;
 
-    final void complete(Status outcome, RanksException failure, Payload payload) {
-        status = outcome;
-        error = failure;
+    final void complete(int msgSource, int msgTag, int msgCount, ElementType msgType, Payload payload) {
+        source = msgSource;
+        tag = msgTag;
+        count = msgCount;
+        type = msgType;
         received = payload;
+        publish();
+    }
+
+    /** Completes a send, or a receive from nowhere: the status is empty. */
+    final void completeEmpty() {
+        source = Comm.PROC_NULL;
+        tag = Comm.ANY_TAG;
+        publish();
+    }
+
+    final void completeCancelled() {
+        source = Comm.PROC_NULL;
+        tag = Comm.ANY_TAG;
+        cancelled = true;
+        publish();
+    }
+
+    final void fail(RanksException failure) {
+        error = failure;
+        publish();
+    }
+
+    private void publish() {
         complete = true;
         Thread w = waiter;
         if (w != null) {
@@ -41,7 +74,10 @@ abstract class LocalRequest implements DeviceRequest, Wait {
             failure.fillInStackTrace();
             throw failure;
         }
-        return status;
+        if (cancelled) {
+            return Status.cancelledStatus();
+        }
+        return type == null ? Status.empty() : new Status(source, tag, count, type, false);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.ranks.comm.internal.local;
 
-import dev.ranks.comm.Comm;
 import dev.ranks.comm.ElementType;
 import dev.ranks.comm.RanksException;
-import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.Payload;
 import dev.ranks.comm.spi.Sink;
 import java.util.function.IntConsumer;
@@ -15,6 +13,8 @@ final class RecvRequest extends LocalRequest {
     final int source;
     final int tag;
     private final Sink sink;
+    /** The next receive in the mailbox's queue; guarded by the mailbox's monitor. */
+    RecvRequest next;
 
     RecvRequest(int receiver, int context, int source, int tag, Sink sink) {
         this.receiver = receiver;
@@ -25,20 +25,18 @@ final class RecvRequest extends LocalRequest {
     }
 
     boolean matches(int msgContext, int msgSource, int msgTag) {
-        return context == msgContext && (source == Comm.ANY_SOURCE || source == msgSource)
-                && (tag == Comm.ANY_TAG || tag == msgTag);
+        return Mailbox.matches(context, source, tag, msgContext, msgSource, msgTag);
     }
 
     /** Copies a matched message in (on whichever thread matched) and completes. */
     void deliver(int msgSource, int msgTag, Payload payload) {
-        Status outcome;
         try {
-            outcome = sink.deliver(receiver, msgSource, msgTag, payload);
+            sink.deliver(receiver, msgSource, msgTag, payload);
         } catch (RanksException e) {
-            complete(null, e, null);
+            fail(e);
             return;
         }
-        complete(outcome, null, sink.type() == ElementType.OBJECT ? payload : null);
+        complete(msgSource, msgTag, payload.count(), payload.type(), sink.type() == ElementType.OBJECT ? payload : null);
     }
 
     @Override

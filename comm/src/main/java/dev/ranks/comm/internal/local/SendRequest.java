@@ -1,6 +1,5 @@
 package dev.ranks.comm.internal.local;
 
-import dev.ranks.comm.Status;
 import java.util.function.IntConsumer;
 
 /** A send waiting for its receive: rendezvous (large) or synchronous. Eager sends complete at once. */
@@ -8,7 +7,7 @@ final class SendRequest extends LocalRequest {
     private static final SendRequest DONE = new SendRequest(0, 0, 0, 0, false);
 
     static {
-        DONE.complete(Status.empty(), null, null);
+        DONE.completeEmpty();
     }
 
     private final int context;
@@ -31,7 +30,7 @@ final class SendRequest extends LocalRequest {
     }
 
     void matched() {
-        complete(Status.empty(), null, null);
+        completeEmpty();
     }
 
     @Override
