@@ -1,0 +1,15 @@
+package dev.ranks.collectives;
+
+import dev.ranks.comm.Settings;
+import dev.ranks.comm.testkit.Jobs;
+
+/** Runs jobs of {@link Intracomm}s through the comm test kit, so a hung collective fails the test. */
+final class IntracommJobs {
+    private IntracommJobs() {
+    }
+
+    /** Runs a job with default settings and fails the test unless every rank completes. */
+    static void run(int size, IntracommMain main) {
+        Jobs.run(size, Settings.defaults(), comm -> main.run((Intracomm) comm), Intracomm.binder());
+    }
+}
