@@ -325,6 +325,8 @@ public class Comm {
         checkSlice(length, offset, count);
         checkDest(dest);
         checkSendTag(sendTag);
+        checkSource(source);
+        checkRecvTag(recvTag);
         Request out = dest == PROC_NULL ? new Request(Status.empty())
                 : start(Payload.array(type, buf, offset, count).detached(), dest, sendTag, false);
         Status status = recvNow(type, buf, length, offset, count, source, recvTag);

@@ -68,7 +68,8 @@ public record JobResult(Outcome outcome, int rank, Throwable cause, int abortCod
      * Returns this result if the job completed, otherwise throws.
      *
      * @return this result
-     * @throws RanksException the failing rank's exception (wrapped if it was checked), or the deadlock
+     * @throws RanksException naming the failed rank, with its exception as the cause, or the
+     *     {@link DeadlockException}; an {@link Error} of a rank is rethrown as it is
      */
     public JobResult orThrow() {
         if (ok()) {
@@ -80,8 +81,8 @@ public record JobResult(Outcome outcome, int rank, Throwable cause, int abortCod
         if (cause instanceof Error e) {
             throw e;
         }
-        throw new RanksException(outcome == Outcome.ABORTED ? ErrorClass.ABORTED : ErrorClass.ABORTED, rank,
-                describe(), cause);
+        String what = outcome == Outcome.ABORTED ? "called abort(" + abortCode + ")" : "failed: " + cause;
+        throw new RanksException(ErrorClass.ABORTED, rank, "rank " + rank + " " + what, cause);
     }
 
     private static String stackTrace(Throwable t) {

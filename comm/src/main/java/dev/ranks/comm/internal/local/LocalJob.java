@@ -76,7 +76,10 @@ final class LocalJob {
         }
     }
 
-    /** Registers a rank as parked on a wait; stops the job if that leaves every live rank stuck. */
+    /**
+     * Registers a rank as parked on a wait; ends the job if that leaves every live rank stuck.
+     * The caller's wait loop then sees the end and throws.
+     */
     synchronized void block(int rank, Wait wait) {
         parkedOn[rank] = wait;
         parkedThreads[rank] = Thread.currentThread();
@@ -84,7 +87,6 @@ final class LocalJob {
         if (end == null && stuck()) {
             endWith(new JobResult(Outcome.DEADLOCK, -1, new DeadlockException(-1, report()), 0));
         }
-        checkRunning(rank);
     }
 
     synchronized void unblock(int rank) {
