@@ -41,10 +41,25 @@ public final class Sink {
         return type;
     }
 
+    /** @return the array this sink fills, or null for an object receive */
+    public Object array() {
+        return array;
+    }
+
+    /** @return the first element this sink fills */
+    public int offset() {
+        return offset;
+    }
+
+    /** @return the most elements this sink accepts */
+    public int capacity() {
+        return capacity;
+    }
+
     /**
-     * Delivers a matched message: checks its type and size against this sink and copies array
-     * data in. Called by the device, on whichever thread matched; the receive's status is the
-     * source, the tag and the payload's count.
+     * Delivers a matched message: checks it with {@link #check} and copies array data in.
+     * Called by the device, on whichever thread matched; the receive's status is the source, the
+     * tag and the payload's count.
      *
      * @param receiver the receiving rank, for error messages
      * @param source the sending rank
@@ -54,14 +69,30 @@ public final class Sink {
      * @throws TruncationException when the message is larger than the sink
      */
     public void deliver(int receiver, int source, int tag, Payload payload) {
-        if (payload.type() != type) {
-            throw new TypeMismatchException(receiver, payload.type(), type, from(source, tag));
+        check(receiver, source, tag, payload, type, capacity);
+        if (type != ElementType.OBJECT) {
+            System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
+        }
+    }
+
+    /**
+     * Checks that a message fits a receive, for devices that keep a sink's fields elsewhere.
+     *
+     * @param receiver the receiving rank, for error messages
+     * @param source the sending rank
+     * @param tag the message's tag
+     * @param payload the message
+     * @param expected the element type the receive expects
+     * @param capacity the most elements the receive accepts
+     * @throws TypeMismatchException when the message holds another element type
+     * @throws TruncationException when the message is larger than the receive accepts
+     */
+    public static void check(int receiver, int source, int tag, Payload payload, ElementType expected, int capacity) {
+        if (payload.type() != expected) {
+            throw new TypeMismatchException(receiver, payload.type(), expected, from(source, tag));
         }
         if (payload.count() > capacity) {
             throw new TruncationException(receiver, payload.count(), capacity, from(source, tag));
-        }
-        if (type != ElementType.OBJECT) {
-            System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
         }
     }
 

@@ -69,7 +69,7 @@ final class LocalEndpoint implements Endpoint {
             }
         }
         if (match != null) {
-            match.deliver(rank, tag, payload);
+            match.deliver(dest, rank, tag, payload);
             return SendRequest.completed();
         }
         return pending != null ? pending : SendRequest.completed();
@@ -78,7 +78,7 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest receive(int context, int source, int tag, Sink sink) {
         job.checkRunning(rank);
-        RecvRequest request = new RecvRequest(rank, context, source, tag, sink);
+        RecvRequest request = new RecvRequest(context, source, tag, sink);
         Envelope envelope;
         synchronized (box) {
             envelope = box.takeUnexpected(context, source, tag);
@@ -87,7 +87,7 @@ final class LocalEndpoint implements Endpoint {
                 return request;
             }
         }
-        request.deliver(envelope.source, envelope.tag, envelope.payload);
+        request.deliver(rank, envelope.source, envelope.tag, envelope.payload);
         if (envelope.sender != null) {
             envelope.sender.matched();
         }
@@ -131,7 +131,7 @@ final class LocalEndpoint implements Endpoint {
 
     @Override
     public boolean cancel(DeviceRequest request) {
-        if (!(local(request) instanceof RecvRequest receive) || receive.receiver != rank) {
+        if (!(local(request) instanceof RecvRequest receive)) {
             return false;
         }
         synchronized (box) {
@@ -139,7 +139,7 @@ final class LocalEndpoint implements Endpoint {
                 return false;
             }
         }
-        receive.completeCancelled();
+        receive.cancel();
         return true;
     }
 

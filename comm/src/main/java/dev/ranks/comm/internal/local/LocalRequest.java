@@ -1,70 +1,48 @@
 package dev.ranks.comm.internal.local;
 
-import dev.ranks.comm.Comm;
-import dev.ranks.comm.ElementType;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.DeviceRequest;
-import dev.ranks.comm.spi.Payload;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A request of the local device. Completion publishes the outcome through a volatile write and
- * then unparks the waiter, if one has armed; a waiter arms before its last check, so no wake-up
- * is lost.
+ * A request of the local device. Completion publishes the outcome through a volatile write of
+ * {@link #state} and then unparks the waiter, if one has armed; a waiter arms before its last
+ * check, so no wake-up is lost.
  */
 abstract class LocalRequest implements DeviceRequest, Wait {
-    private volatile boolean complete;
+    static final int PENDING = 0;
+    static final int DONE = 1;
+    static final int CANCELLED = 2;
+
+    private volatile int state;
     private volatile Thread waiter;
-    // The outcome is kept as fields and turned into a Status by the waiting thread, so that the
-    // completing thread, usually on another core, allocates nothing the waiter must then fetch.
-    private int source;
-    private int tag;
-    private int count;
-    private ElementType type;
-    private boolean cancelled;
     private RanksException error;
-    private Payload received;
 
-    final void complete(int msgSource, int msgTag, int msgCount, ElementType msgType, Payload payload) {
-        source = msgSource;
-        tag = msgTag;
-        count = msgCount;
-        type = msgType;
-        received = payload;
-        publish();
-    }
-
-    /** Completes a send, or a receive from nowhere: the status is empty. */
-    final void completeEmpty() {
-        source = Comm.PROC_NULL;
-        tag = Comm.ANY_TAG;
-        publish();
-    }
-
-    final void completeCancelled() {
-        source = Comm.PROC_NULL;
-        tag = Comm.ANY_TAG;
-        cancelled = true;
-        publish();
-    }
-
-    final void fail(RanksException failure) {
-        error = failure;
-        publish();
-    }
-
-    private void publish() {
-        complete = true;
+    /** Publishes completion; fields written before this call are visible to whoever sees it. */
+    final void publish(int outcome) {
+        state = outcome;
         Thread w = waiter;
         if (w != null) {
             LockSupport.unpark(w);
         }
     }
 
+    final void fail(RanksException failure) {
+        error = failure;
+        publish(DONE);
+    }
+
+    final boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /** @return the status of a request that completed without error and was not cancelled */
+    abstract Status outcome();
+
     @Override
     public final boolean isComplete() {
-        return complete;
+        return state != PENDING;
     }
 
     @Override
@@ -74,20 +52,12 @@ abstract class LocalRequest implements DeviceRequest, Wait {
             failure.fillInStackTrace();
             throw failure;
         }
-        if (cancelled) {
-            return Status.cancelledStatus();
-        }
-        return type == null ? Status.empty() : new Status(source, tag, count, type, false);
-    }
-
-    @Override
-    public final Payload received() {
-        return received;
+        return state == CANCELLED ? Status.cancelledStatus() : outcome();
     }
 
     @Override
     public final boolean done() {
-        return complete;
+        return state != PENDING;
     }
 
     @Override

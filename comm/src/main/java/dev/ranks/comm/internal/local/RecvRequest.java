@@ -2,41 +2,78 @@ package dev.ranks.comm.internal.local;
 
 import dev.ranks.comm.ElementType;
 import dev.ranks.comm.RanksException;
+import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.Payload;
 import dev.ranks.comm.spi.Sink;
 import java.util.function.IntConsumer;
 
-/** A receive: its matching criteria and where the data goes. */
+/**
+ * A receive: its matching criteria and where the data goes. The sender that matches it reads and
+ * writes this object from another core, so it holds the sink's fields itself and reuses its
+ * criteria fields for the result, to stay within about one cache line.
+ */
 final class RecvRequest extends LocalRequest {
-    final int receiver;
     final int context;
-    final int source;
-    final int tag;
-    private final Sink sink;
+    /** The source asked for; once matched, the source of the message. */
+    private int source;
+    /** The tag asked for; once matched, the tag of the message. */
+    private int tag;
+    private int count;
+    private final ElementType type;
+    private final Object array;
+    private final int offset;
+    private final int capacity;
+    /** For an object receive, the payload that matched. */
+    private Payload received;
     /** The next receive in the mailbox's queue; guarded by the mailbox's monitor. */
     RecvRequest next;
 
-    RecvRequest(int receiver, int context, int source, int tag, Sink sink) {
-        this.receiver = receiver;
+    RecvRequest(int context, int source, int tag, Sink sink) {
         this.context = context;
         this.source = source;
         this.tag = tag;
-        this.sink = sink;
+        this.type = sink.type();
+        this.array = sink.array();
+        this.offset = sink.offset();
+        this.capacity = sink.capacity();
     }
 
+    /** Called holding the mailbox's monitor, before the receive is matched. */
     boolean matches(int msgContext, int msgSource, int msgTag) {
         return Mailbox.matches(context, source, tag, msgContext, msgSource, msgTag);
     }
 
     /** Copies a matched message in (on whichever thread matched) and completes. */
-    void deliver(int msgSource, int msgTag, Payload payload) {
+    void deliver(int receiver, int msgSource, int msgTag, Payload payload) {
         try {
-            sink.deliver(receiver, msgSource, msgTag, payload);
+            Sink.check(receiver, msgSource, msgTag, payload, type, capacity);
         } catch (RanksException e) {
             fail(e);
             return;
         }
-        complete(msgSource, msgTag, payload.count(), payload.type(), sink.type() == ElementType.OBJECT ? payload : null);
+        if (type == ElementType.OBJECT) {
+            received = payload;
+        } else {
+            System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
+        }
+        source = msgSource;
+        tag = msgTag;
+        count = payload.count();
+        publish(DONE);
+    }
+
+    void cancel() {
+        publish(CANCELLED);
+    }
+
+    @Override
+    Status outcome() {
+        return new Status(source, tag, count, type, false);
+    }
+
+    @Override
+    public Payload received() {
+        return received;
     }
 
     @Override

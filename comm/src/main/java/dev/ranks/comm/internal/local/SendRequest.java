@@ -1,13 +1,15 @@
 package dev.ranks.comm.internal.local;
 
+import dev.ranks.comm.Status;
+import dev.ranks.comm.spi.Payload;
 import java.util.function.IntConsumer;
 
 /** A send waiting for its receive: rendezvous (large) or synchronous. Eager sends complete at once. */
 final class SendRequest extends LocalRequest {
-    private static final SendRequest DONE = new SendRequest(0, 0, 0, 0, false);
+    private static final SendRequest DONE_SEND = new SendRequest(0, 0, 0, 0, false);
 
     static {
-        DONE.completeEmpty();
+        DONE_SEND.matched();
     }
 
     private final int context;
@@ -26,11 +28,21 @@ final class SendRequest extends LocalRequest {
 
     /** @return the request of a send that completed when it started */
     static SendRequest completed() {
-        return DONE;
+        return DONE_SEND;
     }
 
     void matched() {
-        completeEmpty();
+        publish(DONE);
+    }
+
+    @Override
+    Status outcome() {
+        return Status.empty();
+    }
+
+    @Override
+    public Payload received() {
+        return null;
     }
 
     @Override
