@@ -13,7 +13,14 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
     /** The default eager limit: 64 KiB. */
     public static final int DEFAULT_EAGER_LIMIT = 64 * 1024;
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param device the name of the device to run on
+     * @param eagerLimit the largest message sent eagerly, in bytes, at least 0
+     * @param waitPolicy how blocked ranks wait
+     * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
+     */
     public Settings {
         if (device == null || device.isBlank()) {
             throw new RanksException(ErrorClass.USAGE, "device name is empty: expected a device such as 'local'");

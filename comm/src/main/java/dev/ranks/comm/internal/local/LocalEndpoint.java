@@ -14,12 +14,18 @@ import java.util.concurrent.locks.LockSupport;
 final class LocalEndpoint implements Endpoint {
     /**
      * How long a rank spins before parking when spinning is allowed. A ping-pong round trip
-     * takes about a microsecond here; a park and unpark pair costs tens of microseconds in this
-     * sandbox, so spinning a little longer than a few round trips pays, and longer burns a core.
+     * takes about a microsecond here and a park-unpark pair tens of microseconds, so spinning for
+     * a few round trips pays; longer burns a core.
      */
     private static final long SPIN_NANOS = 100_000;
+    /**
+     * After this long, a spinning rank yields between checks: if its peer was descheduled onto
+     * this core (JIT threads, other processes), spinning on would only keep the peer from running,
+     * and every message would cost the whole spin budget.
+     */
+    private static final long PURE_SPIN_NANOS = 5_000;
     /** Check the clock and the job's state once per this many spins. */
-    private static final int SPIN_CHECK_MASK = 0xFF;
+    private static final int SPIN_CHECK_MASK = 0x3F;
 
     private final LocalJob job;
     private final int rank;
@@ -178,7 +184,7 @@ final class LocalEndpoint implements Endpoint {
     }
 
     private boolean spinUntil(Wait wait) {
-        long deadline = 0;
+        long start = 0;
         for (int i = 1; ; i++) {
             if (wait.done()) {
                 return true;
@@ -186,10 +192,12 @@ final class LocalEndpoint implements Endpoint {
             if ((i & SPIN_CHECK_MASK) == 0) {
                 job.checkRunning(rank);
                 long now = System.nanoTime();
-                if (deadline == 0) {
-                    deadline = now + SPIN_NANOS;
-                } else if (now - deadline > 0) {
+                if (start == 0) {
+                    start = now;
+                } else if (now - start > SPIN_NANOS) {
                     return false;
+                } else if (now - start > PURE_SPIN_NANOS) {
+                    Thread.yield();
                 }
             }
             Thread.onSpinWait();

@@ -1,0 +1,67 @@
+package dev.ranks.launcher;
+
+import dev.ranks.comm.JobResult;
+import dev.ranks.comm.RankMain;
+import dev.ranks.comm.Ranks;
+import dev.ranks.comm.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every job shares. Mixed into the top command with {@link ScopeType#INHERIT}, so
+ * {@code launcher -n 9 p2p} and {@code launcher p2p -n 9} both set the one instance here.
+ */
+final class JobOptions {
+    @Option(names = {"-n", "--np"}, paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "Number of ranks. Default: the number of available processors.")
+    private int np = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--device", paramLabel = "NAME", scope = ScopeType.INHERIT, defaultValue = "local",
+            description = "Where the ranks run: local (threads in this JVM). Default: ${DEFAULT-VALUE}.")
+    private String device;
+
+    @Option(names = "--eager-limit", paramLabel = "BYTES", scope = ScopeType.INHERIT,
+            converter = ByteSizeConverter.class,
+            description = "Messages up to this size are sent eagerly; larger ones wait for the matching receive. "
+                    + "Suffixes k, m, g multiply by 1024. Default: ${DEFAULT-VALUE}.")
+    private int eagerLimit = Settings.DEFAULT_EAGER_LIMIT;
+
+    /**
+     * Runs a job with these options and reports how it ended.
+     *
+     * @param command the command running it: its name goes into errors, its writers get the report
+     * @param minRanks the fewest ranks the command needs
+     * @param main what each rank runs
+     * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}
+     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}
+     */
+    int run(CommandSpec command, int minRanks, RankMain main) {
+        CommandLine commandLine = command.commandLine();
+        JobResult result = Ranks.run(ranks(commandLine, minRanks), settings(), main);
+        return ExitCodes.report(result, commandLine.getErr());
+    }
+
+    private int ranks(CommandLine command, int minRanks) {
+        if (np < 1) {
+            throw new ParameterException(command, "-n must be at least 1, got " + np);
+        }
+        if (np < minRanks) {
+            throw new ParameterException(command, commandName(command) + " needs at least " + minRanks
+                    + " ranks, got -n " + np);
+        }
+        return np;
+    }
+
+    private Settings settings() {
+        return Settings.defaults().withDevice(device).withEagerLimit(eagerLimit);
+    }
+
+    private static String commandName(CommandLine command) {
+        String qualified = command.getCommandSpec().qualifiedName(" ");
+        String root = command.getCommandSpec().root().name();
+        return qualified.substring(root.length()).strip();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ranks.launcher;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code launcher} command: runs a workload or benchmark as N ranks. Build it with
+ * {@link #commandLine()}, which also installs the exit-code mapping; {@code main} only runs that
+ * and exits with its code.
+ */
+@Command(name = "launcher",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Runs a program as N ranks that pass messages to each other, with MPI semantics.",
+        subcommands = {HelloCommand.class, P2pCommand.class, DeadlockCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a rank failed or called abort",
+            "2:bad usage or input",
+            "3:deadlock detected"})
+public final class Launcher implements Callable<Integer> {
+    @Mixin
+    private JobOptions job;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills in its options. */
+    public Launcher() {
+    }
+
+    /**
+     * Runs the launcher and exits the JVM with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Builds the launcher's command line with exit codes mapped by {@link ExitCodes}. Tests call
+     * this, swap its writers and {@link CommandLine#execute(String...)} it.
+     *
+     * @return a command line ready to execute
+     */
+    public static CommandLine commandLine() {
+        ExitCodes exitCodes = new ExitCodes();
+        return new CommandLine(new Launcher())
+                .setParameterExceptionHandler(exitCodes)
+                .setExecutionExceptionHandler(exitCodes);
+    }
+
+    /**
+     * Reached only without a command: says which commands there are.
+     *
+     * @return never returns normally
+     * @throws ParameterException always
+     */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: expected one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    JobOptions job() {
+        return job;
+    }
+}

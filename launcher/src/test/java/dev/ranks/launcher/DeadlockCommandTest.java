@@ -1,0 +1,42 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DeadlockCommandTest {
+    @Test
+    void theRecipeIsDiagnosedAndExitsThree() {
+        CliRun run = CliRun.of("-n", "9", "deadlock");
+
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("rank 1: recv(source=5"), run::toString);
+        assertTrue(run.err().contains("rank 5: recv(source=1"), run::toString);
+        assertTrue(run.outLines().contains("my rank is : 0"), run::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order", "sendrecv"})
+    void bothFixesExchangeTheValues(String fix) {
+        CliRun run = CliRun.of("-n", "9", "deadlock", "--fix", fix);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.outLines().containsAll(List.of(
+                "sending data a to process 5", "data received is = b",
+                "sending data b to process 1", "data received is = a")), run::toString);
+        assertEquals("", run.err(), run::toString);
+    }
+
+    /** With an eager limit of 0 every send is a rendezvous: the fixes must still hold. */
+    @ParameterizedTest
+    @ValueSource(strings = {"order", "sendrecv"})
+    void theFixesHoldWithoutEagerSends(String fix) {
+        CliRun run = CliRun.of("-n", "6", "--eager-limit", "0", "deadlock", "--fix", fix);
+
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+}

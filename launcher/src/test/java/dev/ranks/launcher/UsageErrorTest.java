@@ -1,0 +1,65 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every usage error exits 2, prints nothing on stdout, and names the bad value and what was expected. */
+class UsageErrorTest {
+    @ParameterizedTest(name = "launcher {0}")
+    @CsvSource(delimiter = '|', value = {
+        "-n 0 hello                      | -n must be at least 1, got 0",
+        "hello -n 0                      | -n must be at least 1, got 0",
+        "-n -3 p2p                       | -n must be at least 1, got -3",
+        "-n abc hello                    | Invalid value for option '--np': 'abc' is not an int",
+        "-n 4 p2p                        | p2p needs at least 9 ranks, got -n 4",
+        "-n 5 deadlock                   | deadlock needs at least 6 ranks, got -n 5",
+        "-n 1 bench latency              | bench latency needs at least 2 ranks, got -n 1",
+        "-n 1 bench bw                   | bench bw needs at least 2 ranks, got -n 1",
+        "-n 9 deadlock --fix later       | Invalid value for option '--fix': 'later' is not a fix: expected one of none, order, sendrecv",
+        "--device carrier-pigeon hello   | unknown device 'carrier-pigeon': expected one of [local]",
+        "--eager-limit 12x hello         | Invalid value for option '--eager-limit': '12x' is not a byte count",
+        "--eager-limit 4g hello          | '4g' is too large: expected at most 2147483647 bytes",
+        "-n 2 bench latency --iterations 0 | iterations 0 is invalid: expected at least 1",
+        "-n 2 bench bw --min-size 8 --max-size 4 | max size 4 is invalid: expected from the min size 8",
+        "bench                           | Missing benchmark: expected one of latency, bw",
+        "bench fastest                   | Unmatched argument at index 1: 'fastest'"})
+    void exitsTwoNamingTheBadValue(String args, String message) {
+        CliRun run = CliRun.of(args.trim().split("\\s+"));
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(message), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        CliRun run = CliRun.of("frobnicate");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Unmatched argument at index 0: 'frobnicate'"), run::toString);
+        for (String command : List.of("hello", "p2p", "deadlock", "bench")) {
+            assertTrue(run.err().lines().anyMatch(line -> line.strip().startsWith(command + " ")), run::toString);
+        }
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        CliRun run = CliRun.of("helo");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Did you mean: launcher hello"), run::toString);
+    }
+
+    @Test
+    void noCommandListsTheCommands() {
+        CliRun run = CliRun.of("-n", "4");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Missing command: expected one of hello, p2p, deadlock, bench"), run::toString);
+    }
+}
