@@ -13,6 +13,8 @@ public final class Reference {
     /** Round trips per timed batch of the cache-line reference. */
     private static final int BOUNCES_PER_BATCH = 100_000;
     private static final int BATCHES = 7;
+    /** Bytes copied per timed sample of a small copy. */
+    private static final int BATCH_BYTES = 1 << 16;
 
     /** The line bounced between the two threads: odd values go one way, even values the other. */
     private static volatile long line;
@@ -21,22 +23,26 @@ public final class Reference {
     }
 
     /**
-     * Times {@code System.arraycopy} of {@code size} bytes between two arrays.
+     * Times {@code System.arraycopy} of {@code size} bytes between two arrays. Small copies are
+     * timed in batches of about {@link #BATCH_BYTES} so that the clock's own cost does not count.
      *
      * @param size the bytes per copy, at least 0
-     * @param iterations how many copies to time, at least 1
+     * @param iterations how many samples to take, at least 1
      * @return the median copy speed in MiB (2<sup>20</sup> bytes) per second; infinite for size 0
      */
     public static double copyMiBps(int size, int iterations) {
         byte[] from = new byte[size];
         byte[] to = new byte[size];
+        int batch = Math.max(1, BATCH_BYTES / Math.max(1, size));
         long[] times = new long[Math.max(1, iterations)];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
-            System.arraycopy(from, 0, to, 0, size);
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(from, 0, to, 0, size);
+            }
             times[i] = System.nanoTime() - start;
         }
-        double nanos = Math.max(1, PingPong.median(times));
+        double nanos = Math.max(1, PingPong.median(times)) / batch;
         return size / (nanos / NANOS_PER_SECOND) / BYTES_PER_MIB;
     }
 
