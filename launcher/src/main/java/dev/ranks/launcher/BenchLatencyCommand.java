@@ -1,50 +1,26 @@
 package dev.ranks.launcher;
 
 import dev.ranks.launcher.PingPongTable.Column;
-import dev.ranks.workloads.bench.PingPong;
-import dev.ranks.workloads.bench.PingPongOptions;
 import dev.ranks.workloads.bench.PingPongRow;
 import dev.ranks.workloads.bench.Reference;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code launcher bench latency}: osu_latency's table from the ping-pong harness. */
 @Command(name = "latency",
         description = "Ping-pong between ranks 0 and 1 (as osu_latency): one-way latency per message size.")
-final class BenchLatencyCommand implements Callable<Integer> {
-    @ParentCommand
-    private BenchCommand bench;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private PingPongMixin pingPong;
-
+final class BenchLatencyCommand extends PingPongCommand {
     @Override
-    public Integer call() {
-        PingPongOptions options = pingPong.options();
-        PrintWriter out = spec.commandLine().getOut();
+    Table beforeRanks() {
         // Measured before the ranks start, so that they do not compete with it for the cores.
         double floor = Reference.cacheLineMicros();
-        return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
-            List<PingPongRow> rows = PingPong.run(comm, options);
-            if (comm.rank() == 0) {
-                PingPongTable.print(out, comm, List.of(
+        return (out, comm, rows) -> PingPongTable.print(out, comm, List.of(
                         "latency(us): one-way time = median round-trip time / 2",
                         String.format(Locale.ROOT, "floor: one cache line bounced between two threads takes %.3f us"
                                 + " one-way on this machine now; x floor = latency / floor", floor)),
-                        List.of(new Column("latency(us)", PingPongRow::latencyMicros),
-                                new Column("x floor", row -> row.latencyMicros() / floor)),
-                        rows);
-            }
-        });
+                List.of(new Column("latency(us)", PingPongRow::latencyMicros),
+                        new Column("x floor", row -> row.latencyMicros() / floor)),
+                rows);
     }
 }

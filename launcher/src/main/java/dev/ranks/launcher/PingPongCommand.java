@@ -1,0 +1,57 @@
+package dev.ranks.launcher;
+
+import dev.ranks.comm.Comm;
+import dev.ranks.workloads.bench.PingPong;
+import dev.ranks.workloads.bench.PingPongOptions;
+import dev.ranks.workloads.bench.PingPongRow;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What the ping-pong benchmarks share: run the harness on the job, then rank 0 prints its table. */
+abstract class PingPongCommand implements Callable<Integer> {
+    @ParentCommand
+    private BenchCommand bench;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PingPongMixin pingPong;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        // Built first so that bad sizes or counts are a usage error, not a failed rank.
+        PingPongOptions options = pingPong.options();
+        Table table = beforeRanks();
+        return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
+            List<PingPongRow> rows = PingPong.run(comm, options);
+            if (comm.rank() == 0) {
+                table.print(out, comm, rows);
+            }
+        });
+    }
+
+    /**
+     * Measures what must be measured while no rank runs, and returns how to print the rows.
+     *
+     * @return the table printer
+     */
+    abstract Table beforeRanks();
+
+    /** Prints the rows of one run. */
+    @FunctionalInterface
+    interface Table {
+        /**
+         * @param out where the table goes
+         * @param comm the communicator the rows were measured on
+         * @param rows the rows, one per size
+         */
+        void print(PrintWriter out, Comm comm, List<PingPongRow> rows);
+    }
+}
