@@ -25,6 +25,17 @@ final class AnyWait implements Wait {
     }
 
     @Override
+    public SharedCopy sharedCopy() {
+        for (LocalRequest r : requests) {
+            SharedCopy copy = r.sharedCopy();
+            if (copy != null) {
+                return copy;
+            }
+        }
+        return null;
+    }
+
+    @Override
     public void arm(Thread waiter) {
         for (LocalRequest r : requests) {
             r.arm(waiter);

@@ -75,7 +75,7 @@ final class LocalEndpoint implements Endpoint {
             }
         }
         if (match != null) {
-            match.deliver(dest, rank, tag, payload);
+            match.deliver(dest, rank, tag, payload, match);
             return SendRequest.completed();
         }
         return pending != null ? pending : SendRequest.completed();
@@ -93,7 +93,7 @@ final class LocalEndpoint implements Endpoint {
                 return request;
             }
         }
-        request.deliver(rank, envelope.source, envelope.tag, envelope.payload);
+        request.deliver(rank, envelope.source, envelope.tag, envelope.payload, envelope.sender);
         if (envelope.sender != null) {
             envelope.sender.matched();
         }
@@ -174,6 +174,7 @@ final class LocalEndpoint implements Endpoint {
                 while (!wait.done()) {
                     job.checkRunning(rank);
                     LockSupport.park(this);
+                    help(wait);
                 }
             } finally {
                 job.unblock(rank);
@@ -189,6 +190,7 @@ final class LocalEndpoint implements Endpoint {
             if (wait.done()) {
                 return true;
             }
+            help(wait);
             if ((i & SPIN_CHECK_MASK) == 0) {
                 job.checkRunning(rank);
                 long now = System.nanoTime();
@@ -201,6 +203,13 @@ final class LocalEndpoint implements Endpoint {
                 }
             }
             Thread.onSpinWait();
+        }
+    }
+
+    private static void help(Wait wait) {
+        SharedCopy copy = wait.sharedCopy();
+        if (copy != null) {
+            copy.help();
         }
     }
 

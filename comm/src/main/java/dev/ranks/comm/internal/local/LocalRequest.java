@@ -17,6 +17,8 @@ abstract class LocalRequest implements DeviceRequest, Wait {
 
     private volatile int state;
     private volatile Thread waiter;
+    /** A copy the thread waiting for this request may help with; see {@link SharedCopy}. */
+    private volatile SharedCopy shared;
     private RanksException error;
 
     /** Publishes completion; fields written before this call are visible to whoever sees it. */
@@ -26,6 +28,24 @@ abstract class LocalRequest implements DeviceRequest, Wait {
         if (w != null) {
             LockSupport.unpark(w);
         }
+    }
+
+    /** Offers the waiting thread a share of a copy, waking it if it is parked. */
+    final void offer(SharedCopy copy) {
+        shared = copy;
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    final void withdraw() {
+        shared = null;
+    }
+
+    @Override
+    public final SharedCopy sharedCopy() {
+        return shared;
     }
 
     final void fail(RanksException failure) {

@@ -43,8 +43,14 @@ final class RecvRequest extends LocalRequest {
         return Mailbox.matches(context, source, tag, msgContext, msgSource, msgTag);
     }
 
-    /** Copies a matched message in (on whichever thread matched) and completes. */
-    void deliver(int receiver, int msgSource, int msgTag, Payload payload) {
+    /**
+     * Copies a matched message in (on whichever thread matched) and completes. A large array
+     * message is copied in chunks that the thread waiting on {@code helper} may share.
+     *
+     * @param helper the request the other party waits on: this receive when the receive was
+     *     posted first, the sender's request when a rendezvous message arrived first; or null
+     */
+    void deliver(int receiver, int msgSource, int msgTag, Payload payload, LocalRequest helper) {
         try {
             Sink.check(receiver, msgSource, msgTag, payload, type, capacity);
         } catch (RanksException e) {
@@ -53,6 +59,12 @@ final class RecvRequest extends LocalRequest {
         }
         if (type == ElementType.OBJECT) {
             received = payload;
+        } else if (helper != null && payload.bytes() >= SharedCopy.MIN_BYTES) {
+            SharedCopy copy = new SharedCopy(payload.data(), payload.offset(), array, offset, payload.count(),
+                    type.bytes());
+            helper.offer(copy);
+            copy.copyAndWait();
+            helper.withdraw();
         } else {
             System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
         }

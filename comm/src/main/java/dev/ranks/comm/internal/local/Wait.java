@@ -19,6 +19,11 @@ interface Wait {
     /** Feeds the ranks whose action could end this wait ({@code -1} for any rank). */
     void targets(IntConsumer ranks);
 
+    /** @return a copy the waiting thread can help with while it waits, or null */
+    default SharedCopy sharedCopy() {
+        return null;
+    }
+
     static String rankName(int rank) {
         return rank == dev.ranks.comm.Comm.ANY_SOURCE ? "ANY_SOURCE" : Integer.toString(rank);
     }
