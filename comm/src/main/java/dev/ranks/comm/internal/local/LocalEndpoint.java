@@ -190,8 +190,10 @@ final class LocalEndpoint implements Endpoint {
             if (wait.done()) {
                 return true;
             }
-            help(wait);
             if ((i & SPIN_CHECK_MASK) == 0) {
+                // Joining a shared copy a few microseconds late costs nothing; checking on every
+                // spin would tax the latency path.
+                help(wait);
                 job.checkRunning(rank);
                 long now = System.nanoTime();
                 if (start == 0) {
