@@ -63,34 +63,31 @@ public final class LocalDevice implements Device {
             job.failed(rank, t);
         } finally {
             exited.countDown();
+            if (exited.getCount() == 0) {
+                job.settle();
+            }
         }
     }
 
+    /**
+     * Sleeps until every rank has exited or the job has ended, then gives ranks still busy in
+     * their own code a grace period; nothing polls meanwhile.
+     */
     private static void awaitRanks(LocalJob job, CountDownLatch exited) {
-        long endedAt = 0;
         boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (exited.await(20, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+        while (true) {
+            try {
+                job.awaitSettled();
                 if (job.end() != null) {
-                    long now = System.nanoTime();
-                    if (endedAt == 0) {
-                        endedAt = now;
-                    } else if (now - endedAt > TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
-                        return;
-                    }
+                    exited.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
                 }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.ranks.comm.JobResult;
 import dev.ranks.comm.JobResult.Outcome;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +29,8 @@ final class LocalJob {
 
     /** How the job ended; null while it runs. Written under the monitor, read without it. */
     private volatile JobResult end;
+    /** Opens when every rank has exited or the job has ended, whichever comes first. */
+    private final CountDownLatch settled = new CountDownLatch(1);
 
     LocalJob(int size, Settings settings) {
         this.size = size;
@@ -61,6 +64,14 @@ final class LocalJob {
 
     synchronized void rankThread(int rank, Thread thread) {
         rankThreads[rank] = thread;
+    }
+
+    void settle() {
+        settled.countDown();
+    }
+
+    void awaitSettled() throws InterruptedException {
+        settled.await();
     }
 
     /** @return how the job ended, or null while it runs */
@@ -145,6 +156,7 @@ final class LocalJob {
     /** Records the end and releases every parked rank; ranks busy in their own code are interrupted. */
     private void endWith(JobResult result) {
         end = result;
+        settled.countDown();
         for (int r = 0; r < size; r++) {
             if (parkedThreads[r] != null) {
                 LockSupport.unpark(parkedThreads[r]);
