@@ -176,4 +176,27 @@ class P2pAbortTest {
             assertEquals(other, (Integer) comm.sendrecv(comm.rank(), other, 0, other, 0));
         });
     }
+
+    @Test
+    void anInterruptedRankFailsNamingItsBlockedCallInsteadOfSpinning() {
+        AtomicReference<Thread> rankZero = new AtomicReference<>();
+        JobResult result = Jobs.result(2, comm -> {
+            if (comm.rank() == 0) {
+                rankZero.set(Thread.currentThread());
+                comm.recv(new int[1], 1, 0);
+            } else {
+                // Long enough for rank 0 to spin out and park in its receive.
+                Thread.sleep(100);
+                rankZero.get().interrupt();
+                comm.recv(new int[1], 0, 0);
+            }
+        });
+
+        assertEquals(JobResult.Outcome.FAILED, result.outcome(), result::describe);
+        assertEquals(0, result.rank(), result::describe);
+        RanksException cause = assertInstanceOf(RanksException.class, result.cause());
+        assertEquals(ErrorClass.ABORTED, cause.errorClass());
+        assertTrue(cause.getMessage().contains("interrupted while blocked in recv(source=1, tag=0)"), cause::getMessage);
+        assertInstanceOf(InterruptedException.class, cause.getCause());
+    }
 }

@@ -168,11 +168,19 @@ final class LocalEndpoint implements Endpoint {
             return;
         }
         wait.arm(Thread.currentThread());
+        boolean interrupted = false;
         try {
             job.block(rank, wait);
             try {
                 while (!wait.done()) {
                     job.checkRunning(rank);
+                    // Parking again would return at once, forever: answer the interrupt instead.
+                    // The flag stays set until this rank is unregistered, so the deadlock check
+                    // never mistakes it for a rank that cannot move.
+                    if (Thread.currentThread().isInterrupted()) {
+                        interrupted = true;
+                        break;
+                    }
                     LockSupport.park(this);
                     help(wait);
                 }
@@ -181,6 +189,11 @@ final class LocalEndpoint implements Endpoint {
             }
         } finally {
             wait.disarm();
+        }
+        if (interrupted) {
+            Thread.interrupted();
+            throw new RanksException(ErrorClass.ABORTED, rank, "rank " + rank + " was interrupted while blocked in "
+                    + wait.describe(), new InterruptedException());
         }
     }
 

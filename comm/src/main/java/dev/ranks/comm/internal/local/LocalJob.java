@@ -135,14 +135,15 @@ final class LocalJob {
     /**
      * Whether every live rank is parked on a wait that is not over. Only rank threads make
      * progress on this device, so such a job can never move again. A wait that is over but whose
-     * thread has not woken yet counts as progress.
+     * thread has not woken yet counts as progress, and so does an interrupted parked thread: it
+     * will wake and fail.
      */
     private boolean stuck() {
         if (!settings.deadlockDetection() || parked < live) {
             return false;
         }
         for (int r = 0; r < size; r++) {
-            if (!finished[r] && (parkedOn[r] == null || parkedOn[r].done())) {
+            if (!finished[r] && (parkedOn[r] == null || parkedOn[r].done() || parkedThreads[r].isInterrupted())) {
                 return false;
             }
         }
