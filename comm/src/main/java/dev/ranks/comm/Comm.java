@@ -258,9 +258,7 @@ public class Comm {
 
     private Request startSend(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
                               boolean synchronous) {
-        checkSlice(length, offset, count);
-        checkDest(dest);
-        checkSendTag(tag);
+        checkSend(length, offset, count, dest, tag);
         if (dest == PROC_NULL) {
             return new Request(Status.empty());
         }
@@ -273,9 +271,7 @@ public class Comm {
     }
 
     private Request startRecv(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
-        checkSlice(length, offset, count);
-        checkSource(source);
-        checkRecvTag(tag);
+        checkRecv(length, offset, count, source, tag);
         if (source == PROC_NULL) {
             return new Request(Status.empty());
         }
@@ -285,18 +281,14 @@ public class Comm {
     // The blocking forms skip the Request wrapper: they are the latency path.
     private void sendNow(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
                          boolean synchronous) {
-        checkSlice(length, offset, count);
-        checkDest(dest);
-        checkSendTag(tag);
+        checkSend(length, offset, count, dest, tag);
         if (dest != PROC_NULL) {
             finish(endpoint.send(context, dest, tag, Payload.array(type, buf, offset, count), synchronous));
         }
     }
 
     private Status recvNow(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
-        checkSlice(length, offset, count);
-        checkSource(source);
-        checkRecvTag(tag);
+        checkRecv(length, offset, count, source, tag);
         if (source == PROC_NULL) {
             return Status.empty();
         }
@@ -322,16 +314,25 @@ public class Comm {
 
     private Status exchangeReplace(ElementType type, Object buf, int length, int offset, int count, int dest,
                                    int sendTag, int source, int recvTag) {
-        checkSlice(length, offset, count);
-        checkDest(dest);
-        checkSendTag(sendTag);
-        checkSource(source);
-        checkRecvTag(recvTag);
+        checkSend(length, offset, count, dest, sendTag);
+        checkRecv(length, offset, count, source, recvTag);
         Request out = dest == PROC_NULL ? new Request(Status.empty())
                 : start(Payload.array(type, buf, offset, count).detached(), dest, sendTag, false);
         Status status = recvNow(type, buf, length, offset, count, source, recvTag);
         out.waitFor();
         return status;
+    }
+
+    private void checkSend(int length, int offset, int count, int dest, int tag) {
+        checkSlice(length, offset, count);
+        checkDest(dest);
+        checkSendTag(tag);
+    }
+
+    private void checkRecv(int length, int offset, int count, int source, int tag) {
+        checkSlice(length, offset, count);
+        checkSource(source);
+        checkRecvTag(tag);
     }
 
     private void checkDest(int dest) {

@@ -57,26 +57,8 @@ public final class Sink {
     }
 
     /**
-     * Delivers a matched message: checks it with {@link #check} and copies array data in.
-     * Called by the device, on whichever thread matched; the receive's status is the source, the
-     * tag and the payload's count.
-     *
-     * @param receiver the receiving rank, for error messages
-     * @param source the sending rank
-     * @param tag the message's tag
-     * @param payload the message
-     * @throws TypeMismatchException when the message holds another element type
-     * @throws TruncationException when the message is larger than the sink
-     */
-    public void deliver(int receiver, int source, int tag, Payload payload) {
-        check(receiver, source, tag, payload, type, capacity);
-        if (type != ElementType.OBJECT) {
-            System.arraycopy(payload.data(), payload.offset(), array, offset, payload.count());
-        }
-    }
-
-    /**
-     * Checks that a message fits a receive, for devices that keep a sink's fields elsewhere.
+     * Checks that a matched message fits a receive; the device then copies the data in. The
+     * receive's status is the source, the tag and the payload's count.
      *
      * @param receiver the receiving rank, for error messages
      * @param source the sending rank

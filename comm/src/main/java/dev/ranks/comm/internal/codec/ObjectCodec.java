@@ -48,7 +48,7 @@ public final class ObjectCodec {
      * @return a payload passing it by reference if immutable, otherwise its encoding
      */
     public static Payload wrap(Object obj, int rank) {
-        if (obj == null || IMMUTABLE.get(obj.getClass())) {
+        if (isImmutable(obj)) {
             return Payload.value(obj);
         }
         return Payload.encoded(encode(obj, rank));

@@ -35,7 +35,7 @@ final class ProbeWait implements Wait {
 
     @Override
     public String describe() {
-        return "probe(source=" + Wait.rankName(source) + ", tag=" + Wait.tagName(tag) + Wait.contextSuffix(context) + ")";
+        return Wait.call("probe", source, tag, context);
     }
 
     @Override

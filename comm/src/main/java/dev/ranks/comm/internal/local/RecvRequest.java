@@ -90,7 +90,7 @@ final class RecvRequest extends LocalRequest {
 
     @Override
     public String describe() {
-        return "recv(source=" + Wait.rankName(source) + ", tag=" + Wait.tagName(tag) + Wait.contextSuffix(context) + ")";
+        return Wait.call("recv", source, tag, context);
     }
 
     @Override

@@ -24,11 +24,16 @@ interface Wait {
         return null;
     }
 
-    static String rankName(int rank) {
+    /** @return a pending receive-side call as the report prints it, such as {@code recv(source=5, tag=0)} */
+    static String call(String name, int source, int tag, int context) {
+        return name + "(source=" + rankName(source) + ", tag=" + tagName(tag) + contextSuffix(context) + ")";
+    }
+
+    private static String rankName(int rank) {
         return rank == dev.ranks.comm.Comm.ANY_SOURCE ? "ANY_SOURCE" : Integer.toString(rank);
     }
 
-    static String tagName(int tag) {
+    private static String tagName(int tag) {
         return tag == dev.ranks.comm.Comm.ANY_TAG ? "ANY_TAG" : Integer.toString(tag);
     }
 
