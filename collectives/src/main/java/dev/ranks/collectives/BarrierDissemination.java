@@ -30,32 +30,17 @@ import dev.ranks.comm.Comm;
  * <p>Stateless: one static method, no fields.
  */
 final class BarrierDissemination {
-    /**
-     * The tag of every barrier message. One tag suffices: within a barrier the {@code 2^k mod p}
-     * are distinct, so each round receives from a different source, and successive barriers stay in
-     * order because messages between one pair with one tag do not overtake each other.
-     * The value follows MPICH's {@code MPIR_BARRIER_TAG}.
-     */
-    static final int TAG = 1;
-
-    private static final byte[] EMPTY = new byte[0];
-
     private BarrierDissemination() {
     }
 
-    /**
-     * Runs the barrier.
-     *
-     * @param collective the collective view of the intra-communicator, never the user's view
-     */
-    static void barrier(Comm collective) {
-        int size = collective.size();
-        int rank = collective.rank();
-        byte[] in = new byte[0];
+    static void schedule(Schedule s) {
+        int size = s.size();
+        int rank = s.rank();
+        Buf empty = Buf.of(new byte[0]);
         for (int distance = 1; distance < size; distance <<= 1) {
-            int dest = (rank + distance) % size;
-            int source = (rank - distance + size) % size;
-            collective.sendrecv(EMPTY, 0, 0, dest, TAG, in, 0, 0, source, TAG);
+            s.recv(empty, 0, 0, (rank - distance + size) % size);
+            s.send(empty, 0, 0, (rank + distance) % size);
+            s.fence();
         }
     }
 }

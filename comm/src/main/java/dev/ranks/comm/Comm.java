@@ -36,6 +36,8 @@ public class Comm {
 
     private final Endpoint endpoint;
     private final int context;
+    private final Group group;
+    private final ContextCounter contexts;
 
     /**
      * A world communicator over a device endpoint, on context 0 (its collectives use context 1).
@@ -43,7 +45,7 @@ public class Comm {
      * @param endpoint this rank's attachment to the device
      */
     public Comm(Endpoint endpoint) {
-        this(endpoint, 0);
+        this(endpoint, 0, Group.world(endpoint.size(), endpoint.rank()), new ContextCounter());
     }
 
     /**
@@ -53,12 +55,50 @@ public class Comm {
      * @param base the communicator to share
      */
     protected Comm(Comm base) {
-        this(base.endpoint, base.context);
+        this(base.endpoint, base.context, base.group, base.contexts);
     }
 
-    private Comm(Endpoint endpoint, int context) {
+    /**
+     * A new communicator over some ranks of another, on a context the caller has agreed with every
+     * one of those ranks (MPI_Comm_create): the building block of {@code split} and {@code dup}.
+     * The context must come from {@link #freeContext()} agreed across the members, for instance as
+     * the maximum of every member's value; this rank then never hands it out again.
+     *
+     * @param parent the communicator whose ranks the new one takes
+     * @param context the new communicator's point-to-point context, an even number from
+     *     {@link #freeContext()}; its collectives use {@code context + 1}
+     * @param parentRanks the members as ranks of {@code parent}, in the order of their new ranks;
+     *     the calling rank must be among them
+     */
+    protected Comm(Comm parent, int context, int[] parentRanks) {
+        this(parent.endpoint, checkContext(parent, context),
+                parent.group.subgroup(parentRanks, parent.endpoint.size(), parent.endpoint.rank()), parent.contexts);
+        contexts.use(context);
+    }
+
+    private Comm(Endpoint endpoint, int context, Group group, ContextCounter contexts) {
         this.endpoint = endpoint;
         this.context = context;
+        this.group = group;
+        this.contexts = contexts;
+    }
+
+    private static int checkContext(Comm parent, int context) {
+        if (context < 2 || (context & 1) == 1) {
+            throw new RanksException(ErrorClass.ARG, parent.rank(), "context " + context
+                    + " is invalid: expected an even number >= 2 from freeContext()", null);
+        }
+        return context;
+    }
+
+    /**
+     * The lowest context this rank has not used for any communicator yet. Creating a communicator
+     * takes the maximum of this value over its members, so that no member already uses it.
+     *
+     * @return an even context number, at least 2
+     */
+    protected final int freeContext() {
+        return contexts.next;
     }
 
     /**
@@ -71,17 +111,26 @@ public class Comm {
         if ((context & 1) == 1) {
             return this;
         }
-        return new Comm(endpoint, context + 1);
+        return new Comm(endpoint, context + 1, group, contexts);
+    }
+
+    /** The contexts one rank has used, shared by every communicator of that rank. */
+    private static final class ContextCounter {
+        private int next = 2;
+
+        void use(int context) {
+            next = Math.max(next, context + 2);
+        }
     }
 
     /** @return this rank's number, from 0 to {@link #size()} - 1 (MPI_Comm_rank) */
     public int rank() {
-        return endpoint.rank();
+        return group.rank();
     }
 
     /** @return the number of ranks (MPI_Comm_size) */
     public int size() {
-        return endpoint.size();
+        return group.size();
     }
 
     /** @return the job's settings */
@@ -181,7 +230,7 @@ public class Comm {
         if (source == PROC_NULL) {
             return new ObjectRequest<>(Status.empty());
         }
-        return new ObjectRequest<>(endpoint, endpoint.receive(context, source, tag, Sink.object()));
+        return new ObjectRequest<>(endpoint, endpoint.receive(context, group.world(source), tag, Sink.object()), group);
     }
 
     /**
@@ -220,7 +269,7 @@ public class Comm {
         if (source == PROC_NULL) {
             return Status.empty();
         }
-        return endpoint.probe(context, source, tag, true);
+        return group.status(endpoint.probe(context, group.world(source), tag, true));
     }
 
     /**
@@ -237,7 +286,8 @@ public class Comm {
         if (source == PROC_NULL) {
             return Optional.of(Status.empty());
         }
-        return Optional.ofNullable(endpoint.probe(context, source, tag, false));
+        Status status = endpoint.probe(context, group.world(source), tag, false);
+        return status == null ? Optional.empty() : Optional.of(group.status(status));
     }
 
     @Override
@@ -266,8 +316,8 @@ public class Comm {
     }
 
     private Request start(Payload payload, int dest, int tag, boolean synchronous) {
-        DeviceRequest request = endpoint.send(context, dest, tag, payload, synchronous);
-        return new Request(endpoint, request);
+        DeviceRequest request = endpoint.send(context, group.world(dest), tag, payload, synchronous);
+        return new Request(endpoint, request, group);
     }
 
     private Request startRecv(ElementType type, Object buf, int length, int offset, int count, int source, int tag) {
@@ -275,7 +325,8 @@ public class Comm {
         if (source == PROC_NULL) {
             return new Request(Status.empty());
         }
-        return new Request(endpoint, endpoint.receive(context, source, tag, Sink.array(type, buf, offset, count)));
+        return new Request(endpoint, endpoint.receive(context, group.world(source), tag, Sink.array(type, buf, offset, count)),
+                group);
     }
 
     // The blocking forms skip the Request wrapper: they are the latency path.
@@ -283,7 +334,7 @@ public class Comm {
                          boolean synchronous) {
         checkSend(length, offset, count, dest, tag);
         if (dest != PROC_NULL) {
-            finish(endpoint.send(context, dest, tag, Payload.array(type, buf, offset, count), synchronous));
+            finish(endpoint.send(context, group.world(dest), tag, Payload.array(type, buf, offset, count), synchronous));
         }
     }
 
@@ -292,14 +343,14 @@ public class Comm {
         if (source == PROC_NULL) {
             return Status.empty();
         }
-        return finish(endpoint.receive(context, source, tag, Sink.array(type, buf, offset, count)));
+        return finish(endpoint.receive(context, group.world(source), tag, Sink.array(type, buf, offset, count)));
     }
 
     private Status finish(DeviceRequest request) {
         if (!request.isComplete()) {
             endpoint.await(request);
         }
-        return request.status();
+        return group.status(request.status());
     }
 
     private Status exchange(ElementType type, Object sendBuf, int sendLength, int sendOffset, int sendCount,

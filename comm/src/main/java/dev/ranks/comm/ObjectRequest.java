@@ -15,8 +15,8 @@ public final class ObjectRequest<T> extends Request {
     private T value;
     private boolean decoded;
 
-    ObjectRequest(Endpoint endpoint, DeviceRequest device) {
-        super(endpoint, device);
+    ObjectRequest(Endpoint endpoint, DeviceRequest device, Group group) {
+        super(endpoint, device, group);
     }
 
     ObjectRequest(Status status) {

@@ -12,11 +12,13 @@ public class Request {
     private final Endpoint endpoint;
     private final DeviceRequest device;
     private final Status done;
+    private final Group group;
 
-    Request(Endpoint endpoint, DeviceRequest device) {
+    Request(Endpoint endpoint, DeviceRequest device, Group group) {
         this.endpoint = endpoint;
         this.device = device;
         this.done = null;
+        this.group = group;
     }
 
     /**
@@ -28,6 +30,7 @@ public class Request {
         this.endpoint = null;
         this.device = null;
         this.done = status;
+        this.group = null;
     }
 
     /**
@@ -46,7 +49,7 @@ public class Request {
         if (!device.isComplete()) {
             endpoint.await(device);
         }
-        return device.status();
+        return group.status(device.status());
     }
 
     /**
@@ -119,17 +122,35 @@ public class Request {
             throw new RanksException(ErrorClass.ARG, "waitAny got no requests: expected at least one");
         }
         Endpoint endpoint = null;
+        boolean allDevice = true;
         for (int i = 0; i < requests.length; i++) {
             if (requests[i].test()) {
                 return i;
             }
             endpoint = requests[i].endpoint;
+            allDevice &= requests[i].device != null;
+        }
+        if (!allDevice) {
+            return pollAny(requests);
         }
         DeviceRequest[] pending = new DeviceRequest[requests.length];
         for (int i = 0; i < requests.length; i++) {
             pending[i] = requests[i].device;
         }
         return endpoint.awaitAny(pending);
+    }
+
+    // Requests that progress in test(), such as non-blocking collectives, cannot be handed to the
+    // device's awaitAny: poll them, yielding the processor between rounds.
+    private static int pollAny(Request[] requests) {
+        while (true) {
+            for (int i = 0; i < requests.length; i++) {
+                if (requests[i].test()) {
+                    return i;
+                }
+            }
+            Thread.yield();
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.ranks.comm;
 
+import java.util.Map;
+
 /**
  * How a job runs. Build from {@link #defaults()} with the {@code with…} methods.
  *
@@ -8,8 +10,11 @@ package dev.ranks.comm;
  *     returns at once); larger ones use rendezvous (the send waits for the matching receive)
  * @param waitPolicy how blocked ranks wait
  * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
+ * @param collectives collective algorithms forced by name, such as {@code bcast -> binomial}
+ *     (the {@code collectives} module checks the names when a communicator first uses them)
  */
-public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boolean deadlockDetection) {
+public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boolean deadlockDetection,
+                       Map<String, String> collectives) {
     /** The default eager limit: 64 KiB. */
     public static final int DEFAULT_EAGER_LIMIT = 64 * 1024;
 
@@ -20,6 +25,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @param eagerLimit the largest message sent eagerly, in bytes, at least 0
      * @param waitPolicy how blocked ranks wait
      * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
+     * @param collectives collective algorithms forced by name; copied
      */
     public Settings {
         if (device == null || device.isBlank()) {
@@ -31,11 +37,12 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
         if (waitPolicy == null) {
             throw new RanksException(ErrorClass.USAGE, "wait policy is null: expected one of AUTO, SPIN, PARK");
         }
+        collectives = collectives == null ? Map.of() : Map.copyOf(collectives);
     }
 
     /** @return the local device, a 64 KiB eager limit, {@link WaitPolicy#AUTO}, deadlock detection on */
     public static Settings defaults() {
-        return new Settings("local", DEFAULT_EAGER_LIMIT, WaitPolicy.AUTO, true);
+        return new Settings("local", DEFAULT_EAGER_LIMIT, WaitPolicy.AUTO, true, Map.of());
     }
 
     /**
@@ -43,7 +50,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another device
      */
     public Settings withDevice(String name) {
-        return new Settings(name, eagerLimit, waitPolicy, deadlockDetection);
+        return new Settings(name, eagerLimit, waitPolicy, deadlockDetection, collectives);
     }
 
     /**
@@ -51,7 +58,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another eager limit
      */
     public Settings withEagerLimit(int bytes) {
-        return new Settings(device, bytes, waitPolicy, deadlockDetection);
+        return new Settings(device, bytes, waitPolicy, deadlockDetection, collectives);
     }
 
     /**
@@ -59,7 +66,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another wait policy
      */
     public Settings withWaitPolicy(WaitPolicy policy) {
-        return new Settings(device, eagerLimit, policy, deadlockDetection);
+        return new Settings(device, eagerLimit, policy, deadlockDetection, collectives);
     }
 
     /**
@@ -67,6 +74,17 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with deadlock detection on or off
      */
     public Settings withDeadlockDetection(boolean enabled) {
-        return new Settings(device, eagerLimit, waitPolicy, enabled);
+        return new Settings(device, eagerLimit, waitPolicy, enabled, collectives);
+    }
+
+    /**
+     * Forces collective algorithms by name, for example {@code Map.of("bcast", "binomial",
+     * "allreduce", "ring")}; collectives not named keep the automatic choice.
+     *
+     * @param choices collective name to algorithm name
+     * @return these settings with those choices (replacing earlier ones)
+     */
+    public Settings withCollectives(Map<String, String> choices) {
+        return new Settings(device, eagerLimit, waitPolicy, deadlockDetection, choices);
     }
 }

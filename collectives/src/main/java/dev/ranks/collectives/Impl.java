@@ -1,0 +1,92 @@
+package dev.ranks.collectives;
+
+/**
+ * The shape of each collective's algorithms: a static {@code schedule} method that writes the
+ * algorithm's steps into a {@link Schedule}. Counts and offsets are in elements. Every rank calls
+ * the same algorithm with consistent arguments.
+ */
+final class Impl {
+    private Impl() {
+    }
+
+    /** Barrier. */
+    @FunctionalInterface
+    interface Barrier {
+        void schedule(Schedule s);
+    }
+
+    /** Broadcast {@code count} elements of {@code buf} at {@code offset} from {@code root}. */
+    @FunctionalInterface
+    interface Bcast {
+        void schedule(Schedule s, Buf buf, int offset, int count, int root);
+    }
+
+    /**
+     * Scatter: the root sends block {@code i} ({@code counts[i]} elements of {@code send} at
+     * {@code displs[i]}) to rank {@code i}, which receives {@code recvCount} elements into
+     * {@code recv} at {@code recvOffset}. {@code send} is significant only at the root (null
+     * elsewhere); {@code counts} and {@code displs} are known at every rank for the uniform form,
+     * only at the root (null elsewhere) for {@code scatterv}. The root's own block is copied by the
+     * algorithm too.
+     */
+    @FunctionalInterface
+    interface Scatter {
+        void schedule(Schedule s, Buf send, int[] counts, int[] displs, Buf recv, int recvOffset, int recvCount, int root);
+    }
+
+    /** Gather: the mirror of {@link Scatter}; {@code recv}, and for gatherv the counts, only at the root. */
+    @FunctionalInterface
+    interface Gather {
+        void schedule(Schedule s, Buf send, int sendOffset, int sendCount, Buf recv, int[] counts, int[] displs, int root);
+    }
+
+    /**
+     * Allgather, in place: rank {@code r}'s block is already in {@code buf} at {@code displs[r]};
+     * afterwards every block {@code i} is there, {@code counts[i]} elements at {@code displs[i]}.
+     */
+    @FunctionalInterface
+    interface Allgather {
+        void schedule(Schedule s, Buf buf, int[] counts, int[] displs);
+    }
+
+    /** Alltoall: block {@code j} of {@code send} goes to rank {@code j}, arriving as block {@code r} of its {@code recv}. */
+    @FunctionalInterface
+    interface Alltoall {
+        void schedule(Schedule s, Buf send, int[] sendCounts, int[] sendDispls, Buf recv, int[] recvCounts,
+                      int[] recvDispls);
+    }
+
+    /**
+     * Reduce, in a work buffer: {@code buf} holds this rank's contribution and may be overwritten;
+     * at the root it ends holding the result {@code v0 ∘ v1 ∘ … ∘ v(p-1)}.
+     */
+    @FunctionalInterface
+    interface Reduce {
+        void schedule(Schedule s, Op op, Buf buf, int offset, int count, int root);
+    }
+
+    /** Allreduce, in place: {@code buf} holds this rank's contribution and ends holding the result. */
+    @FunctionalInterface
+    interface Allreduce {
+        void schedule(Schedule s, Op op, Buf buf, int offset, int count);
+    }
+
+    /**
+     * Reduce-scatter: {@code work} holds this rank's whole vector (the sum of {@code counts}
+     * elements from offset 0) and may be overwritten; block {@code r} of the result
+     * ({@code counts[r]} elements) lands in {@code recv} at {@code recvOffset}.
+     */
+    @FunctionalInterface
+    interface ReduceScatter {
+        void schedule(Schedule s, Op op, Buf work, int[] counts, Buf recv, int recvOffset);
+    }
+
+    /**
+     * Scan and exscan, in place: {@code buf} holds this rank's contribution and ends holding
+     * {@code v0 ∘ … ∘ vr} (scan) or {@code v0 ∘ … ∘ v(r-1)} (exscan; left unchanged on rank 0).
+     */
+    @FunctionalInterface
+    interface Scan {
+        void schedule(Schedule s, Op op, Buf buf, int offset, int count);
+    }
+}

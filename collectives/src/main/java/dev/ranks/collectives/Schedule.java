@@ -1,0 +1,153 @@
+package dev.ranks.collectives;
+
+import dev.ranks.comm.Comm;
+import dev.ranks.comm.Request;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of a collective algorithm, written down before it runs (as libNBC and MPICH's transport
+ * schedules do): sends and receives, fences that wait for everything posted before them, and
+ * local steps (copies, reductions). The same schedule runs to completion for a blocking
+ * collective, or a step at a time from {@link CollectiveRequest#test()} for a non-blocking one.
+ *
+ * <p>Steps run in order. A send reads its buffer when it is posted, not when it is written down;
+ * a buffer sent before a fence must not be changed by a local step before that fence. All
+ * messages of one schedule carry its tag on the communicator's collective view, so collectives in
+ * flight at the same time never match each other's messages, and none matches user messages.
+ */
+final class Schedule {
+    private final Comm comm;
+    private final int tag;
+    private final List<Object> steps = new ArrayList<>();
+    private final List<Request> posted = new ArrayList<>();
+    private int next;
+
+    /** A fence: wait for every request posted so far. */
+    private static final Object FENCE = new Object();
+
+    /**
+     * @param comm the collective view of the communicator
+     * @param tag this collective's tag, distinct from the tags of other collectives in flight
+     */
+    Schedule(Comm comm, int tag) {
+        this.comm = comm;
+        this.tag = tag;
+    }
+
+    /** @return the communicator's size */
+    int size() {
+        return comm.size();
+    }
+
+    /** @return the calling rank */
+    int rank() {
+        return comm.rank();
+    }
+
+    /** Sends {@code count} elements of {@code buf} from {@code offset} to {@code dest}. */
+    Schedule send(Buf buf, int offset, int count, int dest) {
+        steps.add((Post) () -> buf.isend(comm, offset, count, dest, tag));
+        return this;
+    }
+
+    /** Receives {@code count} elements into {@code buf} at {@code offset} from {@code source}. */
+    Schedule recv(Buf buf, int offset, int count, int source) {
+        steps.add((Post) () -> buf.irecv(comm, offset, count, source, tag));
+        return this;
+    }
+
+    /** Waits for every send and receive written down before this point. */
+    Schedule fence() {
+        if (!steps.isEmpty() && steps.get(steps.size() - 1) != FENCE) {
+            steps.add(FENCE);
+        }
+        return this;
+    }
+
+    /** A local step: runs once every request posted before it has completed. */
+    Schedule local(Runnable step) {
+        fence();
+        steps.add(step);
+        return this;
+    }
+
+    /** A local copy of {@code count} elements, after a fence. */
+    Schedule copy(Buf from, int fromOffset, Buf to, int toOffset, int count) {
+        return local(() -> from.copyTo(fromOffset, to, toOffset, count));
+    }
+
+    /**
+     * A local reduction after a fence: {@code inout = in ∘ inout} when {@code inIsLeft}, else
+     * {@code inout = inout ∘ in} (see {@link Op#apply}).
+     */
+    Schedule reduce(Op op, Buf in, int inOffset, Buf inout, int inoutOffset, int count, boolean inIsLeft) {
+        return local(() -> op.apply(in, inOffset, inout, inoutOffset, count, inIsLeft));
+    }
+
+    /** Runs every remaining step, blocking at fences. */
+    void run() {
+        while (next < steps.size()) {
+            Object step = steps.get(next++);
+            if (step == FENCE) {
+                waitPosted();
+            } else {
+                perform(step);
+            }
+        }
+        waitPosted();
+    }
+
+    /**
+     * Runs steps until a fence whose requests have not all completed.
+     *
+     * @return whether the whole schedule has completed
+     */
+    boolean progress() {
+        while (next < steps.size()) {
+            Object step = steps.get(next);
+            if (step == FENCE) {
+                if (!testPosted()) {
+                    return false;
+                }
+            } else {
+                perform(step);
+            }
+            next++;
+        }
+        return testPosted();
+    }
+
+    private void perform(Object step) {
+        if (step instanceof Post post) {
+            posted.add(post.start());
+        } else {
+            ((Runnable) step).run();
+        }
+    }
+
+    private void waitPosted() {
+        for (Request r : posted) {
+            r.waitFor();
+        }
+        posted.clear();
+    }
+
+    private boolean testPosted() {
+        for (int i = posted.size() - 1; i >= 0; i--) {
+            if (!posted.get(i).test()) {
+                return false;
+            }
+        }
+        for (Request r : posted) {
+            r.waitFor();
+        }
+        posted.clear();
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Post {
+        Request start();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ranks.collectives;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import java.util.Map;
+
+/**
+ * Chooses the algorithm for each collective call from the communicator's size and the bytes each
+ * rank contributes, unless the job's settings force one. Kept apart from the algorithms, as Open
+ * MPI's {@code coll/tuned} decision functions are.
+ *
+ * <p>The thresholds follow the bench runs recorded in {@code docs/collectives.md}; algorithms that
+ * do not meet a call's {@link Requirement}s are skipped, and the linear algorithm, which needs
+ * nothing, is always there to fall back on.
+ */
+final class Selector {
+    /** Below this many bytes per rank, latency dominates: trees and recursive doubling. */
+    static final long SMALL = 16 * 1024;
+    /** From this many bytes, bandwidth dominates: segmenting algorithms (ring, Rabenseifner, van de Geijn). */
+    static final long LARGE = 256 * 1024;
+
+    private final Map<Collective, Algorithm> forced;
+
+    Selector(Map<String, String> choices) {
+        this.forced = Algorithm.parse(choices);
+    }
+
+    /**
+     * @param collective the collective being called
+     * @param rank the calling rank, for errors
+     * @param size the communicator size
+     * @param bytes the bytes each rank contributes (for gather-like calls, one block)
+     * @param op the reduction operation, or null
+     * @param uniform whether every rank contributes the same count (not a {@code v} form)
+     * @return the algorithm to run
+     */
+    Algorithm choose(Collective collective, int rank, int size, long bytes, Op op, boolean uniform) {
+        Algorithm forcedChoice = forced.get(collective);
+        if (forcedChoice != null) {
+            String unmet = unmet(forcedChoice, size, op, uniform);
+            if (unmet != null) {
+                throw new RanksException(ErrorClass.ARG, rank, collective.label() + " algorithm " + forcedChoice.label()
+                        + " was forced, but it requires " + unmet, null);
+            }
+            if (!Registry.has(forcedChoice)) {
+                throw new RanksException(ErrorClass.UNAVAILABLE, rank, collective.label() + " algorithm "
+                        + forcedChoice.label() + " was forced, but it is not implemented in this build", null);
+            }
+            return forcedChoice;
+        }
+        Algorithm preferred = preferred(collective, size, bytes, op, uniform);
+        if (preferred != null && Registry.has(preferred) && unmet(preferred, size, op, uniform) == null) {
+            return preferred;
+        }
+        for (Algorithm a : Algorithm.of(collective)) {
+            if (Registry.has(a) && unmet(a, size, op, uniform) == null) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("no algorithm for " + collective);
+    }
+
+    private static Algorithm preferred(Collective collective, int size, long bytes, Op op, boolean uniform) {
+        boolean powerOfTwo = Integer.bitCount(size) == 1;
+        return switch (collective) {
+            case BARRIER -> Algorithm.BARRIER_DISSEMINATION;
+            case BCAST -> size <= 2 ? Algorithm.BCAST_LINEAR
+                    : bytes >= LARGE && size > 3 ? Algorithm.BCAST_SCATTER_ALLGATHER : Algorithm.BCAST_BINOMIAL;
+            case SCATTER -> uniform && bytes < SMALL && size > 3 ? Algorithm.SCATTER_BINOMIAL : Algorithm.SCATTER_LINEAR;
+            case GATHER -> uniform && bytes < SMALL && size > 3 ? Algorithm.GATHER_BINOMIAL : Algorithm.GATHER_LINEAR;
+            case ALLGATHER -> !uniform || bytes * size >= LARGE ? Algorithm.ALLGATHER_RING
+                    : powerOfTwo ? Algorithm.ALLGATHER_RECURSIVE_DOUBLING : Algorithm.ALLGATHER_BRUCK;
+            case ALLTOALL -> uniform && bytes <= 256 && size >= 8 ? Algorithm.ALLTOALL_BRUCK : Algorithm.ALLTOALL_PAIRWISE;
+            case REDUCE -> Algorithm.REDUCE_BINOMIAL;
+            case ALLREDUCE -> !op.commutative() || bytes < SMALL ? Algorithm.ALLREDUCE_RECURSIVE_DOUBLING
+                    : powerOfTwo ? Algorithm.ALLREDUCE_RABENSEIFNER : Algorithm.ALLREDUCE_RING;
+            case REDUCE_SCATTER -> !op.commutative() ? Algorithm.REDUCE_SCATTER_REDUCE_SCATTERV
+                    : powerOfTwo && bytes < LARGE ? Algorithm.REDUCE_SCATTER_RECURSIVE_HALVING
+                    : Algorithm.REDUCE_SCATTER_RING;
+            case SCAN -> Algorithm.SCAN_RECURSIVE_DOUBLING;
+            case EXSCAN -> Algorithm.EXSCAN_RECURSIVE_DOUBLING;
+        };
+    }
+
+    /** @return what the algorithm needs that this call lacks, or null when it may run */
+    static String unmet(Algorithm algorithm, int size, Op op, boolean uniform) {
+        for (Requirement r : algorithm.requirements()) {
+            switch (r) {
+                case COMMUTATIVE -> {
+                    if (op != null && !op.commutative()) {
+                        return "a commutative op, and op " + op.name() + " is not commutative";
+                    }
+                }
+                case POWER_OF_TWO -> {
+                    if (Integer.bitCount(size) != 1) {
+                        return "a power-of-two communicator size, and this communicator has " + size + " ranks";
+                    }
+                }
+                case UNIFORM -> {
+                    if (!uniform) {
+                        return "the same count on every rank, and this is a v-form call with per-rank counts";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
