@@ -1,8 +1,10 @@
 package dev.ranks.launcher;
 
+import dev.ranks.collectives.Algorithm;
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.collectives.IntracommMain;
 import dev.ranks.comm.JobResult;
-import dev.ranks.comm.RankMain;
-import dev.ranks.comm.Ranks;
+import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +40,15 @@ final class JobOptions {
      * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}
      * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}
      */
-    int run(CommandSpec command, int minRanks, RankMain main) {
+    @Option(names = "--coll", paramLabel = "CHOICES", scope = ScopeType.INHERIT,
+            description = "Force collective algorithms, e.g. bcast=binomial,allreduce=ring "
+                    + "(see docs/collectives.md for the names). Default: chosen per call by size.")
+    private String collectives;
+
+    int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
-        JobResult result = Ranks.run(ranks(commandLine, minRanks), settings(), main);
+        Settings settings = settings(commandLine);
+        JobResult result = Intracomm.run(ranks(commandLine, minRanks), settings, main);
         return ExitCodes.report(result, commandLine.getErr());
     }
 
@@ -55,8 +63,13 @@ final class JobOptions {
         return np;
     }
 
-    private Settings settings() {
-        return Settings.defaults().withDevice(device).withEagerLimit(eagerLimit);
+    private Settings settings(CommandLine command) {
+        try {
+            return Settings.defaults().withDevice(device).withEagerLimit(eagerLimit)
+                    .withCollectives(Algorithm.labels(Algorithm.parse(collectives)));
+        } catch (RanksException e) {
+            throw new ParameterException(command, "--coll: " + e.getMessage());
+        }
     }
 
     private static String commandName(CommandLine command) {

@@ -26,6 +26,9 @@ class UsageErrorTest {
         "--eager-limit 4g hello          | '4g' is too large: expected at most 2147483647 bytes",
         "-n 2 bench latency --iterations 0 | iterations 0 is invalid: expected at least 1",
         "-n 2 bench bw --min-size 8 --max-size 4 | max size 4 is invalid: expected from the min size 8",
+        "--coll bcast=fastest hello      | --coll: unknown bcast algorithm 'fastest': expected one of linear, binomial, scatter_allgather",
+        "--coll everything=ring hello    | --coll: unknown collective 'everything': expected one of barrier, bcast",
+        "--coll allreduce hello          | --coll: collective choice 'allreduce' is malformed: expected collective=algorithm",
         "bench                           | Missing benchmark: expected one of latency, bw",
         "bench fastest                   | Unmatched argument at index 1: 'fastest'"})
     void exitsTwoNamingTheBadValue(String args, String message) {

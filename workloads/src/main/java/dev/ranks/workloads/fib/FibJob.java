@@ -1,0 +1,117 @@
+package dev.ranks.workloads.fib;
+
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fib workload, run by every rank of a job: rank 0 partitions the distinct inputs by predicted
+ * cost ({@link Partition#lpt}) and scatters the assignments; every rank computes its inputs and
+ * their decimal summaries ({@link DecimalSummary}, or whole values), timing each with its thread's
+ * CPU clock; rank 0 gathers the results and puts them back in input order.
+ *
+ * <p>Times are CPU time rather than elapsed time so that ranks sharing a core (9 ranks on 2 cores)
+ * do not count the time they waited for it as work; the wall time of the run is elapsed time.
+ */
+public final class FibJob {
+    /** The rank that partitions, gathers and reports. */
+    public static final int ROOT = 0;
+    /** How many first and last digits a result keeps. */
+    public static final int SHOWN_DIGITS = 10;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported()
+            && THREADS.isThreadCpuTimeEnabled();
+
+    /** What one rank sends back to the root. */
+    private record RankWork(int rank, List<FibResult> results, double busyMillis) {
+    }
+
+    private FibJob() {
+    }
+
+    /**
+     * Computes F(n) for every input across the ranks of {@code comm}; every rank calls it. Only the
+     * root reads {@code inputs} and gets the report.
+     *
+     * @param comm this rank's communicator
+     * @param inputs the inputs, each from 0 to {@link FibInputs#MAX_N}, at least one; repeats are
+     *     computed once and reported each time
+     * @param fullValues whether the ranks write each F(n) out in full ({@code --full}), not only its
+     *     digit count and first and last digits
+     * @return on the root, the report; on the other ranks, null
+     * @throws RanksException ({@link ErrorClass#ARG}), on the root, when {@code inputs} is empty or
+     *     holds a value out of range
+     */
+    public static FibReport run(Intracomm comm, List<Integer> inputs, boolean fullValues) {
+        if (comm.rank() == ROOT) {
+            check(inputs);
+        }
+        return distributed(comm, inputs, fullValues);
+    }
+
+    private static FibReport distributed(Intracomm comm, List<Integer> inputs, boolean fullValues) {
+        CostModel model = CostModel.of(fullValues);
+        double start = comm.wtime();
+        Partition partition = comm.rank() == ROOT ? Partition.lpt(inputs, comm.size(), model) : null;
+        List<Integer> mine = comm.scatter(partition == null ? null : partition.assignments(), ROOT);
+        RankWork work = compute(comm.rank(), mine, fullValues);
+        List<RankWork> gathered = comm.gather(work, ROOT);
+        if (comm.rank() != ROOT) {
+            return null;
+        }
+        double wallMillis = (comm.wtime() - start) * 1e3;
+        return report(inputs, partition, gathered, wallMillis);
+    }
+
+    private static RankWork compute(int rank, List<Integer> ns, boolean fullValues) {
+        List<FibResult> results = new ArrayList<>();
+        long start = cpuNanos();
+        for (int n : ns) {
+            long before = cpuNanos();
+            BigInteger f = FastDoubling.fib(n);
+            String value = fullValues ? f.toString() : "";
+            DecimalSummary decimal = fullValues ? DecimalSummary.of(value, SHOWN_DIGITS)
+                    : DecimalSummary.of(f, SHOWN_DIGITS);
+            results.add(new FibResult(n, decimal, value, rank, (cpuNanos() - before) / 1e6));
+        }
+        return new RankWork(rank, results, (cpuNanos() - start) / 1e6);
+    }
+
+    private static FibReport report(List<Integer> inputs, Partition partition, List<RankWork> gathered,
+                                    double wallMillis) {
+        Map<Integer, FibResult> byInput = new HashMap<>();
+        List<RankLoad> loads = new ArrayList<>();
+        for (RankWork work : gathered) {
+            work.results().forEach(result -> byInput.put(result.n(), result));
+            loads.add(new RankLoad(work.rank(), work.results().size(),
+                    partition.predictedMillis().get(work.rank()), work.busyMillis()));
+        }
+        List<FibResult> inOrder = inputs.stream().map(byInput::get).toList();
+        return new FibReport(inOrder, loads, byInput.size(), wallMillis);
+    }
+
+    private static void check(List<Integer> inputs) {
+        if (inputs.isEmpty()) {
+            throw new RanksException(ErrorClass.ARG, "no inputs: expected at least one n to compute F(n) for");
+        }
+        for (int n : inputs) {
+            if (n < 0 || n > FibInputs.MAX_N) {
+                throw new RanksException(ErrorClass.ARG, "input " + n + " is invalid: expected from 0 to "
+                        + FibInputs.MAX_N);
+            }
+        }
+    }
+
+    /** This thread's CPU time where the JVM measures it, otherwise elapsed time. */
+    private static long cpuNanos() {
+        return CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ranks.workloads.fib;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a fib run gathered on rank 0: a result per input, in input order (a repeated input appears
+ * each time, computed once), each rank's load, and the wall time. It prints as a table or as JSON
+ * lines, either ending with the per-rank loads and a summary.
+ *
+ * @param results one per input, in input order
+ * @param loads one per rank, in rank order
+ * @param distinct how many distinct inputs were computed
+ * @param wallMillis rank 0's elapsed time from partitioning to the last result gathered, in milliseconds
+ */
+public record FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis) {
+    /**
+     * Copies the lists.
+     *
+     * @param results one per input
+     * @param loads one per rank
+     * @param distinct how many distinct inputs
+     * @param wallMillis the wall time
+     */
+    public FibReport {
+        results = List.copyOf(results);
+        loads = List.copyOf(loads);
+    }
+
+    /**
+     * @return the load imbalance: the busiest rank's CPU time over the mean over all ranks, idle ones
+     *     included; 1 is perfect balance, and 1 when no rank measured any time
+     */
+    public double imbalance() {
+        double mean = meanBusy();
+        return mean > 0 ? maxBusy() / mean : 1;
+    }
+
+    /**
+     * @return one line: inputs, ranks, wall time, the busiest and mean rank's CPU time, and the
+     *     load imbalance
+     */
+    public String summary() {
+        return String.format(Locale.ROOT, "fib: %d inputs (%d distinct) on %d ranks, wall %.1f ms, busy max %.1f ms,"
+                        + " mean %.1f ms, imbalance %.2f (max/mean busy)",
+                results.size(), distinct, loads.size(), wallMillis, maxBusy(), meanBusy(), imbalance());
+    }
+
+    /**
+     * Prints a table, one row per input: n, digit count, rank, milliseconds, then the value (whole
+     * when it was kept or has at most twice {@link FibJob#SHOWN_DIGITS} digits, otherwise first and
+     * last digits with an ellipsis between); then a line per rank, then {@link #summary()}.
+     *
+     * @param out where the table goes
+     */
+    public void printText(PrintWriter out) {
+        int nWidth = Math.max(1, results.stream().mapToInt(r -> Integer.toString(r.n()).length()).max().orElse(1));
+        int digitsWidth = Math.max("digits".length(),
+                results.stream().mapToInt(r -> Integer.toString(r.decimal().digits()).length()).max().orElse(1));
+        String row = "%" + nWidth + "s  %" + digitsWidth + "s  %4s  %9s  %s%n";
+        out.printf(Locale.ROOT, row, "n", "digits", "rank", "ms", "value");
+        for (FibResult r : results) {
+            out.printf(Locale.ROOT, row, r.n(), r.decimal().digits(), r.rank(),
+                    String.format(Locale.ROOT, "%.3f", r.millis()), r.hasValue() ? r.value() : r.decimal().abbreviated());
+        }
+        for (RankLoad load : loads) {
+            out.printf(Locale.ROOT, "rank %d: %d inputs, predicted %.1f ms, busy %.1f ms%n", load.rank(),
+                    load.inputs(), load.predictedMillis(), load.busyMillis());
+        }
+        out.println(summary());
+        out.flush();
+    }
+
+    /**
+     * Prints JSON lines: per input, in input order,
+     * {@code {"n":..,"digits":..,"first":"..","last":"..","rank":..,"ms":..}} ({@code "value"} in
+     * place of {@code "first"} and {@code "last"} when whole values were kept); then one
+     * {@code {"summary":{"inputs":..,"distinct":..,"ranks":..,"wall_ms":..,"imbalance":..,
+     * "busy_ms":[..],"predicted_ms":[..]}}}, the arrays in rank order.
+     *
+     * @param out where the lines go
+     */
+    public void printJson(PrintWriter out) {
+        for (FibResult r : results) {
+            String digits = r.hasValue()
+                    ? "\"value\":\"" + r.value() + "\""
+                    : "\"first\":\"" + r.decimal().first() + "\",\"last\":\"" + r.decimal().last() + "\"";
+            out.printf(Locale.ROOT, "{\"n\":%d,\"digits\":%d,%s,\"rank\":%d,\"ms\":%.3f}%n",
+                    r.n(), r.decimal().digits(), digits, r.rank(), r.millis());
+        }
+        out.printf(Locale.ROOT, "{\"summary\":{\"inputs\":%d,\"distinct\":%d,\"ranks\":%d,\"wall_ms\":%.3f,"
+                        + "\"imbalance\":%.3f,\"busy_ms\":[%s],\"predicted_ms\":[%s]}}%n",
+                results.size(), distinct, loads.size(), wallMillis, imbalance(),
+                join(loads.stream().map(RankLoad::busyMillis).toList()),
+                join(loads.stream().map(RankLoad::predictedMillis).toList()));
+        out.flush();
+    }
+
+    private double maxBusy() {
+        return loads.stream().mapToDouble(RankLoad::busyMillis).max().orElse(0);
+    }
+
+    private double meanBusy() {
+        return loads.stream().mapToDouble(RankLoad::busyMillis).average().orElse(0);
+    }
+
+    private static String join(List<Double> millis) {
+        return millis.stream().map(ms -> String.format(Locale.ROOT, "%.3f", ms)).collect(Collectors.joining(","));
+    }
+}
