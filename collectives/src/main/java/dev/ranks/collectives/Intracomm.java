@@ -542,6 +542,10 @@ public class Intracomm extends Comm {
         return new Schedule(collective, shared.nextTag());
     }
 
+    /**
+     * Every rank must reach the same choice, so {@code bytes} must be the same on every rank: the
+     * v forms pass 0, since their counts differ between ranks.
+     */
     private Algorithm choose(Collective c, long bytes, Op op, boolean uniform) {
         return shared.selector.choose(c, rank(), size(), bytes, op, uniform);
     }
@@ -582,7 +586,7 @@ public class Intracomm extends Comm {
             displs = null;
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Scatter>get(choose(Collective.SCATTER, bytes(recv, recvCount), null, uniform))
+        Registry.<Impl.Scatter>get(choose(Collective.SCATTER, uniform ? bytes(recv, recvCount) : 0, null, uniform))
                 .schedule(s, sendBuf, counts, displs, recv, recvOffset, recvCount, root);
         return s;
     }
@@ -606,7 +610,7 @@ public class Intracomm extends Comm {
             displs = null;
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Gather>get(choose(Collective.GATHER, bytes(send, sendCount), null, uniform))
+        Registry.<Impl.Gather>get(choose(Collective.GATHER, uniform ? bytes(send, sendCount) : 0, null, uniform))
                 .schedule(s, send, sendOffset, sendCount, recvBuf, counts, displs, root);
         return s;
     }
@@ -628,7 +632,8 @@ public class Intracomm extends Comm {
             sendBuf.copyTo(sendOffset, recv, displs[rank()], sendCount);
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Allgather>get(choose(Collective.ALLGATHER, bytes(recv, counts[rank()]), null, uniform))
+        Registry.<Impl.Allgather>get(choose(Collective.ALLGATHER, uniform ? bytes(recv, counts[rank()]) : 0, null,
+                uniform))
                 .schedule(s, recv, counts, displs);
         return s;
     }
@@ -641,7 +646,7 @@ public class Intracomm extends Comm {
         checkBlocks(send, sendCounts, sendDispls, "alltoall", "send");
         checkBlocks(recv, recvCounts, recvDispls, "alltoall", "recv");
         Schedule s = newSchedule();
-        Registry.<Impl.Alltoall>get(choose(Collective.ALLTOALL, bytes(send, Blocks.total(sendCounts) / size()), null,
+        Registry.<Impl.Alltoall>get(choose(Collective.ALLTOALL, uniform ? bytes(send, sendCounts[0]) : 0, null,
                 uniform)).schedule(s, send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
         return s;
     }
@@ -699,7 +704,7 @@ public class Intracomm extends Comm {
         checkSlice(send, 0, total, "reduceScatter", "send");
         checkSlice(recv, 0, counts[rank()], "reduceScatter", "recv");
         checkOp(op, send, total, "reduceScatter");
-        if (op.pairs()) {
+        if (op.pairs(send)) {
             for (int c : counts) {
                 checkOp(op, send, c, "reduceScatter");
             }

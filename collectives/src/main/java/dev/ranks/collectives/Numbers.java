@@ -59,7 +59,7 @@ final class Numbers {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object location(String name, int sign, Object a, Object b) {
         if (a instanceof Loc x && b instanceof Loc y) {
-            int cmp = ((Comparable) x.value()).compareTo(y.value()) * sign;
+            int cmp = x.value().compareTo(y.value()) * sign;
             if (cmp > 0 || (cmp == 0 && x.index() <= y.index())) {
                 return x;
             }

@@ -260,9 +260,13 @@ public final class Op {
 
     // ---------------------------------------------------------------- kernels for the algorithms
 
-    /** @return whether the operation reads arrays as (value, index) pairs */
-    boolean pairs() {
-        return location != 0;
+    /**
+     * @return whether the operation reads this buffer as (value, index) pairs, so that algorithms
+     *     must cut it only at even offsets (MAXLOC and MINLOC on primitive arrays; a {@link Loc}
+     *     object is one element)
+     */
+    boolean pairs(Buf buf) {
+        return location != 0 && buf.type != ElementType.OBJECT;
     }
 
     /**

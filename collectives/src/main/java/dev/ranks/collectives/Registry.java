@@ -19,7 +19,24 @@ final class Registry {
         put(Algorithm.REDUCE_SCATTER_REDUCE_SCATTERV, (Impl.ReduceScatter) ReduceScatterReduceScatterv::schedule);
         put(Algorithm.SCAN_LINEAR, (Impl.Scan) ScanLinear::schedule);
         put(Algorithm.EXSCAN_LINEAR, (Impl.Scan) ExscanLinear::schedule);
+        put(Algorithm.SCATTER_BINOMIAL, (Impl.Scatter) ScatterBinomial::schedule);
+        put(Algorithm.GATHER_BINOMIAL, (Impl.Gather) GatherBinomial::schedule);
+        put(Algorithm.BCAST_SCATTER_ALLGATHER, (Impl.Bcast) BcastScatterAllgather::schedule);
+        put(Algorithm.REDUCE_BINOMIAL, (Impl.Reduce) ReduceBinomial::schedule);
+        put(Algorithm.ALLREDUCE_RECURSIVE_DOUBLING, (Impl.Allreduce) AllreduceRecursiveDoubling::schedule);
+        put(Algorithm.ALLREDUCE_RING, (Impl.Allreduce) AllreduceRing::schedule);
+        put(Algorithm.ALLREDUCE_RABENSEIFNER, (Impl.Allreduce) AllreduceRabenseifner::schedule);
+        put(Algorithm.REDUCE_SCATTER_RING, (Impl.ReduceScatter) ReduceScatterRing::schedule);
+        put(Algorithm.REDUCE_SCATTER_RECURSIVE_HALVING, (Impl.ReduceScatter) ReduceScatterRecursiveHalving::schedule);
+        put(Algorithm.SCAN_RECURSIVE_DOUBLING, (Impl.Scan) ScanRecursiveDoubling::schedule);
+        put(Algorithm.EXSCAN_RECURSIVE_DOUBLING, (Impl.Scan) ExscanRecursiveDoubling::schedule);
+        put(Algorithm.BCAST_BINOMIAL, (Impl.Bcast) BcastBinomial::schedule);
         // More algorithms: one line each, below.
+        put(Algorithm.ALLGATHER_RING, (Impl.Allgather) AllgatherRing::schedule);
+        put(Algorithm.ALLGATHER_RECURSIVE_DOUBLING, (Impl.Allgather) AllgatherRecursiveDoubling::schedule);
+        put(Algorithm.ALLGATHER_BRUCK, (Impl.Allgather) AllgatherBruck::schedule);
+        put(Algorithm.ALLTOALL_PAIRWISE, (Impl.Alltoall) AlltoallPairwise::schedule);
+        put(Algorithm.ALLTOALL_BRUCK, (Impl.Alltoall) AlltoallBruck::schedule);
     }
 
     private Registry() {

@@ -11,8 +11,9 @@ import java.util.List;
  * local steps (copies, reductions). The same schedule runs to completion for a blocking
  * collective, or a step at a time from {@link CollectiveRequest#test()} for a non-blocking one.
  *
- * <p>Steps run in order. A send reads its buffer when it is posted, not when it is written down;
- * a buffer sent before a fence must not be changed by a local step before that fence. All
+ * <p>Steps run in order. A send reads its buffer after it is posted, not when it is written down:
+ * an eager message is copied when posted, a larger one when the receiver matches it, at any time
+ * until the next fence. So a buffer sent before a fence must not be changed before that fence. All
  * messages of one schedule carry its tag on the communicator's collective view, so collectives in
  * flight at the same time never match each other's messages, and none matches user messages.
  */

@@ -12,4 +12,10 @@ final class IntracommJobs {
     static void run(int size, IntracommMain main) {
         Jobs.run(size, Settings.defaults(), comm -> main.run((Intracomm) comm), Intracomm.binder());
     }
+
+    /** Runs a job with forced algorithms ({@code Map.of("allgather", "ring")}) and fails the test unless every rank completes. */
+    static void run(int size, java.util.Map<String, String> collectives, IntracommMain main) {
+        Jobs.run(size, Settings.defaults().withCollectives(collectives), comm -> main.run((Intracomm) comm),
+                Intracomm.binder());
+    }
 }

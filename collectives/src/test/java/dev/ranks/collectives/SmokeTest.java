@@ -9,6 +9,37 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class SmokeTest {
+    /** MAXLOC pairs must never be cut by an algorithm that splits the vector into segments. */
+    @ParameterizedTest
+    @CommSizes
+    void maxlocPairsSurviveEverySegmentingAlgorithm(int size) {
+        for (Algorithm algorithm : Algorithm.of(Collective.ALLREDUCE)) {
+            IntracommJobs.run(size, java.util.Map.of("allreduce", algorithm.label()), comm -> {
+                int pairs = 7;
+                double[] mine = new double[2 * pairs];
+                for (int i = 0; i < pairs; i++) {
+                    mine[2 * i] = (comm.rank() * 7 + i * 3) % size;
+                    mine[2 * i + 1] = comm.rank();
+                }
+                double[] got = new double[2 * pairs];
+                comm.allreduce(mine, got, Op.MAXLOC);
+                for (int i = 0; i < pairs; i++) {
+                    double best = -1;
+                    int where = -1;
+                    for (int r = 0; r < size; r++) {
+                        double v = (r * 7 + i * 3) % size;
+                        if (v > best) {
+                            best = v;
+                            where = r;
+                        }
+                    }
+                    assertEquals(best, got[2 * i], algorithm + " value of pair " + i);
+                    assertEquals(where, got[2 * i + 1], algorithm + " index of pair " + i);
+                }
+            });
+        }
+    }
+
     @ParameterizedTest
     @CommSizes
     void everyCollectiveOnce(int size) {
