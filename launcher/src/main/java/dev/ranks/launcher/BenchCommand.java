@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         synopsisSubcommandLabel = "BENCHMARK",
         description = "Micro-benchmarks in the style of the OSU benchmarks; rank 0 prints a table.",
-        subcommands = {BenchLatencyCommand.class, BenchBandwidthCommand.class})
+        subcommands = {BenchLatencyCommand.class, BenchBandwidthCommand.class, BenchBcastCommand.class,
+            BenchAllreduceCommand.class, BenchAlltoallCommand.class, BenchAllgatherCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     private Launcher launcher;

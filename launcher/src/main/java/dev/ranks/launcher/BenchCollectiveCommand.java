@@ -1,0 +1,124 @@
+package dev.ranks.launcher;
+
+import dev.ranks.collectives.Algorithm;
+import dev.ranks.collectives.Collective;
+import dev.ranks.collectives.Op;
+import dev.ranks.collectives.Requirement;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.workloads.bench.CollectiveBench;
+import dev.ranks.workloads.bench.CollectiveBenchOptions;
+import dev.ranks.workloads.bench.CollectiveBenchRow;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the collective benchmarks share: check the options, force the algorithm asked for, run the
+ * harness on every rank, then rank 0 prints its table. One small subclass per collective.
+ */
+abstract class BenchCollectiveCommand implements Callable<Integer> {
+    @ParentCommand
+    private BenchCommand bench;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--min-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            defaultValue = "" + CollectiveBenchOptions.DEFAULT_MIN_SIZE,
+            description = "Smallest message; sizes double from here. Default: ${DEFAULT-VALUE}.")
+    private int minSize;
+
+    @Option(names = "--max-size", paramLabel = "BYTES", converter = ByteSizeConverter.class, defaultValue = "1m",
+            description = "Largest message (suffixes k, m, g). Default: ${DEFAULT-VALUE}.")
+    private int maxSize;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + CollectiveBenchOptions.DEFAULT_ITERATIONS,
+            description = "Timed calls per size up to 8k; larger sizes run a tenth as many. Default: ${DEFAULT-VALUE}.")
+    private int iterations;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + CollectiveBenchOptions.DEFAULT_WARMUP,
+            description = "Untimed calls before the timed ones, a tenth as many above 8k. Default: ${DEFAULT-VALUE}.")
+    private int warmup;
+
+    @Option(names = "--algorithm", paramLabel = "NAME",
+            description = "Force one algorithm of this collective at every size, as --coll COLLECTIVE=NAME does "
+                    + "(see docs/collectives.md for the names). Default: the selector's choice per size.")
+    private String algorithm;
+
+    /**
+     * Runs the benchmark on the job's ranks and prints rank 0's table.
+     *
+     * @return the exit code
+     * @throws RanksException ({@link ErrorClass#ARG} or {@link ErrorClass#USAGE}) naming a bad
+     *     option, before any rank starts
+     */
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        // Built and checked first so that bad sizes, counts or names are a usage error, not a failed rank.
+        CollectiveBenchOptions options = new CollectiveBenchOptions(kind(), minSize, maxSize, iterations, warmup, op());
+        int ranks = JobSize.ranks(spec);
+        if (ranks >= 1) {
+            options.checkRanks(ranks);
+        }
+        if (algorithm != null) {
+            force(Algorithm.of(kind().collective(), algorithm), ranks, options.op());
+        }
+        return bench.job().run(spec, 1, comm -> {
+            List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options);
+            if (comm.rank() == CollectiveBench.ROOT) {
+                CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
+            }
+        });
+    }
+
+    /** @return the collective this command measures */
+    abstract CollectiveBench.Kind kind();
+
+    /** @return a comment line saying what the message size means for this collective */
+    abstract String sizeNote();
+
+    /** @return the operation of an allreduce; null for the other collectives */
+    Op op() {
+        return null;
+    }
+
+    /**
+     * Adds {@code collective=algorithm} to the job's {@code --coll} choices, so that the job's
+     * settings force it, after checking the requirements that can be known before the job starts.
+     */
+    private void force(Algorithm chosen, int ranks, Op op) {
+        Collective collective = chosen.collective();
+        if (chosen.requirements().contains(Requirement.POWER_OF_TWO) && ranks >= 1 && Integer.bitCount(ranks) != 1) {
+            throw new RanksException(ErrorClass.USAGE, collective.label() + " algorithm " + chosen.label()
+                    + " requires a power-of-two number of ranks, got -n " + ranks);
+        }
+        if (chosen.requirements().contains(Requirement.COMMUTATIVE) && op != null && !op.commutative()) {
+            throw new RanksException(ErrorClass.USAGE, collective.label() + " algorithm " + chosen.label()
+                    + " requires a commutative op, and " + op.name() + " is not");
+        }
+        OptionSpec coll = spec.findOption("--coll");
+        String given = coll.getValue();
+        Map<Collective, Algorithm> choices;
+        try {
+            choices = Algorithm.parse(given);
+        } catch (RanksException e) {
+            throw new ParameterException(spec.commandLine(), "--coll: " + e.getMessage(), e);
+        }
+        Algorithm other = choices.get(collective);
+        if (other != null && other != chosen) {
+            throw new RanksException(ErrorClass.USAGE, "--algorithm " + chosen.label() + " conflicts with --coll "
+                    + collective.label() + "=" + other.label() + ": give one of them");
+        }
+        String pair = collective.label() + "=" + chosen.label();
+        coll.setValue(given == null || given.isBlank() ? pair : given + "," + pair);
+    }
+}
