@@ -37,7 +37,8 @@ final class AllreduceRabenseifner {
     private AllreduceRabenseifner() {
     }
 
-    static void schedule(Schedule s, Op op, Buf buf, int offset, int count) {
+    static void schedule(Schedule s, Op op, Buf send, int sendOffset, Buf buf, int offset, int count) {
+        Blocks.inPlace(s, send, sendOffset, buf, offset, count);
         int size = s.size();
         if (size == 1) {
             return;

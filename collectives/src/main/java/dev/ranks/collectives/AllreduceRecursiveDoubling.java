@@ -29,7 +29,8 @@ final class AllreduceRecursiveDoubling {
     private AllreduceRecursiveDoubling() {
     }
 
-    static void schedule(Schedule s, Op op, Buf buf, int offset, int count) {
+    static void schedule(Schedule s, Op op, Buf send, int sendOffset, Buf buf, int offset, int count) {
+        Blocks.inPlace(s, send, sendOffset, buf, offset, count);
         int size = s.size();
         int rank = s.rank();
         int pof2 = Blocks.floorPowerOfTwo(size);

@@ -15,7 +15,8 @@ final class AllreduceReduceBcast {
     private AllreduceReduceBcast() {
     }
 
-    static void schedule(Schedule s, Op op, Buf buf, int offset, int count) {
+    static void schedule(Schedule s, Op op, Buf send, int sendOffset, Buf buf, int offset, int count) {
+        Blocks.inPlace(s, send, sendOffset, buf, offset, count);
         ReduceBinomial.schedule(s, op, buf, offset, count, 0);
         s.fence();
         BcastBinomial.schedule(s, buf, offset, count, 0);

@@ -6,8 +6,11 @@ package dev.ranks.collectives;
  * of {@code p - 1} steps around the ring leaves rank {@code r} with segment {@code (r + 1) mod p}
  * fully combined, then an allgather of {@code p - 1} steps around the ring hands every segment to
  * every rank. In reduce-scatter step {@code k} rank {@code r} sends segment {@code (r - k) mod p}
- * to {@code r + 1} and receives segment {@code (r - k - 1) mod p} from {@code r - 1} into scratch
- * space, then combines it into its own copy of that segment, which it sends on in the next step.
+ * to {@code r + 1} and receives segment {@code (r - k - 1) mod p} from {@code r - 1}, then combines
+ * it with its own contribution to that segment, which it sends on in the next step. When the
+ * call is not in place, the partial result arrives straight in its place in the result and the
+ * rank's own contribution is read from the send buffer, so there is no scratch space and no first
+ * copy of the whole vector; in place, it arrives in a scratch segment.
  * In allgather step {@code k} it sends segment {@code (r + 1 - k) mod p} and receives segment
  * {@code (r - k) mod p} straight into its place in the result.
  *
@@ -36,9 +39,10 @@ final class AllreduceRing {
     private AllreduceRing() {
     }
 
-    static void schedule(Schedule s, Op op, Buf buf, int offset, int count) {
+    static void schedule(Schedule s, Op op, Buf send, int sendOffset, Buf buf, int offset, int count) {
         int size = s.size();
         if (size == 1) {
+            Blocks.inPlace(s, send, sendOffset, buf, offset, count);
             return;
         }
         int rank = s.rank();
@@ -46,13 +50,31 @@ final class AllreduceRing {
         int[] starts = Blocks.displacements(sizes);
         int right = (rank + 1) % size;
         int left = (rank - 1 + size) % size;
-        Buf scratch = buf.allocate(sizes[0]);
-        for (int k = 0; k < size - 1; k++) {
-            int out = (rank - k + size) % size;
-            int in = (rank - k - 1 + size) % size;
-            s.recv(scratch, 0, sizes[in], left);
-            s.send(buf, offset + starts[out], sizes[out], right);
-            s.reduce(op, scratch, 0, buf, offset + starts[in], sizes[in], true);
+        if (send == null) {
+            Buf scratch = buf.allocate(sizes[0]);
+            for (int k = 0; k < size - 1; k++) {
+                int out = (rank - k + size) % size;
+                int in = (rank - k - 1 + size) % size;
+                s.recv(scratch, 0, sizes[in], left);
+                s.send(buf, offset + starts[out], sizes[out], right);
+                s.reduce(op, scratch, 0, buf, offset + starts[in], sizes[in], true);
+            }
+        } else {
+            // Not in place: partial results arrive straight in their place in buf and this rank's
+            // own part is combined in from send, so neither a scratch segment nor a first copy of
+            // the whole vector into buf is needed. Segment r, never combined here, arrives whole
+            // in the first allgather step.
+            for (int k = 0; k < size - 1; k++) {
+                int out = (rank - k + size) % size;
+                int in = (rank - k - 1 + size) % size;
+                s.recv(buf, offset + starts[in], sizes[in], left);
+                if (k == 0) {
+                    s.send(send, sendOffset + starts[out], sizes[out], right);
+                } else {
+                    s.send(buf, offset + starts[out], sizes[out], right);
+                }
+                s.reduce(op, send, sendOffset + starts[in], buf, offset + starts[in], sizes[in], false);
+            }
         }
         for (int k = 0; k < size - 1; k++) {
             int out = (rank + 1 - k + size) % size;

@@ -48,4 +48,14 @@ final class Blocks {
     static int floorPowerOfTwo(int n) {
         return Integer.highestOneBit(n);
     }
+
+    /**
+     * For algorithms that work in place: copies this rank's contribution into the result buffer,
+     * unless the call was already in place ({@code send == null}).
+     */
+    static void inPlace(Schedule s, Buf send, int sendOffset, Buf buf, int offset, int count) {
+        if (send != null) {
+            s.copy(send, sendOffset, buf, offset, count);
+        }
+    }
 }

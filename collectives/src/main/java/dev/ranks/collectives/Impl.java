@@ -65,10 +65,16 @@ final class Impl {
         void schedule(Schedule s, Op op, Buf buf, int offset, int count, int root);
     }
 
-    /** Allreduce, in place: {@code buf} holds this rank's contribution and ends holding the result. */
+    /**
+     * Allreduce: the result lands in {@code buf} at {@code offset}. This rank's contribution is in
+     * {@code send} at {@code sendOffset}, which the algorithm only reads; or, when {@code send} is
+     * null (the in-place form), already in {@code buf}. Reading {@code send} directly lets an
+     * algorithm skip the copy of the whole vector into {@code buf} that an in-place algorithm
+     * needs first.
+     */
     @FunctionalInterface
     interface Allreduce {
-        void schedule(Schedule s, Op op, Buf buf, int offset, int count);
+        void schedule(Schedule s, Op op, Buf send, int sendOffset, Buf buf, int offset, int count);
     }
 
     /**

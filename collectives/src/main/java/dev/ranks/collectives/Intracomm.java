@@ -686,12 +686,15 @@ public class Intracomm extends Comm {
         checkSlice(send, sendOffset, count, "allreduce", "send");
         checkSlice(recv, recvOffset, count, "allreduce", "recv");
         checkOp(op, send, count, "allreduce");
-        if (sendArray != recvArray || sendOffset != recvOffset) {
-            send.copyTo(sendOffset, recv, recvOffset, count);
+        boolean inPlace = sendArray == recvArray && sendOffset == recvOffset;
+        if (sendArray == recvArray && !inPlace && Math.abs(sendOffset - recvOffset) < count) {
+            throw new RanksException(ErrorClass.ARG, rank(), "allreduce: send (offset " + sendOffset + ") and recv (offset "
+                    + recvOffset + ") overlap in one array of " + count + " elements: expected separate ranges, or the"
+                    + " in-place form", null);
         }
         Schedule s = newSchedule();
         Registry.<Impl.Allreduce>get(choose(Collective.ALLREDUCE, bytes(send, count), op, true))
-                .schedule(s, op, recv, recvOffset, count);
+                .schedule(s, op, inPlace ? null : send, sendOffset, recv, recvOffset, count);
         return s;
     }
 

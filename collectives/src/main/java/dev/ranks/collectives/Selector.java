@@ -18,6 +18,12 @@ final class Selector {
     static final long SMALL = 16 * 1024;
     /** From this many bytes, bandwidth dominates: segmenting algorithms (ring, Rabenseifner, van de Geijn). */
     static final long LARGE = 256 * 1024;
+    /**
+     * From this many bytes the ring allreduce wins at 4 and 8 ranks (bench allreduce, docs/performance.md:
+     * at 1 MiB, 4 ranks: ring 0.64 ms, Rabenseifner 2.4, reduce_bcast 2.0; 8 ranks: ring 1.7 ms,
+     * Rabenseifner 3.6, reduce_bcast 4.0); below it, its 2(p - 1) steps cost more than they save.
+     */
+    static final long RING_ALLREDUCE = 512 * 1024;
 
     private final Map<Collective, Algorithm> forced;
 
@@ -73,7 +79,8 @@ final class Selector {
             case ALLTOALL -> uniform && bytes <= 256 && size >= 8 ? Algorithm.ALLTOALL_BRUCK : Algorithm.ALLTOALL_PAIRWISE;
             case REDUCE -> Algorithm.REDUCE_BINOMIAL;
             case ALLREDUCE -> !op.commutative() || bytes < SMALL ? Algorithm.ALLREDUCE_RECURSIVE_DOUBLING
-                    : powerOfTwo ? Algorithm.ALLREDUCE_RABENSEIFNER : Algorithm.ALLREDUCE_RING;
+                    : bytes >= RING_ALLREDUCE ? Algorithm.ALLREDUCE_RING
+                    : powerOfTwo ? Algorithm.ALLREDUCE_RABENSEIFNER : Algorithm.ALLREDUCE_REDUCE_BCAST;
             case REDUCE_SCATTER -> !op.commutative() ? Algorithm.REDUCE_SCATTER_REDUCE_SCATTERV
                     : powerOfTwo && bytes < LARGE ? Algorithm.REDUCE_SCATTER_RECURSIVE_HALVING
                     : Algorithm.REDUCE_SCATTER_RING;
