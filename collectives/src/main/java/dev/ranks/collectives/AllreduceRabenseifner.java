@@ -47,30 +47,11 @@ final class AllreduceRabenseifner {
         int pof2 = Blocks.floorPowerOfTwo(size);
         int rem = size - pof2;
         Buf tmp = buf.allocate(count);
-        int newrank;
-        if (rank < 2 * rem) {
-            if (rank % 2 == 0) {
-                s.send(buf, offset, count, rank + 1);
-                s.fence();
-                newrank = -1;
-            } else {
-                s.recv(tmp, 0, count, rank - 1);
-                s.reduce(op, tmp, 0, buf, offset, count, true);
-                newrank = rank / 2;
-            }
-        } else {
-            newrank = rank - rem;
-        }
+        int newrank = PowerOfTwoFold.fold(s, op, buf, offset, count, tmp, rem);
         if (newrank >= 0) {
             exchange(s, op, buf, offset, count, tmp, newrank, pof2, rem);
         }
-        if (rank < 2 * rem) {
-            if (rank % 2 == 0) {
-                s.recv(buf, offset, count, rank + 1);
-            } else {
-                s.send(buf, offset, count, rank - 1);
-            }
-        }
+        PowerOfTwoFold.unfold(s, buf, offset, count, rem);
     }
 
     /** The halving and doubling steps among the {@code pof2} ranks that take part. */
@@ -87,7 +68,7 @@ final class AllreduceRabenseifner {
         for (int j = 0; j < steps; j++) {
             int mask = 1 << j;
             int partnerNew = newrank ^ mask;
-            int partner = AllreduceRecursiveDoubling.realRank(partnerNew, rem);
+            int partner = PowerOfTwoFold.realRank(partnerNew, rem);
             int mid = (lo[j] + hi[j]) / 2;
             boolean lower = newrank < partnerNew;
             lo[j + 1] = lower ? lo[j] : mid;
@@ -101,7 +82,7 @@ final class AllreduceRabenseifner {
             s.reduce(op, tmp, keep, buf, offset + keep, keepCount, partner < rank);
         }
         for (int j = steps - 1; j >= 0; j--) {
-            int partner = AllreduceRecursiveDoubling.realRank(newrank ^ (1 << j), rem);
+            int partner = PowerOfTwoFold.realRank(newrank ^ (1 << j), rem);
             boolean lower = lo[j + 1] == lo[j];
             int otherLo = lower ? hi[j + 1] : lo[j];
             int otherHi = lower ? hi[j] : lo[j + 1];

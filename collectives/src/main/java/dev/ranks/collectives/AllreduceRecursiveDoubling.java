@@ -36,39 +36,15 @@ final class AllreduceRecursiveDoubling {
         int pof2 = Blocks.floorPowerOfTwo(size);
         int rem = size - pof2;
         Buf tmp = size > 1 ? buf.allocate(count) : null;
-        int newrank;
-        if (rank < 2 * rem) {
-            if (rank % 2 == 0) {
-                s.send(buf, offset, count, rank + 1);
-                s.fence();
-                newrank = -1;
-            } else {
-                s.recv(tmp, 0, count, rank - 1);
-                s.reduce(op, tmp, 0, buf, offset, count, true);
-                newrank = rank / 2;
-            }
-        } else {
-            newrank = rank - rem;
-        }
+        int newrank = PowerOfTwoFold.fold(s, op, buf, offset, count, tmp, rem);
         if (newrank >= 0) {
             for (int mask = 1; mask < pof2; mask <<= 1) {
-                int partner = realRank(newrank ^ mask, rem);
+                int partner = PowerOfTwoFold.realRank(newrank ^ mask, rem);
                 s.send(buf, offset, count, partner);
                 s.recv(tmp, 0, count, partner);
                 s.reduce(op, tmp, 0, buf, offset, count, partner < rank);
             }
         }
-        if (rank < 2 * rem) {
-            if (rank % 2 == 0) {
-                s.recv(buf, offset, count, rank + 1);
-            } else {
-                s.send(buf, offset, count, rank - 1);
-            }
-        }
-    }
-
-    /** @return the rank that stands for {@code newrank}: the odd rank of a pair, or a rank past the pairs */
-    static int realRank(int newrank, int rem) {
-        return newrank < rem ? newrank * 2 + 1 : newrank + rem;
+        PowerOfTwoFold.unfold(s, buf, offset, count, rem);
     }
 }

@@ -65,7 +65,7 @@ final class ReduceScatterRecursiveHalving {
             int hi = pof2;
             for (int mask = pof2 >> 1; mask > 0; mask >>= 1) {
                 int partnerNew = newrank ^ mask;
-                int partner = AllreduceRecursiveDoubling.realRank(partnerNew, rem);
+                int partner = PowerOfTwoFold.realRank(partnerNew, rem);
                 int mid = lo + mask;
                 boolean lower = newrank < partnerNew;
                 int sendLo = lower ? mid : lo;
