@@ -3,6 +3,7 @@ package dev.ranks.launcher;
 import dev.ranks.collectives.Algorithm;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.IntracommMain;
+import dev.ranks.collectives.Requirement;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
@@ -48,7 +49,9 @@ final class JobOptions {
     int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
         Settings settings = settings(commandLine);
-        JobResult result = Intracomm.run(ranks(commandLine, minRanks), settings, main);
+        int ranks = ranks(commandLine, minRanks);
+        checkForcedAlgorithms(commandLine, ranks);
+        JobResult result = Intracomm.run(ranks, settings, main);
         return ExitCodes.report(result, commandLine.getErr());
     }
 
@@ -61,6 +64,18 @@ final class JobOptions {
                     + " ranks, got -n " + np);
         }
         return np;
+    }
+
+    // The launcher's commands run their collectives on the world communicator, so an algorithm
+    // that needs a power-of-two size cannot run there: say so now, as bad input, rather than as a
+    // rank failing at its first call.
+    private void checkForcedAlgorithms(CommandLine command, int ranks) {
+        for (Algorithm a : Algorithm.parse(collectives).values()) {
+            if (a.requirements().contains(Requirement.POWER_OF_TWO) && Integer.bitCount(ranks) != 1) {
+                throw new ParameterException(command, "--coll " + a.collective().label() + "=" + a.label()
+                        + " requires a power-of-two number of ranks, got -n " + ranks);
+            }
+        }
     }
 
     private Settings settings(CommandLine command) {

@@ -28,6 +28,7 @@ class UsageErrorTest {
         "-n 2 bench bw --min-size 8 --max-size 4 | max size 4 is invalid: expected from the min size 8",
         "--coll bcast=fastest hello      | --coll: unknown bcast algorithm 'fastest': expected one of linear, binomial, scatter_allgather",
         "--coll everything=ring hello    | --coll: unknown collective 'everything': expected one of barrier, bcast",
+        "-n 3 --coll allgather=recursive_doubling hello | --coll allgather=recursive_doubling requires a power-of-two number of ranks, got -n 3",
         "--coll allreduce hello          | --coll: collective choice 'allreduce' is malformed: expected collective=algorithm",
         "bench                           | Missing benchmark: expected one of latency, bw",
         "bench fastest                   | Unmatched argument at index 1: 'fastest'"})
