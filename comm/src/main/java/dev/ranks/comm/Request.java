@@ -77,8 +77,9 @@ public class Request {
     }
 
     /**
-     * Waits for every request (MPI_Waitall). Every request is waited for even when one fails;
-     * the first failure is then thrown.
+     * Waits for every request (MPI_Waitall). A truncated or mistyped receive does not stop the
+     * wait: the other requests are still waited for, then the first such error is thrown. An error
+     * that ends the job (abort, deadlock) is thrown at once.
      *
      * @param requests the requests
      * @return their statuses, in order

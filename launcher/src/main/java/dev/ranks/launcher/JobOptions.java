@@ -32,6 +32,11 @@ final class JobOptions {
                     + "Suffixes k, m, g multiply by 1024. Default: ${DEFAULT-VALUE}.")
     private int eagerLimit = Settings.DEFAULT_EAGER_LIMIT;
 
+    @Option(names = "--coll", paramLabel = "CHOICES", scope = ScopeType.INHERIT,
+            description = "Force collective algorithms, e.g. bcast=binomial,allreduce=ring "
+                    + "(see docs/collectives.md for the names). Default: chosen per call by size.")
+    private String collectives;
+
     /**
      * Runs a job with these options and reports how it ended.
      *
@@ -39,13 +44,9 @@ final class JobOptions {
      * @param minRanks the fewest ranks the command needs
      * @param main what each rank runs
      * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}
-     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}
+     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}, or {@code --coll}
+     *     names an algorithm that cannot run on that many ranks
      */
-    @Option(names = "--coll", paramLabel = "CHOICES", scope = ScopeType.INHERIT,
-            description = "Force collective algorithms, e.g. bcast=binomial,allreduce=ring "
-                    + "(see docs/collectives.md for the names). Default: chosen per call by size.")
-    private String collectives;
-
     int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
         Settings settings = settings(commandLine);
