@@ -1,5 +1,6 @@
 package dev.ranks.collectives;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static dev.ranks.collectives.Reductions.assertArray;
 import static dev.ranks.collectives.Reductions.call;
 import static dev.ranks.collectives.Reductions.expected;

@@ -1,5 +1,6 @@
 package dev.ranks.topology;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -91,7 +92,7 @@ class CartCommTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("grids")
     void coordsAndShiftsMatchTheHandWorkedGrid(String name, int[] dims, boolean[] periods, String[] table) {
-        TopoJobs.run(table.length, comm -> {
+        IntracommJobs.run(table.length, comm -> {
             CartComm grid = CartComm.create(comm, dims, periods, false);
 
             assertEquals(comm.size(), grid.size());
@@ -139,7 +140,7 @@ class CartCommTest {
         int rows = dims[0];
         int cols = dims[1];
         for (boolean periodic : new boolean[] {false, true}) {
-            TopoJobs.run(size, comm -> {
+            IntracommJobs.run(size, comm -> {
                 CartComm grid = CartComm.create(comm, dims, new boolean[] {periodic, periodic}, true);
                 int r = grid.rank();
                 int row = r / cols;
@@ -165,13 +166,13 @@ class CartCommTest {
 
     @Test
     void periodicCoordinatesWrapInRankOf() {
-        TopoJobs.run(9, comm -> {
+        IntracommJobs.run(9, comm -> {
             CartComm torus = CartComm.create(comm, new int[] {3, 3}, new boolean[] {true, true}, false);
             assertEquals(7, torus.rankOf(-1, 4));
             assertEquals(0, torus.rankOf(3, -3));
             assertEquals(8, torus.rankOf(-4, 302));
         });
-        TopoJobs.run(12, comm -> {
+        IntracommJobs.run(12, comm -> {
             CartComm mixed = CartComm.create(comm, new int[] {2, 3, 2}, new boolean[] {true, false, true}, false);
             assertEquals(11, mixed.rankOf(-1, 2, 3));
             assertEquals(6, mixed.rankOf(3, 0, -2));
@@ -180,7 +181,7 @@ class CartCommTest {
 
     @Test
     void shiftsByMoreThanOneAndBackwards() {
-        TopoJobs.run(5, comm -> {
+        IntracommJobs.run(5, comm -> {
             CartComm ring = CartComm.create(comm, new int[] {5}, new boolean[] {true}, false);
             CartComm line = CartComm.create(comm, new int[] {5}, new boolean[] {false}, false);
             if (comm.rank() == 0) {
@@ -205,7 +206,7 @@ class CartCommTest {
                 assertEquals(new ShiftResult(0, 3), ring.shift(0, -1));
             }
         });
-        TopoJobs.run(9, comm -> {
+        IntracommJobs.run(9, comm -> {
             CartComm torus = CartComm.create(comm, new int[] {3, 3}, new boolean[] {true, true}, false);
             if (torus.rank() == 4) {
                 assertEquals(new ShiftResult(5, 3), torus.shift(1, 2));
@@ -222,7 +223,7 @@ class CartCommTest {
                 0, List.of(0, 1, 6, 7),
                 1, List.of(2, 3, 8, 9),
                 2, List.of(4, 5, 10, 11));
-        TopoJobs.run(12, comm -> {
+        IntracommJobs.run(12, comm -> {
             CartComm grid = CartComm.create(comm, new int[] {2, 3, 2}, new boolean[] {true, false, false}, false);
             int[] abc = grid.coords();
 
@@ -256,7 +257,7 @@ class CartCommTest {
     @CommSizes({1, 2, 5, 7, 10})
     void ranksBeyondTheGridGetNull(int size) {
         int cells = (size + 1) / 2;
-        TopoJobs.run(size, comm -> {
+        IntracommJobs.run(size, comm -> {
             CartComm line = CartComm.create(comm, new int[] {cells}, new boolean[] {false}, false);
             if (comm.rank() < cells) {
                 assertNotNull(line);
@@ -273,7 +274,7 @@ class CartCommTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 4, 6})
     void dupKeepsTheGridOnContextsOfItsOwn(int size) {
-        TopoJobs.run(size, comm -> {
+        IntracommJobs.run(size, comm -> {
             int[] dims = Dims.create(size, 2);
             CartComm grid = CartComm.create(comm, dims, new boolean[] {true, false}, false);
             CartComm copy = grid.dup();

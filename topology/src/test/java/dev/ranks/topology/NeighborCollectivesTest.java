@@ -1,5 +1,6 @@
 package dev.ranks.topology;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,7 +103,7 @@ class NeighborCollectivesTest {
     }
 
     private static void onEveryRank(Shape shape, Settings settings, TopoBody body) {
-        TopoJobs.run(shape.size(), settings, comm -> {
+        IntracommJobs.run(shape.size(), settings, comm -> {
             TopoComm topo = shape.build().apply(comm);
             if (topo != null) {
                 List<int[]> outs = topo.allgather(topo.outNeighbors());
@@ -218,7 +219,7 @@ class NeighborCollectivesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("userTrafficShapes")
     void neighbourTrafficNeverMatchesAUserReceivePostedBefore(Shape shape) {
-        TopoJobs.run(shape.size(), comm -> {
+        IntracommJobs.run(shape.size(), comm -> {
             TopoComm topo = shape.build().apply(comm);
             int left = (topo.rank() + topo.size() - 1) % topo.size();
             int right = (topo.rank() + 1) % topo.size();
@@ -251,7 +252,7 @@ class NeighborCollectivesTest {
 
     @Test
     void theCookbooksMeshAndTorusByHand() {
-        TopoJobs.run(4, comm -> {
+        IntracommJobs.run(4, comm -> {
             CartComm mesh = CartComm.create(comm, new int[] {2, 2}, new boolean[] {false, false}, false);
             CartComm torus = CartComm.create(comm, new int[] {2, 2}, new boolean[] {true, true}, false);
             // in-neighbours: up, down, left, right
@@ -285,7 +286,7 @@ class NeighborCollectivesTest {
 
     @Test
     void aRankAloneOnAPeriodicGridTalksToItself() {
-        TopoJobs.run(1, comm -> {
+        IntracommJobs.run(1, comm -> {
             CartComm ring = CartComm.create(comm, new int[] {1, 1}, new boolean[] {true, false}, false);
             assertArrayEquals(new int[] {0, 0, N, N}, ring.inNeighbors());
             List<String> got = ring.neighborAlltoall(List.of("back", "forward", "left", "right"));
@@ -295,7 +296,7 @@ class NeighborCollectivesTest {
 
     @Test
     void receivedObjectsAreCopies() {
-        TopoJobs.run(2, comm -> {
+        IntracommJobs.run(2, comm -> {
             CartComm ring = CartComm.create(comm, new int[] {2}, new boolean[] {true}, false);
             int[] mine = {comm.rank()};
             List<int[]> got = ring.neighborAllgather(mine);
@@ -307,7 +308,7 @@ class NeighborCollectivesTest {
 
     @Test
     void userMessagesOnTheTopologyStillWork() {
-        TopoJobs.run(3, comm -> {
+        IntracommJobs.run(3, comm -> {
             GraphComm triangle = GraphComm.create(comm, new int[] {2, 4, 6}, new int[] {1, 2, 0, 2, 0, 1}, false);
             triangle.send(triangle.rank(), (triangle.rank() + 1) % 3, 0);
             Received<Integer> got = triangle.recvWithStatus(Comm.ANY_SOURCE, 0);

@@ -1,5 +1,6 @@
 package dev.ranks.topology;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +21,7 @@ class TopologyErrorsTest {
 
     @Test
     void badGridsFailBeforeAnyMessage() {
-        TopoJobs.run(4, comm -> {
+        IntracommJobs.run(4, comm -> {
             fails(ErrorClass.ARG, "CartComm.create: dims [3, 3] make a grid of 9 ranks but the communicator has 4:"
                     + " expected a product of at most 4",
                     () -> CartComm.create(comm, new int[] {3, 3}, new boolean[] {false, false}, false));
@@ -46,7 +47,7 @@ class TopologyErrorsTest {
 
     @Test
     void coordinatesOutsideTheGridAreNamed() {
-        TopoJobs.run(6, comm -> {
+        IntracommJobs.run(6, comm -> {
             CartComm grid = CartComm.create(comm, new int[] {2, 3}, new boolean[] {true, false}, false);
             fails(ErrorClass.ARG, "rankOf: coords[1] = 3 is outside dimension 1, which is open with extent 3:"
                     + " expected 0..2", () -> grid.rankOf(0, 3));
@@ -70,7 +71,7 @@ class TopologyErrorsTest {
 
     @Test
     void inconsistentGraphsAreNamed() {
-        TopoJobs.run(3, comm -> {
+        IntracommJobs.run(3, comm -> {
             fails(ErrorClass.ARG, "GraphComm.create: edges has 3 entries but index [2, 4] counts 4 edges: expected"
                     + " index[nnodes - 1] entries",
                     () -> GraphComm.create(comm, new int[] {2, 4}, new int[] {1, 0, 1}, false));
@@ -92,12 +93,12 @@ class TopologyErrorsTest {
 
     @Test
     void aGraphOfNoNodesLeavesEveryRankOut() {
-        TopoJobs.run(3, comm -> assertEquals(null, GraphComm.create(comm, new int[0], new int[0], false)));
+        IntracommJobs.run(3, comm -> assertEquals(null, GraphComm.create(comm, new int[0], new int[0], false)));
     }
 
     @Test
     void neighbourCollectivesRefuseAOneWayGraphOnEveryRank() {
-        TopoJobs.run(3, comm -> {
+        IntracommJobs.run(3, comm -> {
             // Node 0 lists node 1, but node 1 does not list node 0.
             GraphComm graph = GraphComm.create(comm, new int[] {1, 2, 3}, new int[] {1, 2, 2}, false);
             assertEquals(2, graph.neighbors(1)[0]);
@@ -113,7 +114,7 @@ class TopologyErrorsTest {
 
     @Test
     void distributedGraphsWhoseRanksDisagreeFailOnEveryRank() {
-        TopoJobs.run(3, comm -> {
+        IntracommJobs.run(3, comm -> {
             int[] none = {};
             // Rank 0 sends to 1, but rank 1 does not expect it.
             fails(ErrorClass.ARG, "DistGraphComm.createAdjacent: rank 0 lists rank 1 as a destination once but rank 1"
@@ -134,7 +135,7 @@ class TopologyErrorsTest {
 
     @Test
     void badBuffersAreNamed() {
-        TopoJobs.run(4, comm -> {
+        IntracommJobs.run(4, comm -> {
             CartComm torus = CartComm.create(comm, new int[] {2, 2}, new boolean[] {true, true}, false);
             fails(ErrorClass.COUNT, "neighborAllgather: recv has 7 elements: expected 8, 4 in-neighbours times"
                     + " send's 2", () -> torus.neighborAllgather(new int[2], new int[7]));
@@ -157,7 +158,7 @@ class TopologyErrorsTest {
             // Nothing was sent: the next neighbour collective still pairs up.
             assertEquals(4, torus.neighborAllgather(torus.rank()).size());
         });
-        TopoJobs.run(2, comm -> {
+        IntracommJobs.run(2, comm -> {
             DistGraphComm oneWay = DistGraphComm.createAdjacent(comm, comm.rank() == 1 ? new int[] {0} : new int[0],
                     comm.rank() == 0 ? new int[] {1} : new int[0], false);
             if (comm.rank() == 0) {

@@ -1,5 +1,6 @@
 package dev.ranks.workloads.recipes;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ranks.comm.testkit.CommSizes;
@@ -16,7 +17,7 @@ class AlltoallTest {
     void rankRReceivesElementROfEveryRanksArray(int size) {
         Output out = new Output();
 
-        CollectiveJobs.run(size, comm -> Alltoall.run(comm, out.writer()));
+        IntracommJobs.run(size, comm -> Alltoall.run(comm, out.writer()));
 
         Set<String> expected = IntStream.range(0, size)
                 .mapToObj(r -> "process " + r + " sending " + pythonList(size, j -> (r + 1) * j)
@@ -30,7 +31,7 @@ class AlltoallTest {
     void printsTheArraysAsPythonLists() {
         Output out = new Output();
 
-        CollectiveJobs.run(3, comm -> Alltoall.run(comm, out.writer()));
+        IntracommJobs.run(3, comm -> Alltoall.run(comm, out.writer()));
 
         assertEquals(Set.of(
                 "process 0 sending [0, 1, 2] receiving [0, 0, 0]",

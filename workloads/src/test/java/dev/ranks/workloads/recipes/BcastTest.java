@@ -1,5 +1,6 @@
 package dev.ranks.workloads.recipes;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ranks.comm.testkit.CommSizes;
@@ -14,7 +15,7 @@ class BcastTest {
     void everyRankPrintsTheRootsValue(int size) {
         Output out = new Output();
 
-        CollectiveJobs.run(size, comm -> Bcast.run(comm, out.writer()));
+        IntracommJobs.run(size, comm -> Bcast.run(comm, out.writer()));
 
         Set<String> expected = IntStream.range(0, size)
                 .mapToObj(r -> "process = " + r + " variable shared = 100")

@@ -1,5 +1,6 @@
 package dev.ranks.workloads.recipes;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ranks.comm.testkit.CommSizes;
@@ -15,7 +16,7 @@ class GatherTest {
     void theRootSaysWhatItReceivedFromWhom(int size) {
         Output out = new Output();
 
-        CollectiveJobs.run(size, comm -> Gather.run(comm, out.writer()));
+        IntracommJobs.run(size, comm -> Gather.run(comm, out.writer()));
 
         List<String> received = IntStream.range(0, size)
                 .mapToObj(i -> "process 0 receiving data from process " + i + ": " + (i + 1) * (i + 1))

@@ -1,5 +1,6 @@
 package dev.ranks.workloads.recipes;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -21,7 +22,7 @@ class ReduceTest {
     void theRootPrintsTheSumAndEveryRankWhatItSent(int size) {
         Output out = new Output();
 
-        CollectiveJobs.run(size, comm -> Reduce.run(comm, Op.SUM, out.writer()));
+        IntracommJobs.run(size, comm -> Reduce.run(comm, Op.SUM, out.writer()));
 
         int ranksSum = size * (size + 1) / 2;
         Set<String> expected = IntStream.range(0, size)
@@ -36,7 +37,7 @@ class ReduceTest {
     void onNineRanksTheSumIsFortyFiveTimesI() {
         Output out = new Output();
 
-        CollectiveJobs.run(9, comm -> Reduce.run(comm, Op.SUM, out.writer()));
+        IntracommJobs.run(9, comm -> Reduce.run(comm, Op.SUM, out.writer()));
 
         assertEquals(List.of("on task 0, after Reduce: data = [0, 45, 90, 135, 180, 225, 270, 315, 360, 405]"),
                 out.lines().stream().filter(line -> line.startsWith("on task")).toList());
@@ -54,7 +55,7 @@ class ReduceTest {
     void otherOpsCombineElementByElement(String op, String data) {
         Output out = new Output();
 
-        CollectiveJobs.run(3, comm -> Reduce.run(comm, Op.named(op), out.writer()));
+        IntracommJobs.run(3, comm -> Reduce.run(comm, Op.named(op), out.writer()));
 
         assertEquals(List.of("on task 0, after Reduce: data = " + data),
                 out.lines().stream().filter(line -> line.startsWith("on task")).toList());

@@ -1,5 +1,6 @@
 package dev.ranks.workloads.recipes;
 
+import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ranks.comm.ErrorClass;
@@ -19,7 +20,7 @@ class ScatterTest {
     void rankRGetsItemRPlusOne(int size) {
         Output out = new Output();
 
-        CollectiveJobs.run(size, comm -> Scatter.run(comm, out.writer()));
+        IntracommJobs.run(size, comm -> Scatter.run(comm, out.writer()));
 
         Set<String> expected = IntStream.range(0, size)
                 .mapToObj(r -> "process = " + r + " variable shared = " + (r + 1))
@@ -34,7 +35,7 @@ class ScatterTest {
     void aListOfTheWrongLengthFailsAtTheRoot(int size, int count) {
         Output out = new Output();
 
-        JobResult result = CollectiveJobs.result(size, comm -> Scatter.run(comm, count, out.writer()));
+        JobResult result = IntracommJobs.result(size, comm -> Scatter.run(comm, count, out.writer()));
 
         assertEquals(JobResult.Outcome.FAILED, result.outcome(), result::describe);
         assertEquals(Scatter.ROOT, result.rank());
@@ -46,7 +47,7 @@ class ScatterTest {
 
     @Test
     void aNegativeCountIsNamed() {
-        JobResult result = CollectiveJobs.result(2, comm -> Scatter.run(comm, -1, new Output().writer()));
+        JobResult result = IntracommJobs.result(2, comm -> Scatter.run(comm, -1, new Output().writer()));
 
         assertEquals(JobResult.Outcome.FAILED, result.outcome(), result::describe);
         RanksException cause = (RanksException) result.cause();

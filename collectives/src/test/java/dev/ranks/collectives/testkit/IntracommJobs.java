@@ -1,0 +1,64 @@
+package dev.ranks.collectives.testkit;
+
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.collectives.IntracommMain;
+import dev.ranks.comm.JobResult;
+import dev.ranks.comm.Settings;
+import dev.ranks.comm.testkit.Jobs;
+import java.util.Map;
+
+/**
+ * Runs jobs of {@link Intracomm}s through the comm test kit ({@link Jobs}), so that a failing rank
+ * fails the test with its stack trace and a hung collective fails it after {@link Jobs#TIMEOUT}.
+ */
+public final class IntracommJobs {
+    private IntracommJobs() {
+    }
+
+    /**
+     * Runs a job with default settings and fails the test unless every rank completes.
+     *
+     * @param size the number of ranks
+     * @param main what each rank runs
+     * @return how the job ended (always completed)
+     */
+    public static JobResult run(int size, IntracommMain main) {
+        return run(size, Settings.defaults(), main);
+    }
+
+    /**
+     * Runs a job with forced collective algorithms and fails the test unless every rank completes.
+     *
+     * @param size the number of ranks
+     * @param collectives algorithms by collective, such as {@code Map.of("allgather", "ring")}
+     * @param main what each rank runs
+     * @return how the job ended (always completed)
+     */
+    public static JobResult run(int size, Map<String, String> collectives, IntracommMain main) {
+        return run(size, Settings.defaults().withCollectives(collectives), main);
+    }
+
+    /**
+     * Runs a job and fails the test unless every rank completes.
+     *
+     * @param size the number of ranks
+     * @param settings how the job runs
+     * @param main what each rank runs
+     * @return how the job ended (always completed)
+     */
+    public static JobResult run(int size, Settings settings, IntracommMain main) {
+        return Jobs.run(size, settings, comm -> main.run((Intracomm) comm), Intracomm.binder());
+    }
+
+    /**
+     * Runs a job that may fail, for tests of failures, with default settings.
+     *
+     * @param size the number of ranks
+     * @param main what each rank runs
+     * @return how the job ended
+     */
+    public static JobResult result(int size, IntracommMain main) {
+        return Jobs.result(size, Settings.defaults(), comm -> main.run((Intracomm) comm), Intracomm.binder(),
+                Jobs.TIMEOUT);
+    }
+}
