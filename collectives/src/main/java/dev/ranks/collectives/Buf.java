@@ -29,12 +29,8 @@ abstract class Buf {
         if (array instanceof Object[] items) {
             return new Objects(items);
         }
-        for (ElementType t : ElementType.values()) {
-            if (t != ElementType.OBJECT && t.arrayClass().isInstance(array)) {
-                return new Primitives(array, t);
-            }
-        }
-        throw new IllegalArgumentException("not an array: " + array);
+        return new Primitives(array, ElementType.ofArray(array)
+                .orElseThrow(() -> new IllegalArgumentException("not an array: " + array)));
     }
 
     /** @return a buffer of {@code n} elements of the same type */
@@ -68,7 +64,7 @@ abstract class Buf {
 
     abstract Request irecv(Comm comm, int offset, int count, int source, int tag);
 
-    /** Primitive arrays: the typed point-to-point calls, received straight into the array. */
+    /** Primitive arrays: received straight into the array. */
     private static final class Primitives extends Buf {
         Primitives(Object array, ElementType type) {
             super(array, type);
@@ -76,32 +72,12 @@ abstract class Buf {
 
         @Override
         Request isend(Comm comm, int offset, int count, int dest, int tag) {
-            return switch (type) {
-                case BYTE -> comm.isend((byte[]) array, offset, count, dest, tag);
-                case SHORT -> comm.isend((short[]) array, offset, count, dest, tag);
-                case INT -> comm.isend((int[]) array, offset, count, dest, tag);
-                case LONG -> comm.isend((long[]) array, offset, count, dest, tag);
-                case FLOAT -> comm.isend((float[]) array, offset, count, dest, tag);
-                case DOUBLE -> comm.isend((double[]) array, offset, count, dest, tag);
-                case CHAR -> comm.isend((char[]) array, offset, count, dest, tag);
-                case BOOLEAN -> comm.isend((boolean[]) array, offset, count, dest, tag);
-                case OBJECT -> throw new IllegalStateException();
-            };
+            return comm.isendArray(array, offset, count, dest, tag);
         }
 
         @Override
         Request irecv(Comm comm, int offset, int count, int source, int tag) {
-            return switch (type) {
-                case BYTE -> comm.irecv((byte[]) array, offset, count, source, tag);
-                case SHORT -> comm.irecv((short[]) array, offset, count, source, tag);
-                case INT -> comm.irecv((int[]) array, offset, count, source, tag);
-                case LONG -> comm.irecv((long[]) array, offset, count, source, tag);
-                case FLOAT -> comm.irecv((float[]) array, offset, count, source, tag);
-                case DOUBLE -> comm.irecv((double[]) array, offset, count, source, tag);
-                case CHAR -> comm.irecv((char[]) array, offset, count, source, tag);
-                case BOOLEAN -> comm.irecv((boolean[]) array, offset, count, source, tag);
-                case OBJECT -> throw new IllegalStateException();
-            };
+            return comm.irecvArray(array, offset, count, source, tag);
         }
     }
 

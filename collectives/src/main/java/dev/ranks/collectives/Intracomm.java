@@ -131,18 +131,22 @@ public class Intracomm extends Comm {
                     + " is invalid: expected a color >= 0 or UNDEFINED", null);
         }
         int size = size();
-        int[] pairs = new int[2 * size];
-        pairs[2 * rank()] = color;
-        pairs[2 * rank() + 1] = key;
-        allgather(pairs, 2);
-        int context = agreeContext();
+        // One allgather of (color, key, free context) per rank serves both the grouping and the
+        // context agreement of agreeContext().
+        int[] entries = new int[3 * size];
+        entries[3 * rank()] = color;
+        entries[3 * rank() + 1] = key;
+        entries[3 * rank() + 2] = freeContext();
+        allgather(entries, 3);
         if (color == UNDEFINED) {
             return null;
         }
+        int context = 0;
         List<int[]> members = new ArrayList<>();
         for (int r = 0; r < size; r++) {
-            if (pairs[2 * r] == color) {
-                members.add(new int[] {pairs[2 * r + 1], r});
+            context = Math.max(context, entries[3 * r + 2]);
+            if (entries[3 * r] == color) {
+                members.add(new int[] {entries[3 * r + 1], r});
             }
         }
         members.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));

@@ -1,12 +1,13 @@
 package dev.ranks.collectives;
 
+import static dev.ranks.collectives.testkit.IntracommJobs.failure;
+import static dev.ranks.collectives.testkit.IntracommJobs.forced;
+import static dev.ranks.collectives.testkit.ArrayAssertions.assertElements;
 import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
@@ -20,8 +21,6 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -188,10 +187,6 @@ class AllgatherTest {
         assertTrue(e.getMessage().contains("bruck") && e.getMessage().contains("per-rank counts"), e.getMessage());
     }
 
-    private static RanksException failure(JobResult result) {
-        assertEquals(JobResult.Outcome.FAILED, result.outcome(), "expected the job to fail: " + result);
-        return assertInstanceOf(RanksException.class, result.cause());
-    }
 
     /** One plain allgather of {@code count} elements of {@code type}, checked against the reference. */
     private static void plain(Intracomm comm, Algorithm algorithm, ElementType type, int count) {
@@ -228,17 +223,6 @@ class AllgatherTest {
         return expected;
     }
 
-    /** Compares two arrays of one element type, naming the first element that differs. */
-    static void assertElements(Object expected, Object actual, String what) {
-        assertEquals(Array.getLength(expected), Array.getLength(actual), what + ": length");
-        for (int i = 0; i < Array.getLength(expected); i++) {
-            Object e = Array.get(expected, i);
-            Object a = Array.get(actual, i);
-            if (!Objects.equals(e, a)) {
-                fail(what + ": element " + i + " is " + a + ", expected " + e);
-            }
-        }
-    }
 
     /** @return the algorithms that run at this size, for the plain form or the v form */
     static List<Algorithm> runnable(int size, boolean uniform) {
@@ -252,7 +236,4 @@ class AllgatherTest {
         return list;
     }
 
-    private static Map<String, String> forced(Algorithm algorithm) {
-        return Map.of(algorithm.collective().label(), algorithm.label());
-    }
 }

@@ -1,5 +1,7 @@
 package dev.ranks.collectives;
 
+import static dev.ranks.collectives.testkit.IntracommJobs.forced;
+import static dev.ranks.collectives.testkit.ArrayAssertions.assertElements;
 import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +22,6 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -87,8 +88,8 @@ class AlltoallTest {
                 double[] recv = new double[recvLength];
                 Arrays.fill(recv, Double.NaN);
                 comm.alltoallv(send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
-                AllgatherTest.assertElements(expected, recv, algorithm + " alltoallv at rank " + rank + " (NaN marks a gap)");
-                AllgatherTest.assertElements(sent, send, algorithm + " alltoallv changed the send buffer of rank " + rank);
+                assertElements(expected, recv, algorithm + " alltoallv at rank " + rank + " (NaN marks a gap)");
+                assertElements(sent, send, algorithm + " alltoallv changed the send buffer of rank " + rank);
             });
         }
     }
@@ -148,9 +149,9 @@ class AlltoallTest {
                     CollectiveRequest<byte[]> second = comm.alltoallAsync(secondSend, secondRecv);
                     assertSame(secondRecv, second.get());
                     assertSame(firstRecv, first.get());
-                    AllgatherTest.assertElements(recvReference(ElementType.BYTE, size, rank, count, 0), firstRecv,
+                    assertElements(recvReference(ElementType.BYTE, size, rank, count, 0), firstRecv,
                             algorithm + " first, count " + count);
-                    AllgatherTest.assertElements(recvReference(ElementType.BYTE, size, rank, other, 200), secondRecv,
+                    assertElements(recvReference(ElementType.BYTE, size, rank, other, 200), secondRecv,
                             algorithm + " second, count " + other);
                 }
                 List<Integer> ints = new ArrayList<>();
@@ -183,7 +184,7 @@ class AlltoallTest {
             // The failed call sent nothing: the communicator still works.
             long[] recv = new long[size];
             comm.alltoall((long[]) sendBlocks(ElementType.LONG, size, comm.rank(), 1, 0), recv);
-            AllgatherTest.assertElements(recvReference(ElementType.LONG, size, comm.rank(), 1, 0), recv, "after the error");
+            assertElements(recvReference(ElementType.LONG, size, comm.rank(), 1, 0), recv, "after the error");
         });
     }
 
@@ -240,7 +241,7 @@ class AlltoallTest {
         } else {
             comm.alltoall((boolean[]) send, (boolean[]) recv);
         }
-        AllgatherTest.assertElements(recvReference(type, size, rank, count, 0), recv,
+        assertElements(recvReference(type, size, rank, count, 0), recv,
                 algorithm + ", " + type + " count " + count + ", rank " + rank);
     }
 
@@ -282,7 +283,4 @@ class AlltoallTest {
         return list;
     }
 
-    private static Map<String, String> forced(Algorithm algorithm) {
-        return Map.of(algorithm.collective().label(), algorithm.label());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ranks.collectives;
 
+import static dev.ranks.collectives.testkit.IntracommJobs.forced;
 import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.IntFunction;
@@ -70,13 +70,10 @@ final class Reductions {
 
     // ---------------------------------------------------------------- jobs
 
-    static Map<String, String> forcing(Algorithm a) {
-        return Map.of(a.collective().label(), a.label());
-    }
 
     /** Runs a job with {@code a} forced and fails the test unless every rank completes. */
     static void run(int size, Algorithm a, IntracommMain main) {
-        IntracommJobs.run(size, forcing(a), main);
+        IntracommJobs.run(size, forced(a), main);
     }
 
     /** Whether {@code a} may run for this size and op, by its declared requirements. */
@@ -90,7 +87,7 @@ final class Reductions {
      * asserts that the job fails with an ARG error naming the algorithm and the unmet requirement.
      */
     static void assertRefused(int size, Algorithm a, Op op, IntracommMain main) {
-        Settings settings = Settings.defaults().withCollectives(forcing(a));
+        Settings settings = Settings.defaults().withCollectives(forced(a));
         JobResult result = Jobs.result(size, settings, comm -> main.run((Intracomm) comm), Intracomm.binder(),
                 Jobs.TIMEOUT);
         assertEquals(JobResult.Outcome.FAILED, result.outcome(), () -> a + " at size " + size + " with op " + op

@@ -1,30 +1,28 @@
 package dev.ranks.collectives;
 
+import static dev.ranks.collectives.testkit.IntracommJobs.failure;
+import static dev.ranks.collectives.testkit.IntracommJobs.forced;
+import static dev.ranks.collectives.testkit.ArrayAssertions.assertElements;
+import static dev.ranks.collectives.testkit.IntracommJobs.result;
 import dev.ranks.collectives.testkit.IntracommJobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.JobResult;
-import dev.ranks.comm.RankMain;
 import dev.ranks.comm.RanksException;
-import dev.ranks.comm.Settings;
 import dev.ranks.comm.testkit.CommSizes;
-import dev.ranks.comm.testkit.Jobs;
 import dev.ranks.comm.testkit.Patterns;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -441,15 +439,6 @@ class ScatterGatherTest {
         }
     }
 
-    /** Compares two arrays of one element type, naming the first element that differs. */
-    private static void assertElements(Object expected, Object actual, String what) {
-        assertEquals(Array.getLength(expected), Array.getLength(actual), what + ": length");
-        for (int i = 0; i < Array.getLength(expected); i++) {
-            if (!Objects.equals(Array.get(expected, i), Array.get(actual, i))) {
-                fail(what + ": element " + i + " is " + Array.get(actual, i) + ", expected " + Array.get(expected, i));
-            }
-        }
-    }
 
     /** @return the algorithms that take per-rank counts */
     private static List<Algorithm> vAlgorithms(Collective collective) {
@@ -462,18 +451,6 @@ class ScatterGatherTest {
         return list;
     }
 
-    private static JobResult result(int size, Map<String, String> collectives, IntracommMain main) {
-        RankMain rank = comm -> main.run((Intracomm) comm);
-        return Jobs.result(size, Settings.defaults().withCollectives(collectives), rank, Intracomm.binder(),
-                Jobs.TIMEOUT);
-    }
 
-    private static RanksException failure(JobResult result) {
-        assertEquals(JobResult.Outcome.FAILED, result.outcome(), "expected the job to fail: " + result);
-        return assertInstanceOf(RanksException.class, result.cause());
-    }
 
-    private static Map<String, String> forced(Algorithm algorithm) {
-        return Map.of(algorithm.collective().label(), algorithm.label());
-    }
 }

@@ -253,6 +253,49 @@ public class Comm {
         return value;
     }
 
+    // ---------------------------------------------------------------- any primitive array
+
+    /**
+     * Starts sending part of a primitive array of any of the eight types, the type read from the
+     * array itself: the typed {@code isend} overloads for code that handles every array type alike,
+     * such as collective algorithms.
+     *
+     * @param array a primitive array
+     * @param offset the first element to send
+     * @param count the number of elements
+     * @param dest the destination rank or {@link #PROC_NULL}
+     * @param tag the tag, at least 0
+     * @return the request
+     * @throws RanksException with {@link ErrorClass#ARG} when {@code array} is not a primitive array
+     */
+    public Request isendArray(Object array, int offset, int count, int dest, int tag) {
+        return startSend(arrayType(array), array, java.lang.reflect.Array.getLength(array), offset, count, dest, tag,
+                false);
+    }
+
+    /**
+     * Starts receiving into part of a primitive array of any of the eight types: the typed
+     * {@code irecv} overloads for code that handles every array type alike.
+     *
+     * @param array a primitive array
+     * @param offset where the first element goes
+     * @param count room for this many elements
+     * @param source the source rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag the tag or {@link #ANY_TAG}
+     * @return the request
+     * @throws RanksException with {@link ErrorClass#ARG} when {@code array} is not a primitive array
+     */
+    public Request irecvArray(Object array, int offset, int count, int source, int tag) {
+        return startRecv(arrayType(array), array, java.lang.reflect.Array.getLength(array), offset, count, source, tag);
+    }
+
+    private ElementType arrayType(Object array) {
+        return ElementType.ofArray(array).orElseThrow(() -> new RanksException(ErrorClass.ARG, rank(),
+                (array == null ? "null" : array.getClass().getSimpleName())
+                        + " is not a primitive array: expected one of byte[] short[] int[] long[] float[] double[] char[] boolean[]",
+                null));
+    }
+
     // ---------------------------------------------------------------- probes
 
     /**

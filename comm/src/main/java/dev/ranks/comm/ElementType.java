@@ -1,5 +1,7 @@
 package dev.ranks.comm;
 
+import java.util.Optional;
+
 /** What a message holds: one of the eight primitive element types, or an object. */
 public enum ElementType {
     /** {@code byte[]} elements. */
@@ -42,5 +44,20 @@ public enum ElementType {
     /** @return how messages of this type are named in errors, such as {@code int[]} or {@code an object} */
     public String description() {
         return this == OBJECT ? "an object" : arrayClass.getSimpleName();
+    }
+
+    /**
+     * The element type of a primitive array.
+     *
+     * @param array any object
+     * @return the type of its elements, or empty when it is not one of the eight primitive array types
+     */
+    public static Optional<ElementType> ofArray(Object array) {
+        for (ElementType t : values()) {
+            if (t != OBJECT && t.arrayClass.isInstance(array)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,12 +1,14 @@
 package dev.ranks.launcher;
 
 import dev.ranks.collectives.Algorithm;
+import dev.ranks.collectives.Collective;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.Requirement;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,9 +51,11 @@ final class JobOptions {
      */
     int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
-        Settings settings = settings(commandLine);
+        Map<Collective, Algorithm> forced = forcedAlgorithms(commandLine);
         int ranks = ranks(commandLine, minRanks);
-        checkForcedAlgorithms(commandLine, ranks);
+        checkForcedAlgorithms(commandLine, forced, ranks);
+        Settings settings = Settings.defaults().withDevice(device).withEagerLimit(eagerLimit)
+                .withCollectives(Algorithm.labels(forced));
         JobResult result = Intracomm.run(ranks, settings, main);
         return ExitCodes.report(result, commandLine.getErr());
     }
@@ -70,8 +74,8 @@ final class JobOptions {
     // The launcher's commands run their collectives on the world communicator, so an algorithm
     // that needs a power-of-two size cannot run there: say so now, as bad input, rather than as a
     // rank failing at its first call.
-    private void checkForcedAlgorithms(CommandLine command, int ranks) {
-        for (Algorithm a : Algorithm.parse(collectives).values()) {
+    private static void checkForcedAlgorithms(CommandLine command, Map<Collective, Algorithm> forced, int ranks) {
+        for (Algorithm a : forced.values()) {
             if (a.requirements().contains(Requirement.POWER_OF_TWO) && Integer.bitCount(ranks) != 1) {
                 throw new ParameterException(command, "--coll " + a.collective().label() + "=" + a.label()
                         + " requires a power-of-two number of ranks, got -n " + ranks);
@@ -79,10 +83,9 @@ final class JobOptions {
         }
     }
 
-    private Settings settings(CommandLine command) {
+    private Map<Collective, Algorithm> forcedAlgorithms(CommandLine command) {
         try {
-            return Settings.defaults().withDevice(device).withEagerLimit(eagerLimit)
-                    .withCollectives(Algorithm.labels(Algorithm.parse(collectives)));
+            return Algorithm.parse(collectives);
         } catch (RanksException e) {
             throw new ParameterException(command, "--coll: " + e.getMessage());
         }

@@ -196,8 +196,8 @@ public abstract sealed class TopoComm extends Intracomm permits CartComm, GraphC
     private void arrays(String collective, Object send, Object recv, boolean alltoall) {
         int block = alltoall ? alltoallBlock(send, recv) : allgatherBlock(send, recv);
         exchange(collective,
-                (slot, dest, tag) -> ArrayMessages.isend(neighborhood, send, alltoall ? slot * block : 0, block, dest, tag),
-                (slot, source, tag) -> ArrayMessages.irecv(neighborhood, recv, slot * block, block, source, tag));
+                (slot, dest, tag) -> neighborhood.isendArray(send, alltoall ? slot * block : 0, block, dest, tag),
+                (slot, source, tag) -> neighborhood.irecvArray(recv, slot * block, block, source, tag));
     }
 
     /** The block size of an allgather: all of {@code send}, which {@code recv} holds once per in-neighbour. */

@@ -1,8 +1,13 @@
 package dev.ranks.collectives.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.ranks.collectives.Algorithm;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.IntracommMain;
 import dev.ranks.comm.JobResult;
+import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.comm.testkit.Jobs;
 import java.util.Map;
@@ -60,5 +65,39 @@ public final class IntracommJobs {
     public static JobResult result(int size, IntracommMain main) {
         return Jobs.result(size, Settings.defaults(), comm -> main.run((Intracomm) comm), Intracomm.binder(),
                 Jobs.TIMEOUT);
+    }
+
+    /**
+     * Runs a job with forced collective algorithms that may fail, for tests of failures.
+     *
+     * @param size the number of ranks
+     * @param collectives algorithms by collective, such as {@code Map.of("allgather", "ring")}
+     * @param main what each rank runs
+     * @return how the job ended
+     */
+    public static JobResult result(int size, Map<String, String> collectives, IntracommMain main) {
+        return Jobs.result(size, Settings.defaults().withCollectives(collectives), comm -> main.run((Intracomm) comm),
+                Intracomm.binder(), Jobs.TIMEOUT);
+    }
+
+    /**
+     * The settings' form of forcing one algorithm.
+     *
+     * @param algorithm the algorithm
+     * @return its collective's label to its label, such as {@code allgather -> ring}
+     */
+    public static Map<String, String> forced(Algorithm algorithm) {
+        return Map.of(algorithm.collective().label(), algorithm.label());
+    }
+
+    /**
+     * Asserts that a job failed with a {@link RanksException} and returns it.
+     *
+     * @param result how the job ended
+     * @return the exception the failing rank threw
+     */
+    public static RanksException failure(JobResult result) {
+        assertEquals(JobResult.Outcome.FAILED, result.outcome(), "expected the job to fail: " + result);
+        return assertInstanceOf(RanksException.class, result.cause());
     }
 }

@@ -3,7 +3,6 @@ package dev.ranks.workloads.bench;
 import dev.ranks.collectives.Op;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,27 +53,16 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
      */
     public CollectiveBenchOptions {
         if (kind == null) {
-            throw invalid("the collective is null: expected one of bcast, allreduce, alltoall, allgather");
+            throw SizeSweep.invalid("the collective is null: expected one of bcast, allreduce, alltoall, allgather");
         }
-        if (minSize < 1) {
-            throw invalid("min size " + minSize + " is invalid: expected at least 1 byte");
-        }
+        SizeSweep.checkMinSize(minSize);
         if (kind == CollectiveBench.Kind.ALLREDUCE && minSize % Double.BYTES != 0) {
-            throw invalid("min size " + minSize + " is invalid for allreduce, which reduces doubles: expected a "
+            throw SizeSweep.invalid("min size " + minSize + " is invalid for allreduce, which reduces doubles: expected a "
                     + "multiple of " + Double.BYTES + " bytes");
         }
-        if (maxSize < minSize || maxSize > MAX_SIZE) {
-            throw invalid("max size " + maxSize + " is invalid: expected from the min size " + minSize + " to "
-                    + MAX_SIZE + " bytes");
-        }
-        if (iterations < 1) {
-            throw invalid("iterations " + iterations + " is invalid: expected at least 1");
-        }
-        if (warmup < 0) {
-            throw invalid("warm-up iterations " + warmup + " is invalid: expected at least 0");
-        }
+        SizeSweep.checkRest(minSize, maxSize, MAX_SIZE, iterations, warmup);
         if (kind == CollectiveBench.Kind.ALLREDUCE && (op == null || !CollectiveBench.ALLREDUCE_OPS.contains(op))) {
-            throw invalid("op " + op + " is invalid for allreduce, which reduces doubles: expected one of "
+            throw SizeSweep.invalid("op " + op + " is invalid for allreduce, which reduces doubles: expected one of "
                     + CollectiveBench.ALLREDUCE_OPS);
         }
     }
@@ -90,11 +78,7 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
 
     /** @return the message sizes measured: {@code minSize}, doubling while at most {@code maxSize} */
     public List<Integer> sizes() {
-        List<Integer> sizes = new ArrayList<>();
-        for (long size = minSize; size <= maxSize; size *= 2) {
-            sizes.add((int) size);
-        }
-        return sizes;
+        return SizeSweep.sizes(minSize, maxSize);
     }
 
     /**
@@ -124,7 +108,7 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
     public void checkRanks(int ranks) {
         long largest = (long) maxSize * kind.blocks(ranks);
         if (largest > MAX_SIZE) {
-            throw invalid("max size " + maxSize + " is invalid for " + kind.label() + " on " + ranks + " ranks: each rank"
+            throw SizeSweep.invalid("max size " + maxSize + " is invalid for " + kind.label() + " on " + ranks + " ranks: each rank"
                     + " would need a buffer of " + largest + " bytes (size x ranks); expected at most " + MAX_SIZE);
         }
     }
@@ -133,7 +117,4 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
         return (count + divisor - 1) / divisor;
     }
 
-    private static RanksException invalid(String message) {
-        return new RanksException(ErrorClass.ARG, message);
-    }
 }

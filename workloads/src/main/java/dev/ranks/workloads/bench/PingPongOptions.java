@@ -2,7 +2,6 @@ package dev.ranks.workloads.bench;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,19 +45,8 @@ public record PingPongOptions(int minSize, int maxSize, int iterations, int warm
      * @throws RanksException ({@link ErrorClass#ARG}) naming a value out of range
      */
     public PingPongOptions {
-        if (minSize < 1) {
-            throw invalid("min size " + minSize + " is invalid: expected at least 1 byte");
-        }
-        if (maxSize < minSize || maxSize > MAX_SIZE) {
-            throw invalid("max size " + maxSize + " is invalid: expected from the min size " + minSize + " to "
-                    + MAX_SIZE + " bytes");
-        }
-        if (iterations < 1) {
-            throw invalid("iterations " + iterations + " is invalid: expected at least 1");
-        }
-        if (warmup < 0) {
-            throw invalid("warm-up iterations " + warmup + " is invalid: expected at least 0");
-        }
+        SizeSweep.checkMinSize(minSize);
+        SizeSweep.checkRest(minSize, maxSize, MAX_SIZE, iterations, warmup);
     }
 
     /** @return sizes 1 B to 16 MiB, 10 000 timed and 100 warm-up round trips per small size */
@@ -68,11 +56,7 @@ public record PingPongOptions(int minSize, int maxSize, int iterations, int warm
 
     /** @return the message sizes measured: {@code minSize}, doubling while at most {@code maxSize} */
     public List<Integer> sizes() {
-        List<Integer> sizes = new ArrayList<>();
-        for (long size = minSize; size <= maxSize; size *= 2) {
-            sizes.add((int) size);
-        }
-        return sizes;
+        return SizeSweep.sizes(minSize, maxSize);
     }
 
     /**
@@ -97,9 +81,5 @@ public record PingPongOptions(int minSize, int maxSize, int iterations, int warm
         }
         long proportional = (long) count * LARGE_MESSAGE / size;
         return (int) Math.min(count, Math.max(floor, proportional));
-    }
-
-    private static RanksException invalid(String message) {
-        return new RanksException(ErrorClass.ARG, message);
     }
 }
