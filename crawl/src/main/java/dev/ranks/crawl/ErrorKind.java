@@ -23,13 +23,13 @@ public enum ErrorKind {
     HTTP_5XX,
     /** The body was longer than the maximum; what was read is kept and parsed. */
     TOO_LARGE,
-    /** A redirect led back to a URL already visited in the same chain. */
+    /** A redirect led back to a URL already requested in the same chain, hand-offs included. */
     REDIRECT_LOOP,
     /** More redirects than the maximum were needed. */
     TOO_MANY_REDIRECTS,
     /** robots.txt disallows the URL for our user agent; it was never requested. */
     ROBOTS,
-    /** The URL (or a redirect's Location) could not be parsed or has an unsupported scheme. */
+    /** The URL (or a redirect's Location) could not be parsed, has an unsupported scheme, or is missing. */
     BAD_URL,
     /** Any other input/output failure. */
     IO;

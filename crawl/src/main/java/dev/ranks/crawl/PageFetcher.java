@@ -54,9 +54,12 @@ import javax.net.ssl.SSLException;
  * where a per-read socket timeout (crawler4j's) would wait on as long as bytes keep coming. Bodies beyond the maximum are cut, marked {@code truncated} with {@link
  * ErrorKind#TOO_LARGE}, and what was read is still parsed. Redirects (301, 302, 303, 307, 308) are
  * followed by hand, each hop scheduled like any request (so politeness and robots.txt apply to
- * the target too), up to the maximum; a hop back to a URL already in the chain is a {@link
- * ErrorKind#REDIRECT_LOOP}. Only {@code text/html} and {@code application/xhtml+xml} 2xx bodies
- * are parsed; other responses are recorded with their status and type.
+ * the target too), up to the maximum; a hop back to a URL already in the chain (the target's
+ * {@link Target#redirectChain()} included) is a {@link ErrorKind#REDIRECT_LOOP}, a redirect
+ * without a Location a {@link ErrorKind#BAD_URL}. Before following a hop the fetcher asks the
+ * call's {@link RedirectPolicy}; a declined hop ends the record at the redirect, with the target
+ * as its final URL and no error. Only {@code text/html} and {@code application/xhtml+xml} 2xx
+ * bodies are parsed; other responses are recorded with their status and type.
  *
  * <p><b>Politeness.</b> Requests to one host (host and port, {@link UrlNormalizer#hostKey}) start
  * at least {@code max(delay, min(Crawl-delay, maxCrawlDelay))} apart, measured when a request is
@@ -127,8 +130,9 @@ public final class PageFetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches and parses every target; blocks until all are done. Targets are spread over their
-     * hosts by the scheduler, so their order here does not decide the order of requests.
+     * Fetches and parses every target, following every redirect; blocks until all are done.
+     * Targets are spread over their hosts by the scheduler, so their order here does not decide
+     * the order of requests.
      *
      * @param targets the pages to fetch, normalised URLs
      * @param rank the rank written into the records
@@ -136,9 +140,24 @@ public final class PageFetcher implements AutoCloseable {
      * @throws RanksException with {@code ErrorClass.ARG} when the fetcher is closed
      */
     public List<PageRecord> fetchAll(List<Target> targets, int rank) {
+        return fetchAll(targets, rank, RedirectPolicy.FOLLOW_ALL);
+    }
+
+    /**
+     * Fetches and parses every target, following the redirects {@code redirects} accepts; blocks
+     * until all are done. A record whose redirect was declined has the redirect's status, the
+     * target as its final URL, no links and no error.
+     *
+     * @param targets the pages to fetch, normalised URLs
+     * @param rank the rank written into the records
+     * @param redirects asked before each redirect hop whether to follow it
+     * @return one record per target, in input order; a page's failure is in its record
+     * @throws RanksException with {@code ErrorClass.ARG} when the fetcher is closed
+     */
+    public List<PageRecord> fetchAll(List<Target> targets, int rank, RedirectPolicy redirects) {
         List<Job> jobs = new ArrayList<>(targets.size());
         for (Target t : targets) {
-            jobs.add(new Job(t, rank));
+            jobs.add(new Job(t, rank, redirects));
         }
         submit(jobs);
         List<PageRecord> records = new ArrayList<>(jobs.size());
@@ -215,14 +234,17 @@ public final class PageFetcher implements AutoCloseable {
     private final class Job {
         final Target target;
         final int rank;
+        final RedirectPolicy redirects;
         final CompletableFuture<PageRecord> result = new CompletableFuture<>();
-        final List<String> chain = new ArrayList<>();
+        final List<String> chain;
         String url;
         long elapsedNanos;
 
-        Job(Target target, int rank) {
+        Job(Target target, int rank, RedirectPolicy redirects) {
             this.target = target;
             this.rank = rank;
+            this.redirects = redirects;
+            this.chain = new ArrayList<>(target.redirectChain());
             this.url = target.url();
         }
 
@@ -492,10 +514,8 @@ public final class PageFetcher implements AutoCloseable {
             job.chain.add(job.url);
             Exchange ex = exchange(h, job.url, options.maxBodyBytes(), false);
             job.elapsedNanos += ex.nanos;
-            Optional<String> location = ex.kind == null && REDIRECTS.contains(ex.status)
-                    ? ex.headers.firstValue("Location") : Optional.empty();
-            if (location.isPresent()) {
-                requeued = redirect(job, ex, location.get());
+            if (ex.kind == null && REDIRECTS.contains(ex.status)) {
+                requeued = redirect(job, ex, ex.headers.firstValue("Location"));
             } else {
                 job.result.complete(record(job, ex));
             }
@@ -517,13 +537,19 @@ public final class PageFetcher implements AutoCloseable {
     }
 
     /** @return true when the job goes on to the redirect's target */
-    private boolean redirect(Job job, Exchange ex, String location) {
+    private boolean redirect(Job job, Exchange ex, Optional<String> location) {
         String type = mediaType(ex.headers);
+        if (location.isEmpty()) {
+            // Without it a redirect status would read as a hand-off to this very URL.
+            job.finish(ex.status, type, ErrorKind.BAD_URL, "redirect without a Location header");
+            return false;
+        }
         String next;
         try {
-            next = normalizer.resolve(job.url, location);
+            next = normalizer.resolve(job.url, location.get());
         } catch (BadUrlException e) {
-            job.finish(ex.status, type, ErrorKind.BAD_URL, "redirect to '" + location + "': " + e.reason());
+            job.finish(ex.status, type, ErrorKind.BAD_URL, "redirect to '" + location.get() + "': "
+                    + e.reason());
             return false;
         }
         if (job.chain.contains(next)) {
@@ -536,8 +562,14 @@ public final class PageFetcher implements AutoCloseable {
                     "more than " + options.maxRedirects() + " redirects");
             return false;
         }
+        boolean follow = job.redirects.follow(new Target(next, job.target.depth(), job.chain));
         job.url = next;
-        return true;
+        if (!follow) {
+            job.result.complete(new PageRecord(job.target.url(), next, ex.status, type,
+                    job.target.depth(), null, List.of(), List.of(), job.millis(), ex.bytes, false,
+                    null, null, job.rank));
+        }
+        return follow;
     }
 
     private PageRecord record(Job job, Exchange ex) {

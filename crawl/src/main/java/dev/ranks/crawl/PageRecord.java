@@ -12,7 +12,10 @@ import java.util.List;
  * even where the crawl did not go.
  *
  * @param url the URL requested, normalised
- * @param finalUrl the URL after redirects (equal to {@code url} when there were none)
+ * @param finalUrl the URL after redirects (equal to {@code url} when there were none); when the
+ *     status is a redirect's (301, 302, 303, 307, 308) and there is no error, the fetch did not
+ *     follow the last redirect (see {@link RedirectPolicy}) and this is its target, which a crawl
+ *     fetches as a record of its own
  * @param status the HTTP status of the last response, 0 when there was no response
  * @param contentType the media type of the last response without parameters, or null
  * @param depth the number of links from a seed, 0 for a seed
@@ -34,7 +37,7 @@ public record PageRecord(String url, String finalUrl, int status, String content
      * Copies the lists so that a record stays immutable.
      *
      * @param url the URL requested, normalised
-     * @param finalUrl the URL after redirects
+     * @param finalUrl the URL after redirects, or the target of a redirect not followed
      * @param status the HTTP status, 0 when there was no response
      * @param contentType the media type, or null
      * @param depth the number of links from a seed

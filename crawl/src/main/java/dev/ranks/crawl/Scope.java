@@ -1,5 +1,7 @@
 package dev.ranks.crawl;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,6 +15,10 @@ import java.util.stream.Collectors;
  * domain} (so {@code example.com} admits {@code www.example.com} but not {@code badexample.com}),
  * {@code include} needs any one regex to be found in the URL when there are some, and
  * {@code exclude} rejects a URL any regex is found in. All constraints must hold.
+ *
+ * <p>A seed that redirects (to https, to a {@code www.} host) lands on another host than the one
+ * typed, so a crawl widens the same-host rule with the hosts its seeds landed on
+ * ({@link #withSameHostsOf}) once it has fetched them.
  */
 public final class Scope {
     private final boolean sameHost;
@@ -34,6 +40,27 @@ public final class Scope {
         this.allowDomains = options.allowDomains();
         this.include = options.include();
         this.exclude = options.exclude();
+    }
+
+    private Scope(Scope base, Set<String> seedHosts) {
+        this.sameHost = base.sameHost;
+        this.seedHosts = seedHosts;
+        this.allowDomains = base.allowDomains;
+        this.include = base.include;
+        this.exclude = base.exclude;
+    }
+
+    /**
+     * Widens the same-host rule to more hosts: those the seeds' redirects landed on. The other
+     * constraints are unchanged; without {@code sameHost} the scope admits the same URLs as before.
+     *
+     * @param normalizedUrls normalised URLs whose hosts (host and port) count as seed hosts
+     * @return a scope that also admits those hosts
+     */
+    public Scope withSameHostsOf(Collection<String> normalizedUrls) {
+        Set<String> hosts = new HashSet<>(seedHosts);
+        normalizedUrls.forEach(url -> hosts.add(UrlNormalizer.hostKey(url)));
+        return new Scope(this, Set.copyOf(hosts));
     }
 
     /**

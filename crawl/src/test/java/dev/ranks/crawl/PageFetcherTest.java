@@ -14,8 +14,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,9 @@ class PageFetcherTest {
 
     /** The read timeout of the tests that exercise it: short, to keep them fast. */
     private static final Duration SHORT = Duration.ofMillis(700);
+
+    /** How late the first request may reach the server; see {@link #assertPolite}. */
+    private static final long LAG_MILLIS = 100;
 
     /** Short timeouts and no delay keep the tests fast; each test sets what it exercises. */
     private static CrawlOptions.Builder fast() {
@@ -141,6 +146,90 @@ class PageFetcherTest {
         PageRecord none = fetchOne(fast().maxRedirects(0).build(), a.url("/hop5"));
         assertEquals(ErrorKind.TOO_MANY_REDIRECTS, none.errorKind());
         assertEquals(0, a.count("/hop6"));
+    }
+
+    /** A policy that remembers every hop it was asked about and answers from a rule. */
+    private static final class Recording implements RedirectPolicy {
+        final List<Target> asked = Collections.synchronizedList(new ArrayList<>());
+        final Predicate<Target> rule;
+
+        Recording(Predicate<Target> rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean follow(Target hop) {
+            asked.add(hop);
+            return rule.test(hop);
+        }
+    }
+
+    private static List<PageRecord> fetchWith(CrawlOptions options, RedirectPolicy policy, Target... targets) {
+        try (PageFetcher f = new PageFetcher(options)) {
+            return f.fetchAll(List.of(targets), 4, policy);
+        }
+    }
+
+    @Test
+    void aDeclinedHopEndsTheRecordAtTheRedirect() {
+        a.redirect("/r1", 302, "/r2").redirect("/r2", 301, b.url("/r3"));
+        b.html("/r3", "<title>R3</title>");
+        // Follows hops on the host it is on, as the crawl's frontier does.
+        Recording policy = new Recording(hop -> hop.url().startsWith(a.url("/")));
+        PageRecord r = fetchWith(fast().build(), policy, new Target(a.url("/r1"), 2)).get(0);
+
+        assertEquals(a.url("/r1"), r.url());
+        assertEquals(b.url("/r3"), r.finalUrl(), "the target not followed");
+        assertEquals(301, r.status());
+        assertNull(r.errorKind());
+        assertNull(r.error());
+        assertNull(r.title());
+        assertEquals(List.of(), r.links());
+        assertEquals(2, r.depth());
+        assertEquals(4, r.rank());
+        assertEquals(List.of(new Target(a.url("/r2"), 2, List.of(a.url("/r1"))),
+                new Target(b.url("/r3"), 2, List.of(a.url("/r1"), a.url("/r2")))), policy.asked);
+        assertEquals(1, a.count("/r2"));
+        assertEquals(0, b.count("/r3"));
+        assertEquals(0, b.count("/robots.txt"), "nothing was asked of host B");
+    }
+
+    @Test
+    void theDefaultPolicyFollowsEverything() {
+        a.redirect("/r1", 302, b.url("/r2"));
+        b.html("/r2", "<title>R2</title>");
+        try (PageFetcher f = new PageFetcher(fast().build())) {
+            PageRecord viaDefault = f.fetchAll(List.of(new Target(a.url("/r1"), 0)), 0, RedirectPolicy.FOLLOW_ALL).get(0);
+            assertEquals("R2", viaDefault.title());
+            assertEquals(b.url("/r2"), viaDefault.finalUrl());
+        }
+    }
+
+    @Test
+    void aCarriedChainStillDetectsLoopsAndCountsHops() {
+        a.redirect("/x", 302, b.url("/start")).redirect("/h2", 302, "/h3");
+        Recording policy = new Recording(hop -> true);
+        List<PageRecord> rs = fetchWith(fast().maxRedirects(1).build(), policy,
+                new Target(a.url("/x"), 1, List.of(b.url("/start"))),
+                new Target(a.url("/h2"), 1, List.of(a.url("/h1"))));
+
+        assertEquals(ErrorKind.REDIRECT_LOOP, rs.get(0).errorKind());
+        assertEquals("redirect loop: " + b.url("/start") + " -> " + a.url("/x") + " -> " + b.url("/start"),
+                rs.get(0).error());
+        assertEquals(a.url("/x"), rs.get(0).finalUrl());
+        assertEquals(ErrorKind.TOO_MANY_REDIRECTS, rs.get(1).errorKind(), "h1 -> h2 -> h3 is 2 redirects");
+        assertEquals(List.of(), policy.asked, "loops and hops over the limit are not the policy's to decide");
+        assertEquals(0, b.count("/start"));
+        assertEquals(0, a.count("/h3"));
+    }
+
+    @Test
+    void aRedirectWithoutLocationIsBadUrl() {
+        a.route("/nowhere", ex -> ex.sendResponseHeaders(302, -1));
+        PageRecord r = fetchOne(fast().build(), a.url("/nowhere"));
+        assertEquals(ErrorKind.BAD_URL, r.errorKind());
+        assertEquals("redirect without a Location header", r.error());
+        assertEquals(302, r.status());
     }
 
     @Test
@@ -450,16 +539,19 @@ class PageFetcherTest {
      * between hand-offs to the HTTP client; on a loaded machine one request can reach the handler
      * late, lengthening the gap before it and shortening the one after by as much. So single gaps
      * get wide slack (without any delay they are a few ms), while spans of two gaps and the whole
-     * run, where such lateness cancels out, must hold the delay to within 50 ms.
+     * run, where such lateness cancels out, must hold the delay to within {@code LAG_MILLIS}. The
+     * exception is the first request (robots.txt), which also opens the connection and has no gap
+     * before it to absorb its lateness: on a busy two-core machine it was seen 54 ms late.
      */
     private static void assertPolite(List<Long> gaps, long delay) {
         for (int i = 0; i < gaps.size(); i++) {
             assertTrue(gaps.get(i) >= delay / 3, "gap " + i + " in " + gaps + " for a delay of " + delay);
             if (i > 0) {
-                assertTrue(gaps.get(i - 1) + gaps.get(i) >= 2 * delay - 50, "gaps " + gaps);
+                assertTrue(gaps.get(i - 1) + gaps.get(i) >= 2 * delay - LAG_MILLIS, "gaps " + gaps);
             }
         }
-        assertTrue(gaps.stream().mapToLong(Long::longValue).sum() >= gaps.size() * delay - 50, "gaps " + gaps);
+        assertTrue(gaps.stream().mapToLong(Long::longValue).sum() >= gaps.size() * delay - LAG_MILLIS,
+                "gaps " + gaps);
     }
 
     @Test

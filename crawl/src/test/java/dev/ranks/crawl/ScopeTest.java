@@ -25,6 +25,21 @@ class ScopeTest {
     }
 
     @Test
+    void sameHostWidensToWhereTheSeedsLanded() {
+        Scope s = new Scope(CrawlOptions.builder().sameHost(true).exclude(List.of("\\.pdf$")).build(),
+                List.of("http://e.com/"));
+        Scope landed = s.withSameHostsOf(List.of("https://www.e.com/home"));
+        assertTrue(landed.admits("https://www.e.com/x"));
+        assertTrue(landed.admits("http://e.com/x"), "the seed's own host stays");
+        assertFalse(landed.admits("http://www.e.com/x"), "host and port: http is port 80");
+        assertFalse(landed.admits("https://www.e.com/x.pdf"), "the other rules still hold");
+        assertFalse(s.admits("https://www.e.com/x"), "the original scope is unchanged");
+        Scope open = new Scope(CrawlOptions.defaults(), List.of("http://e.com/"))
+                .withSameHostsOf(List.of("https://www.e.com/"));
+        assertTrue(open.admits("https://other.org/"), "without sameHost nothing is narrowed");
+    }
+
+    @Test
     void allowDomainsTakesSubdomainsButNotLookalikes() {
         Scope s = new Scope(CrawlOptions.builder().allowDomains(List.of("example.com")).build(), List.of());
         assertTrue(s.admits("http://example.com/"));

@@ -88,7 +88,7 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Also follow these tags' links besides a[href]: link, area, iframe. Default: none.")
     private List<String> follow = new ArrayList<>();
 
-    @Option(names = "--same-host", description = "Stay on the seeds' hosts (host and port).")
+    @Option(names = "--same-host", description = "Stay on the seeds' hosts (host and port) and the hosts their redirects land on.")
     private boolean sameHost;
 
     @Option(names = "--allow-domain", paramLabel = "DOMAIN",
@@ -119,7 +119,7 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Cut bodies longer than this (suffixes k, m, g); the page is marked truncated. Default: 2m.")
     private Integer maxBytes;
 
-    @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed per page. Default: 5.")
+    @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects per chain, hops to other hosts included. Default: 5.")
     private Integer maxRedirects;
 
     @Option(names = "--user-agent", paramLabel = "STRING",

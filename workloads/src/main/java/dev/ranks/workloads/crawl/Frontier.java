@@ -2,28 +2,45 @@ package dev.ranks.workloads.crawl;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.crawl.RedirectPolicy;
+import dev.ranks.crawl.Target;
 import dev.ranks.crawl.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One rank's share of a crawl's frontier: the URLs of the hosts this rank owns that the crawl has
- * already taken or fetched, so that the links routed here each round can be cut down to new ones.
+ * already taken or fetched, so that the links and redirect targets routed here can be cut down to
+ * new ones.
  *
  * <p>A host belongs to exactly one rank ({@link #owner}), so a URL is only ever looked up at its
  * owner and the seen set needs no agreement between ranks: dedup is exact, and no URL is fetched
- * twice. The static helpers are the pure steps of a round, apart from the communication that
- * {@link CrawlJob} does between them: {@link #route} sorts URLs out by owner for the alltoall, and
- * {@link #share} applies the page budget when the round's candidates exceed it.
+ * twice. Redirects keep to that rule through {@link #follow}, this rank's {@link RedirectPolicy}:
+ * the fetcher follows a hop only on the host it is already on (so on a host this rank owns) and
+ * only to a URL not seen yet, which the claim marks seen; a hop to another host is kept as a
+ * hand-off ({@link #takeHandOffs}) for the crawl to route to that host's owner. The static helpers
+ * are the pure steps of a round, apart from the communication that {@link CrawlJob} does between
+ * them: {@link #route} and {@link #routeTargets} sort URLs out by owner for an alltoall, and
+ * {@link #share} applies the page budget when the candidates exceed it.
  */
-public final class Frontier {
+public final class Frontier implements RedirectPolicy {
+    private static final Comparator<Target> BY_URL_THEN_CHAIN = Comparator.comparing(Target::url)
+            .thenComparingInt(t -> t.redirectChain().size())
+            .thenComparing(t -> String.join(" ", t.redirectChain()));
+
     private final int rank;
     private final int size;
-    private final Set<String> seen = new HashSet<>();
+    // Claims come from the fetcher's worker threads while a fetch runs.
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Queue<Target> handOffs = new ConcurrentLinkedQueue<>();
 
     /**
      * Creates an empty frontier share.
@@ -73,6 +90,26 @@ public final class Frontier {
     }
 
     /**
+     * Sorts redirect targets out by owner, for the alltoall that hands them over.
+     *
+     * @param targets redirect targets, repeats allowed
+     * @param size the number of ranks
+     * @return {@code size} lists; list {@code j} holds the targets rank {@code j} owns, sorted by
+     *     URL
+     */
+    public static List<List<Target>> routeTargets(Collection<Target> targets, int size) {
+        List<List<Target>> byOwner = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            byOwner.add(new ArrayList<>());
+        }
+        for (Target t : targets) {
+            byOwner.get(owner(t.url(), size)).add(t);
+        }
+        byOwner.forEach(list -> list.sort(BY_URL_THEN_CHAIN));
+        return byOwner.stream().<List<Target>>map(List::copyOf).toList();
+    }
+
+    /**
      * Takes the URLs this rank has not seen yet and marks them seen.
      *
      * @param urls URLs this rank owns, repeats allowed
@@ -91,16 +128,60 @@ public final class Frontier {
     }
 
     /**
-     * Marks URLs as fetched without taking them: the final URLs of redirects, which the fetcher
-     * has already requested on the way to another URL's record.
+     * Takes the redirect targets handed to this rank that it has not seen yet and marks them seen.
+     * When several fetches handed over the same URL, the target with the shortest redirect chain
+     * is kept (ties go to the chain first in string order), so the choice does not depend on
+     * which rank sent which.
      *
-     * @param urls URLs this rank owns
-     * @throws RanksException ({@link ErrorClass#ARG}) when a URL belongs to another rank
+     * @param targets targets this rank owns, repeats allowed
+     * @return the new ones, one per URL, sorted by URL
+     * @throws RanksException ({@link ErrorClass#ARG}) when a target belongs to another rank
      */
-    public void markSeen(Collection<String> urls) {
-        for (String url : urls) {
-            seen.add(checkOwned(url));
+    public List<Target> admitTargets(Collection<Target> targets) {
+        List<Target> sorted = new ArrayList<>(targets);
+        sorted.sort(BY_URL_THEN_CHAIN);
+        List<Target> fresh = new ArrayList<>();
+        for (Target t : sorted) {
+            if (seen.add(checkOwned(t.url()))) {
+                fresh.add(t);
+            }
         }
+        return List.copyOf(fresh);
+    }
+
+    /**
+     * Decides a redirect hop for this rank's fetcher: it follows a hop that stays on its host
+     * (which this rank owns) to a URL not seen yet, and claims that URL, so that a link to it
+     * later is dropped; a hop to a URL already seen is not followed (that URL has, or will have,
+     * its own record); a hop to another host is not followed but kept for {@link #takeHandOffs},
+     * even when this rank owns that host too, so that what a crawl records does not depend on how
+     * hosts fall to ranks.
+     *
+     * @param hop the redirect's target, with the chain that led to it
+     * @return true when the fetcher should follow the hop now
+     */
+    @Override
+    public boolean follow(Target hop) {
+        List<String> chain = hop.redirectChain();
+        String from = chain.get(chain.size() - 1);
+        if (!UrlNormalizer.hostKey(from).equals(UrlNormalizer.hostKey(hop.url()))) {
+            handOffs.add(hop);
+            return false;
+        }
+        return seen.add(hop.url());
+    }
+
+    /**
+     * Takes the redirect targets on other hosts that {@link #follow} declined since the last call.
+     *
+     * @return those targets, to be routed to their owners
+     */
+    public List<Target> takeHandOffs() {
+        List<Target> taken = new ArrayList<>();
+        for (Target t = handOffs.poll(); t != null; t = handOffs.poll()) {
+            taken.add(t);
+        }
+        return taken;
     }
 
     /**

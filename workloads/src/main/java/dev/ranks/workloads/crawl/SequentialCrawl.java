@@ -68,6 +68,10 @@ public final class SequentialCrawl {
                 }
                 if (record.finalUrl() != null) {
                     seen.add(record.finalUrl());
+                    if (target.depth() == 0) {
+                        // As in CrawlJob: a seed's landing host counts as a seed host.
+                        scope = scope.withSameHostsOf(List.of(record.finalUrl()));
+                    }
                 }
                 if (target.depth() < options.depth()) {
                     for (String link : record.links()) {

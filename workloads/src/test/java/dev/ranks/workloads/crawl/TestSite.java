@@ -27,13 +27,19 @@ import java.util.concurrent.Executors;
  * depth 0  /                 links a.html (twice: ./a.html#top), b.html (host in capitals), itself
  *                            (#section and /), dir/page.html, B's /, /redirect, /private/secret.html,
  *                            http://localhost:80/outside/x.html twice (default port, capitals,
- *                            fragment); a rel=nofollow link
+ *                            fragment), /to-b, /r-dup, /dup.html, /cross-loop; a rel=nofollow link
  * depth 1  /a.html           links /, itself, sub/../c.html, /slow.html, /big.html
  *          /b.html           links a.html, /data.json, /broken.html, /missing.html, /error.html, /loop1
  *          /dir/page.html    has {@code <base href="/other/">}: links c.html, ../a.html, /private/open.html
  *          /redirect         302 to /target.html, which links deep.html
  *          /private/secret.html  disallowed by robots.txt, never requested
  *          B /               links /b1.html twice (HTTP://, fragment), A's a.html
+ *          /to-b             302 to B's /landing.html: another host, so handed to its owner
+ *          B /landing.html   (depth 1, as a redirect is not a link) links /landed-child.html,
+ *                            A's a.html and http://localhost:80/outside/y.html
+ *          /r-dup            302 to /dup.html, which / links directly: fetched once, as a link
+ *          /cross-loop       301 to B's /back, which 302s back to /cross-loop: a loop across
+ *                            hosts, seen when B's owner fetches /back
  * depth 2  /c.html           links /target.html (already fetched through the redirect),
  *                            c.html?utm_source=x (itself once utm_* is stripped), /d3.html
  *          /slow.html        answers after {@link #SLOW_MILLIS} ms: a timeout
@@ -48,12 +54,15 @@ import java.util.concurrent.Executors;
  *          /private/open.html    allowed by robots.txt's Allow line
  *          /deep.html        links /d3.html
  *          B /b1.html        links B's / and /b2.html
+ *          B /landed-child.html  no links
  * depth 3  /d3.html          links /d4.html (depth 4: recorded, not fetched)
  *          /big-child.html, /m1.html   no links
  *          /m2.html          404
  *          B /b2.html        links /b3.html (depth 4)
  * </pre>
- * A's robots.txt disallows /private/ but allows /private/open.html; B has none (404).
+ * A's robots.txt disallows /private/ but allows /private/open.html; B has none (404). Apart from
+ * that graph, A's /hop1 302s to B's /hop2, which 302s to A's /hop3, and so on up to /hop6: a chain
+ * that crosses hosts at every hop, for the redirect limit.
  */
 final class TestSite implements AutoCloseable {
     static {
@@ -168,6 +177,8 @@ final class TestSite implements AutoCloseable {
                         + " <a href=\"/redirect\">moved</a> <a href=\"/private/secret.html\">secret</a>"
                         + " <a href=\"http://localhost:80/outside/x.html\">outside</a>"
                         + " <a href=\"http://LOCALHOST/outside/x.html#frag\">outside again</a>"
+                        + " <a href=\"/to-b\">to b</a> <a href=\"/r-dup\">moved dup</a> <a href=\"dup.html\">dup</a>"
+                        + " <a href=\"/cross-loop\">cross loop</a>"
                         + " <a rel=\"nofollow\" href=\"nofollow.html\">not followed</a>"));
         p.put("/a.html", html("A", "", "<a href=\"/\">home</a> <a href=\"a.html\">me</a>"
                 + " <a href=\"sub/../c.html\">c</a> <a href=\"/slow.html\">slow</a> <a href=\"/big.html\">big</a>"));
@@ -200,6 +211,11 @@ final class TestSite implements AutoCloseable {
         p.put("/d4.html", html("D4", "", ""));
         p.put("/big-child.html", html("Big child", "", ""));
         p.put("/m1.html", html("M1", "", ""));
+        p.put("/to-b", new Response(302, "text/html", "", "http://" + hostB + "/landing.html", 0));
+        p.put("/r-dup", new Response(302, "text/html", "", "/dup.html", 0));
+        p.put("/dup.html", html("Dup", "", ""));
+        p.put("/cross-loop", new Response(301, "text/html", "", "http://" + hostB + "/back", 0));
+        hops(p, 1, hostB);
         return p;
     }
 
@@ -212,7 +228,19 @@ final class TestSite implements AutoCloseable {
         p.put("/b1.html", html("B1", "", "<a href=\"/\">home</a> <a href=\"b2.html\">b2</a>"));
         p.put("/b2.html", html("B2", "", "<a href=\"b3.html\">b3</a>"));
         p.put("/b3.html", html("B3", "", ""));
+        p.put("/landing.html", html("Landing", "", "<a href=\"landed-child.html\">child</a>"
+                + " <a href=\"http://" + hostA + "/a.html\">a</a> <a href=\"http://localhost:80/outside/y.html\">y</a>"));
+        p.put("/landed-child.html", html("Landed child", "", ""));
+        p.put("/back", new Response(302, "text/html", "", "http://" + hostA + "/cross-loop", 0));
+        hops(p, 2, hostA);
         return p;
+    }
+
+    /** Puts every other hop of the chain /hop1 to /hop6 on a host, each redirecting to the next on the other. */
+    private static void hops(Map<String, Response> pages, int first, String otherHost) {
+        for (int i = first; i <= 6; i += 2) {
+            pages.put("/hop" + i, new Response(302, "text/html", "", "http://" + otherHost + "/hop" + (i + 1), 0));
+        }
     }
 
     private static Response html(String title, String head, String body) {
