@@ -20,6 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class ExitCodes implements IParameterExceptionHandler, IExecutionExceptionHandler {
     /** Bad usage or input. */
     static final int USAGE = 2;
+    /** A job stopped by {@code --timeout}, as timeout(1) exits. */
+    static final int TIMEOUT = 124;
 
     /**
      * Prints what the launcher says about a job that did not complete: {@code rank R failed:} with

@@ -5,10 +5,20 @@ import dev.ranks.collectives.Collective;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.Requirement;
+import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
+import dev.ranks.hostfiles.MapBy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,13 +30,48 @@ import picocli.CommandLine.ScopeType;
  * {@code launcher -n 9 p2p} and {@code launcher p2p -n 9} both set the one instance here.
  */
 final class JobOptions {
+    /** The device that runs ranks as MPJ Express processes; see {@link MpjJob}. */
+    static final String MPJ_DEVICE = "mpj";
+
     @Option(names = {"-n", "--np"}, paramLabel = "N", scope = ScopeType.INHERIT,
-            description = "Number of ranks. Default: the number of available processors.")
-    private int np = Runtime.getRuntime().availableProcessors();
+            description = "Number of ranks. Default: the number of available processors (under MPJ Express's own"
+                    + " mpjrun: its -np).")
+    private Integer np;
 
     @Option(names = "--device", paramLabel = "NAME", scope = ScopeType.INHERIT, defaultValue = "local",
-            description = "Where the ranks run: local (threads in this JVM). Default: ${DEFAULT-VALUE}.")
+            description = "Where the ranks run: local (threads in this JVM) or mpj (MPJ Express processes, see"
+                    + " --mpj-dev and docs/mpj.md). Default: ${DEFAULT-VALUE}.")
     private String device;
+
+    @Option(names = "--mpj-dev", paramLabel = "DEV", scope = ScopeType.INHERIT, converter = MpjDev.Converter.class,
+            description = "The MPJ Express device under --device mpj: multicore (rank threads in one JVM here), niodev"
+                    + " (one JVM per rank, started by the MPJ daemons on the hosts of --hostfile) or hybdev."
+                    + " Default: niodev with --hostfile, multicore without.")
+    private MpjDev mpjDev;
+
+    @Option(names = "--hostfile", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The hosts to place ranks on under --device mpj (Open MPI, MPICH or one-host-per-line"
+                    + " format; see docs/cluster.md). Default: localhost.")
+    private Path hostfile;
+
+    @Option(names = "--map-by", paramLabel = "POLICY", scope = ScopeType.INHERIT, converter = MapByConverter.class,
+            description = "How ranks fill the hosts: slot (each host's slots in turn) or node (one rank per host in"
+                    + " turn). Default: slot.")
+    private MapBy mapBy;
+
+    @Option(names = "--daemon-port", paramLabel = "PORT", scope = ScopeType.INHERIT, defaultValue = "40055",
+            description = "The port of the MPJ Express daemons on the hosts (niodev, hybdev). Default: ${DEFAULT-VALUE},"
+                    + " MPJ's and 'launcher daemons start''s.")
+    private int daemonPort;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = DurationConverter.class,
+            description = "Stops a job still running after this long (such as 90s, 5m, 1h; bare digits are seconds)"
+                    + " and exits " + ExitCodes.TIMEOUT + ". Default: no limit.")
+    private Duration timeout;
+
+    @Option(names = "--fail-rank", paramLabel = "R", scope = ScopeType.INHERIT, hidden = true,
+            description = "Makes rank R throw as it starts, to try out failure handling (docs/mpj.md).")
+    private Integer failRank;
 
     @Option(names = "--eager-limit", paramLabel = "BYTES", scope = ScopeType.INHERIT,
             converter = ByteSizeConverter.class,
@@ -40,12 +85,15 @@ final class JobOptions {
     private String collectives;
 
     /**
-     * Runs a job with these options and reports how it ended.
+     * Runs a job with these options and reports how it ended. With {@code --device mpj} this
+     * process starts the job through MPJ Express ({@link MpjJob}) and every rank runs this same
+     * command line again, inside MPJ ({@link MpjRank}), where the job runs on the {@code mpj} device.
      *
      * @param command the command running it: its name goes into errors, its writers get the report
      * @param minRanks the fewest ranks the command needs
      * @param main what each rank runs
-     * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}
+     * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}, or
+     *     {@link ExitCodes#TIMEOUT} when {@code --timeout} stopped the job
      * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}, or {@code --coll}
      *     names an algorithm that cannot run on that many ranks
      */
@@ -54,21 +102,83 @@ final class JobOptions {
         Map<Collective, Algorithm> forced = forcedAlgorithms(commandLine);
         int ranks = ranks(commandLine, minRanks);
         checkForcedAlgorithms(commandLine, forced, ranks);
-        Settings settings = Settings.defaults().withDevice(device).withEagerLimit(eagerLimit)
+        if (failRank != null && (failRank < 0 || failRank >= ranks)) {
+            throw new ParameterException(commandLine, "--fail-rank " + failRank + " is not a rank of this job: expected 0 to "
+                    + (ranks - 1));
+        }
+        if (MpjRank.active()) {
+            Settings settings = settings(MPJ_DEVICE, forced);
+            return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
+        }
+        if (MPJ_DEVICE.equals(device)) {
+            MpjDev dev = mpjDev != null ? mpjDev : hostfile != null ? MpjDev.NIODEV : MpjDev.MULTICORE;
+            List<String> args = command.root().commandLine().getParseResult().originalArgs();
+            MpjJob.Spec spec = new MpjJob.Spec(dev, ranks, hostfile, mapBy != null ? mapBy : MapBy.SLOT, daemonPort,
+                    eagerLimit, timeout, args);
+            return new MpjJob(spec, commandLine.getOut(), commandLine.getErr()).run();
+        }
+        if (hostfile != null || mpjDev != null) {
+            throw new ParameterException(commandLine, (hostfile != null ? "--hostfile" : "--mpj-dev")
+                    + " needs --device mpj: the " + device + " device runs every rank in this JVM");
+        }
+        Settings settings = settings(device, forced);
+        if (timeout == null) {
+            return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
+        }
+        return runWithTimeout(commandLine, ranks, settings, program(main));
+    }
+
+    private Settings settings(String deviceName, Map<Collective, Algorithm> forced) {
+        return Settings.defaults().withDevice(deviceName).withEagerLimit(eagerLimit)
                 .withCollectives(Algorithm.labels(forced));
-        JobResult result = Intracomm.run(ranks, settings, main);
-        return ExitCodes.report(result, commandLine.getErr());
+    }
+
+    private IntracommMain program(IntracommMain main) {
+        if (failRank == null) {
+            return main;
+        }
+        int victim = failRank;
+        return comm -> {
+            if (comm.rank() == victim) {
+                throw new IllegalStateException("rank " + victim + " fails on purpose (--fail-rank " + victim + ")");
+            }
+            main.run(comm);
+        };
+    }
+
+    // The local device's ranks are threads of this JVM: the job runs on a thread of its own so that
+    // the launcher can stop waiting; the daemon rank threads die when the launcher exits.
+    private int runWithTimeout(CommandLine commandLine, int ranks, Settings settings, IntracommMain main) {
+        FutureTask<JobResult> job = new FutureTask<>(() -> Intracomm.run(ranks, settings, main));
+        Thread runner = new Thread(job, "job");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            return ExitCodes.report(job.get(timeout.toNanos(), TimeUnit.NANOSECONDS), commandLine.getErr());
+        } catch (TimeoutException e) {
+            commandLine.getErr().println("job exceeded --timeout " + timeout.toString().substring(2).toLowerCase(Locale.ROOT)
+                    + ": stopped all " + ranks + " ranks");
+            commandLine.getErr().flush();
+            return ExitCodes.TIMEOUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RanksException(ErrorClass.ABORTED, -1, "interrupted while waiting for the job", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new RanksException(ErrorClass.INTERNAL, -1,
+                    "the job failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private int ranks(CommandLine command, int minRanks) {
-        if (np < 1) {
-            throw new ParameterException(command, "-n must be at least 1, got " + np);
+        int n = np != null ? np : MpjRank.active() ? MpjRank.size() : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new ParameterException(command, "-n must be at least 1, got " + n);
         }
-        if (np < minRanks) {
+        if (n < minRanks) {
             throw new ParameterException(command, commandName(command) + " needs at least " + minRanks
-                    + " ranks, got -n " + np);
+                    + " ranks, got -n " + n);
         }
-        return np;
+        return n;
     }
 
     // The launcher's commands run their collectives on the world communicator, so an algorithm

@@ -22,13 +22,14 @@ import picocli.CommandLine.Spec;
         description = "Runs a program as N ranks that pass messages to each other, with MPI semantics.",
         subcommands = {HelloCommand.class, P2pCommand.class, DeadlockCommand.class, BenchCommand.class, FibCommand.class,
             BcastCommand.class, ScatterCommand.class, GatherCommand.class, AlltoallCommand.class, ReduceCommand.class,
-            CartCommand.class, CrawlCommand.class},
+            CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:a rank failed or called abort",
             "2:bad usage or input",
-            "3:deadlock detected"})
+            "3:deadlock detected",
+            "124:stopped by --timeout"})
 public final class Launcher implements Callable<Integer> {
     @Mixin
     private JobOptions job;
@@ -46,6 +47,11 @@ public final class Launcher implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
+        if (MpjRank.isMpjLaunch(args)) {
+            // A rank of an MPJ Express job; under MPJ's multicore device other ranks share this JVM.
+            MpjRank.run(args, Launcher::commandLine);
+            return;
+        }
         System.exit(commandLine().execute(args));
     }
 

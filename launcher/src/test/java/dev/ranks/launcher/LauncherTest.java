@@ -37,8 +37,11 @@ class LauncherTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         for (String word : new String[] {"hello", "p2p", "deadlock", "bench", "--np", "--device", "--eager-limit",
-            "3   deadlock detected"}) {
+            "crawl", "hosts", "daemons", "--hostfile", "--timeout"}) {
             assertTrue(run.out().contains(word), () -> word + " missing from\n" + run);
+        }
+        for (String exitCode : new String[] {"3 +deadlock detected", "124 +stopped by --timeout"}) {
+            assertTrue(run.out().matches("(?s).*\\b" + exitCode + ".*"), () -> exitCode + " missing from\n" + run);
         }
     }
 

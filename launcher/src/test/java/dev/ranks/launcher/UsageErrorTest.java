@@ -21,7 +21,7 @@ class UsageErrorTest {
         "-n 1 bench latency              | bench latency needs at least 2 ranks, got -n 1",
         "-n 1 bench bw                   | bench bw needs at least 2 ranks, got -n 1",
         "-n 9 deadlock --fix later       | Invalid value for option '--fix': 'later' is not a fix: expected one of none, order, sendrecv",
-        "--device carrier-pigeon hello   | unknown device 'carrier-pigeon': expected one of [local]",
+        "--device carrier-pigeon hello   | unknown device 'carrier-pigeon': expected one of [local",
         "--eager-limit 12x hello         | Invalid value for option '--eager-limit': '12x' is not a byte count",
         "--eager-limit 4g hello          | '4g' is too large: expected at most 2147483647 bytes",
         "-n 2 bench latency --iterations 0 | iterations 0 is invalid: expected at least 1",

@@ -1,0 +1,96 @@
+package dev.ranks.launcher;
+
+import static dev.ranks.launcher.MpjLaunch.assertNoLeftovers;
+import static dev.ranks.launcher.MpjLaunch.normalised;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --device mpj --mpj-dev multicore}: jobs run as rank threads of one JVM that MPJ Express's
+ * starter starts, and print what the local device prints; a failing rank, {@code --timeout} and two
+ * jobs at once behave as docs/mpj.md says.
+ */
+class MpjMulticoreIT {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path cwd;
+
+    @BeforeAll
+    static void mpjInstalled() {
+        MpjLaunch.assumeMpj();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n 9 p2p", "-n 5 bcast", "-n 4 scatter", "-n 4 gather", "-n 4 alltoall", "-n 5 reduce",
+        "-n 4 fib 10 20 30 40 100 1000", "-n 3 cart"})
+    void aJobPrintsWhatTheLocalDevicePrints(String command) throws Exception {
+        List<String> args = List.of(command.split(" "));
+        CliRun local = CliRun.of(args.toArray(String[]::new));
+        List<String> mpjArgs = new ArrayList<>(List.of("--device", "mpj", "--mpj-dev", "multicore"));
+        mpjArgs.addAll(args);
+
+        MpjLaunch.Result mpj = MpjLaunch.run(cwd, LIMIT, mpjArgs.toArray(String[]::new));
+
+        assertEquals(0, local.exitCode(), local::toString);
+        assertEquals(0, mpj.exitCode(), mpj::toString);
+        assertEquals(normalised(local.outLines()), normalised(mpj.out()), mpj::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void aRankThatThrowsEndsTheJobWithItsStackTraceAndExitOne() throws Exception {
+        // Rank 0 fails while the other ranks wait for its broadcast, which on MPJ alone would hang.
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "4",
+                "--fail-rank", "0", "bcast");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("rank 0 failed:\njava.lang.IllegalStateException: rank 0 fails on purpose"),
+                run::toString);
+        assertTrue(run.err().contains("\tat dev.ranks.launcher.JobOptions"), run::toString);
+        assertTrue(run.wall().toMillis() < 15_000, run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void timeoutStopsAJobThatNeverEndsWithExit124() throws Exception {
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "6",
+                "--timeout", "2s", "deadlock");
+
+        assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("job exceeded --timeout 2s: stopped all 6 ranks"), run::toString);
+        assertTrue(run.wall().toMillis() < 12_000, run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void twoJobsAtOnceBothComplete() throws Exception {
+        CompletableFuture<MpjLaunch.Result> first = CompletableFuture.supplyAsync(() -> launch("bcast"));
+        CompletableFuture<MpjLaunch.Result> second = CompletableFuture.supplyAsync(() -> launch("reduce"));
+
+        for (MpjLaunch.Result run : List.of(first.get(), second.get())) {
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(!run.out().isEmpty(), run::toString);
+        }
+        assertNoLeftovers(cwd);
+    }
+
+    private MpjLaunch.Result launch(String command) {
+        try {
+            return MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "4", command);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
