@@ -34,7 +34,7 @@ class MpjMulticoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"-n 9 p2p", "-n 5 bcast", "-n 4 scatter", "-n 4 gather", "-n 4 alltoall", "-n 5 reduce",
-        "-n 4 fib 10 20 30 40 100 1000", "-n 3 cart"})
+        "-n 4 fib 10 20 30 40 100 1000", "-n 3 cart", "-n 2 mpj-check send-first --bytes 65536"})
     void aJobPrintsWhatTheLocalDevicePrints(String command) throws Exception {
         List<String> args = List.of(command.split(" "));
         CliRun local = CliRun.of(args.toArray(String[]::new));
@@ -71,6 +71,30 @@ class MpjMulticoreIT {
         assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run::toString);
         assertTrue(run.err().contains("job exceeded --timeout 2s: stopped all 6 ranks"), run::toString);
         assertTrue(run.wall().toMillis() < 12_000, run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void abortEndsTheJobWithExitOneAndTheCode() throws Exception {
+        // Rank 1 aborts while ranks 0 and 2 wait to receive from it.
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "3",
+                "mpj-check", "abort", "--code", "7");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("rank 1 failed: called abort(7)"), run::toString);
+        assertTrue(run.wall().toMillis() < 15_000, run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void largeSendsFirstDeadlockAsInMpiAndTimeoutEndsThem() throws Exception {
+        // Above the eager limit a send waits for its receive, so two ranks sending to each other
+        // first wait for good (the local device would diagnose it; mpj cannot): --timeout ends it.
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "2",
+                "--timeout", "3s", "mpj-check", "send-first", "--bytes", "65537");
+
+        assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run::toString);
+        assertEquals(List.of(), run.out(), run::toString);
         assertNoLeftovers(cwd);
     }
 

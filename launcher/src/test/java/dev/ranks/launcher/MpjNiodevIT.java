@@ -104,6 +104,39 @@ class MpjNiodevIT {
     }
 
     @Test
+    void hybdevRunsAJobAsTheLocalDeviceDoes() throws Exception {
+        // hybdev: one JVM per host from the same daemon, its ranks as threads. See docs/mpj.md for
+        // the pattern MPJ 0.44's hybdev hangs on.
+        CliRun local = CliRun.of("-n", "4", "fib", "10", "20", "30", "40", "100", "1000");
+        MpjLaunch.Result mpj = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "hybdev", "--daemon-port",
+                Integer.toString(port), "-n", "4", "fib", "10", "20", "30", "40", "100", "1000");
+
+        assertEquals(0, mpj.exitCode(), mpj::toString);
+        assertEquals(normalised(local.outLines()), normalised(mpj.out()), mpj::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void abortEndsTheJobWithExitOneAndTheCodeAndLeavesNoJvm() throws Exception {
+        MpjLaunch.Result run = niodev("-n", "3", "mpj-check", "abort", "--code", "7");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("rank 1 failed: called abort(7)"), run::toString);
+        assertTrue(run.wall().toMillis() < 20_000, run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void largeSendsFirstDeadlockAsInMpiAndTimeoutEndsThem() throws Exception {
+        // niodev would buffer 64 KiB + 1 eagerly itself; Ranks' rendezvous makes the send wait.
+        MpjLaunch.Result run = niodev("-n", "2", "--timeout", "3s", "mpj-check", "send-first", "--bytes", "65537");
+
+        assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run::toString);
+        assertEquals(List.of(), run.out(), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
     void twoJobsAtOnceDoNotCollideOnTheStartersPort() throws Exception {
         CompletableFuture<MpjLaunch.Result> first = CompletableFuture.supplyAsync(() -> niodevUnchecked("bcast"));
         CompletableFuture<MpjLaunch.Result> second = CompletableFuture.supplyAsync(() -> niodevUnchecked("reduce"));

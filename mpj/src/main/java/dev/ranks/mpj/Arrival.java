@@ -6,8 +6,9 @@ import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.Payload;
 
 /**
- * A message announced by a frame that no posted receive has matched yet: an inline one owns its
- * frame (and so its data), a rendezvous one names the sequence its data will travel under.
+ * A message announced by a frame: what its header says, and once it waits unmatched, an inline
+ * message's data taken out of MPJ's buffer; a rendezvous one names the sequence its data travels
+ * under.
  */
 final class Arrival {
     final byte kind;
@@ -18,10 +19,14 @@ final class Arrival {
     /** Elements; for an object, the encoding's length or {@link Frame#NULL_OBJECT}. */
     final int count;
     final int seq;
-    /** The whole frame of an inline message; null for a rendezvous one. */
-    final byte[] frame;
+    /**
+     * An unmatched inline message's data: an array of {@link #count} elements of {@link #type}, or
+     * an object's encoding; null for a rendezvous message, an empty or null object, and while the
+     * data still lies in the rank's receive buffer.
+     */
+    final Object data;
 
-    Arrival(byte kind, int source, int context, int tag, ElementType type, int count, int seq, byte[] frame) {
+    Arrival(byte kind, int source, int context, int tag, ElementType type, int count, int seq, Object data) {
         this.kind = kind;
         this.source = source;
         this.context = context;
@@ -29,12 +34,17 @@ final class Arrival {
         this.type = type;
         this.count = count;
         this.seq = seq;
-        this.frame = frame;
+        this.data = data;
     }
 
-    /** @return whether the data is in {@link #frame} */
+    /** @return whether the data travels in the frame */
     boolean inline() {
         return kind == Frame.EAGER || kind == Frame.EAGER_SYNC;
+    }
+
+    /** @return the elements (or encoding's bytes) in the frame: 0 for a null object and for a rendezvous message */
+    int inlineCount() {
+        return inline() ? Math.max(count, 0) : 0;
     }
 
     /** @return elements as a receive status counts them: 1 for an object */

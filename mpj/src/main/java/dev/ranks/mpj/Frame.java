@@ -6,33 +6,44 @@ import dev.ranks.comm.RanksException;
 import java.nio.ByteBuffer;
 
 /**
- * The header every message of the mpj device starts with on MPJ's inline tag, and the packing of
- * primitive slices into the bytes after it. All inline traffic of a rank arrives through one
- * pre-posted MPJ receive, so the header carries what MPJ's own matching cannot express: our
- * context (which keeps {@code ANY_TAG} inside one communicator), our full-range tag, the element
- * type (so a mismatch is an error, not a garbled array) and the count (for probe and truncation).
+ * The header every message of the mpj device starts with on MPJ's inline tag, and the sections
+ * of an MPJ buffer ({@code mpjbuf.Buffer}) a frame travels in. All inline traffic of a rank arrives
+ * through one pre-posted MPJ receive, so the header carries what MPJ's own matching cannot
+ * express: our context (which keeps {@code ANY_TAG} inside one communicator), our full-range tag,
+ * the element type (so a mismatch is an error, not a garbled array) and the count (for probe and
+ * truncation).
  *
- * <p>Layout, big-endian: kind (1 byte), context (4), tag (4), element type ordinal (1), count (4),
- * sequence number (4), then for {@link #EAGER} and {@link #EAGER_SYNC} the payload's bytes.
+ * <p>A frame is an MPJ buffer of one or two sections: the header as a byte section, then for
+ * {@link #EAGER} and {@link #EAGER_SYNC} with data the payload as a section of its MPJ type
+ * ({@link #write}), which MPJ reads straight into the receiving array ({@link #read}): the
+ * payload is copied into MPJ's buffer and out of it once each, as plain MPJ copies it, and MPJ
+ * takes care of byte order. Header layout, big-endian: kind (1 byte), context (4), tag (4),
+ * element type ordinal (1), count (4), sequence number (4).
  */
 final class Frame {
-    /** Bytes before the payload. */
+    /** Bytes of the header. */
     static final int HEADER = 18;
+    /**
+     * Bytes an MPJ buffer holding a frame needs beyond its payload: two section headers of 8 bytes
+     * and the header rounded up to MPJ's 8-byte alignment, with room to spare for the payload's
+     * own rounding.
+     */
+    static final int OVERHEAD = 64;
 
     /** A message whose data follows in this frame; the send completed when it was written. */
     static final byte EAGER = 1;
     /** As {@link #EAGER}, but the sender waits for an {@link #ACK} sent once a receive matches it. */
     static final byte EAGER_SYNC = 2;
-    /** Ready to send: the data goes on its own MPJ tag once the receiver answers {@link #CTS}. */
+    /**
+     * Ready to send: the data follows at once as a synchronous MPJ send on its own tag, which MPJ
+     * completes only once the receiver, after a receive matched, has posted the MPJ receive for it;
+     * the receiver also answers {@link #ACK}, which the sender waits for while serving arrivals.
+     */
     static final byte RTS = 3;
     /** The data follows on its own MPJ tag at once (eager, too large to inline); no answer needed. */
     static final byte EAGER_DATA = 4;
-    /** Clear to send: the receiver has posted the MPJ receive for the data of the named sequence. */
-    static final byte CTS = 5;
-    /** A receive matched the synchronous message of the named sequence. */
-    static final byte ACK = 6;
-    /** The receive matching the named sequence failed (truncation, type): the sender completes without data. */
-    static final byte DECLINE = 7;
+    /** A receive matched (or refused) the synchronous or rendezvous message of the named sequence. */
+    static final byte ACK = 5;
 
     /** The count of an object message that carries null. */
     static final int NULL_OBJECT = -1;
@@ -52,12 +63,10 @@ final class Frame {
      * @param type the element type
      * @param count elements, or for an object the encoding's length ({@link #NULL_OBJECT} for null)
      * @param seq the sequence number naming a rendezvous or synchronous send, or 0
-     * @return a buffer positioned after the header, for the payload
      */
-    static ByteBuffer header(byte[] frame, byte kind, int context, int tag, ElementType type, int count, int seq) {
-        ByteBuffer b = ByteBuffer.wrap(frame);
-        b.put(kind).putInt(context).putInt(tag).put((byte) type.ordinal()).putInt(count).putInt(seq);
-        return b;
+    static void header(byte[] frame, byte kind, int context, int tag, ElementType type, int count, int seq) {
+        ByteBuffer.wrap(frame).put(kind).putInt(context).putInt(tag).put((byte) type.ordinal()).putInt(count)
+                .putInt(seq);
     }
 
     /**
@@ -114,61 +123,81 @@ final class Frame {
     }
 
     /**
-     * Copies a primitive slice into a frame after its header.
+     * Appends a slice of a primitive array (or an object's encoding) to an MPJ buffer as a
+     * section of its MPJ type; MPJ copies it into its buffer in this machine's byte order and
+     * records which that is.
      *
-     * @param out a buffer positioned after the header, with room for the slice
-     * @param type the slice's element type, not {@link ElementType#OBJECT}
+     * @param buffer an MPJ buffer being written
+     * @param type the slice's element type; {@link ElementType#OBJECT} for an encoding in a {@code byte[]}
      * @param array the array
      * @param offset the first element
-     * @param count the number of elements
+     * @param count the number of elements, at least 1
      */
-    static void pack(ByteBuffer out, ElementType type, Object array, int offset, int count) {
-        int at = out.position();
-        switch (type) {
-            case BYTE -> out.put((byte[]) array, offset, count);
-            case SHORT -> out.asShortBuffer().put((short[]) array, offset, count);
-            case INT -> out.asIntBuffer().put((int[]) array, offset, count);
-            case LONG -> out.asLongBuffer().put((long[]) array, offset, count);
-            case FLOAT -> out.asFloatBuffer().put((float[]) array, offset, count);
-            case DOUBLE -> out.asDoubleBuffer().put((double[]) array, offset, count);
-            case CHAR -> out.asCharBuffer().put((char[]) array, offset, count);
-            case BOOLEAN -> {
-                boolean[] bools = (boolean[]) array;
-                for (int i = 0; i < count; i++) {
-                    out.put(bools[offset + i] ? (byte) 1 : (byte) 0);
-                }
+    static void write(mpjbuf.Buffer buffer, ElementType type, Object array, int offset, int count) {
+        try {
+            buffer.putSectionHeader(section(type));
+            switch (type) {
+                case BYTE, OBJECT -> buffer.write((byte[]) array, offset, count);
+                case SHORT -> buffer.write((short[]) array, offset, count);
+                case INT -> buffer.write((int[]) array, offset, count);
+                case LONG -> buffer.write((long[]) array, offset, count);
+                case FLOAT -> buffer.write((float[]) array, offset, count);
+                case DOUBLE -> buffer.write((double[]) array, offset, count);
+                case CHAR -> buffer.write((char[]) array, offset, count);
+                case BOOLEAN -> buffer.write((boolean[]) array, offset, count);
             }
-            case OBJECT -> throw new IllegalArgumentException("objects are not packed as primitives");
+        } catch (mpjbuf.BufferException e) {
+            throw broken("write " + count + " " + type + " elements into", e);
         }
-        out.position(at + count * type.bytes());
     }
 
     /**
-     * Copies a primitive slice out of a received frame, from just after its header.
+     * Reads the next section of a received MPJ buffer into a slice of an array.
      *
-     * @param frame the frame
-     * @param type the element type
-     * @param array the destination array
+     * @param buffer an MPJ buffer being read, positioned before the section
+     * @param type the element type the sender wrote; {@link ElementType#OBJECT} for an encoding
+     * @param array the destination: an array of {@code type}'s elements, a {@code byte[]} for an object
      * @param offset the first element to fill
-     * @param count the number of elements
+     * @param count the number of elements the section holds, at least 1
      */
-    static void unpack(byte[] frame, ElementType type, Object array, int offset, int count) {
-        ByteBuffer in = ByteBuffer.wrap(frame, HEADER, count * type.bytes());
-        switch (type) {
-            case BYTE -> System.arraycopy(frame, HEADER, (byte[]) array, offset, count);
-            case SHORT -> in.asShortBuffer().get((short[]) array, offset, count);
-            case INT -> in.asIntBuffer().get((int[]) array, offset, count);
-            case LONG -> in.asLongBuffer().get((long[]) array, offset, count);
-            case FLOAT -> in.asFloatBuffer().get((float[]) array, offset, count);
-            case DOUBLE -> in.asDoubleBuffer().get((double[]) array, offset, count);
-            case CHAR -> in.asCharBuffer().get((char[]) array, offset, count);
-            case BOOLEAN -> {
-                boolean[] bools = (boolean[]) array;
-                for (int i = 0; i < count; i++) {
-                    bools[offset + i] = frame[HEADER + i] != 0;
-                }
+    static void read(mpjbuf.Buffer buffer, ElementType type, Object array, int offset, int count) {
+        try {
+            buffer.getSectionHeader();
+            switch (type) {
+                case BYTE, OBJECT -> buffer.read((byte[]) array, offset, count);
+                case SHORT -> buffer.read((short[]) array, offset, count);
+                case INT -> buffer.read((int[]) array, offset, count);
+                case LONG -> buffer.read((long[]) array, offset, count);
+                case FLOAT -> buffer.read((float[]) array, offset, count);
+                case DOUBLE -> buffer.read((double[]) array, offset, count);
+                case CHAR -> buffer.read((char[]) array, offset, count);
+                case BOOLEAN -> buffer.read((boolean[]) array, offset, count);
             }
-            case OBJECT -> throw new IllegalArgumentException("objects are not unpacked as primitives");
+        } catch (mpjbuf.BufferException e) {
+            throw broken("read " + count + " " + type + " elements from", e);
         }
+    }
+
+    private static mpjbuf.Type section(ElementType type) {
+        return switch (type) {
+            case BYTE, OBJECT -> mpjbuf.Type.BYTE;
+            case SHORT -> mpjbuf.Type.SHORT;
+            case INT -> mpjbuf.Type.INT;
+            case LONG -> mpjbuf.Type.LONG;
+            case FLOAT -> mpjbuf.Type.FLOAT;
+            case DOUBLE -> mpjbuf.Type.DOUBLE;
+            case CHAR -> mpjbuf.Type.CHAR;
+            case BOOLEAN -> mpjbuf.Type.BOOLEAN;
+        };
+    }
+
+    /**
+     * @param what what failed, as in "write 3 INT elements into"
+     * @param cause MPJ's complaint
+     * @return the exception saying so: a frame that does not fit or parse is a bug, not bad input
+     */
+    static RanksException broken(String what, Exception cause) {
+        return new RanksException(ErrorClass.INTERNAL, -1, "mpj device: could not " + what + " an MPJ buffer: "
+                + cause, cause);
     }
 }

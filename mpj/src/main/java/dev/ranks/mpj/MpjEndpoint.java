@@ -11,9 +11,8 @@ import dev.ranks.comm.spi.Endpoint;
 import dev.ranks.comm.spi.Payload;
 import dev.ranks.comm.spi.Sink;
 import java.lang.reflect.Array;
-import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -27,20 +26,23 @@ import mpi.MPI;
  * point-to-point calls on {@code MPI.COMM_WORLD}.
  *
  * <p>Every message starts with a {@link Frame} on one MPJ tag ({@link #INLINE_TAG}), received
- * through one receive that is always posted ({@code Irecv(ANY_SOURCE, INLINE_TAG)}). Arrivals go
- * through the same posted and unexpected queues as the local device's, which gives MPI's matching
- * on (context, source, tag) with both wildcards: MPJ's own tag cannot hold our context and our
- * full-range tag together, and its {@code ANY_TAG} would cross communicators. Small messages
- * travel inside their frame, primitives packed big-endian; a message over the eager limit sends a
- * ready-to-send frame, and once the receive has matched it and posted an MPJ receive straight into
- * the caller's array (with the array's MPJ datatype), its data goes under a tag of its own, so
- * large arrays are copied by MPJ alone.
+ * through one receive that is always posted (on {@code ANY_SOURCE}). Arrivals go through the same
+ * posted and unexpected queues as the local device's, which gives MPI's matching on (context,
+ * source, tag) with both wildcards: MPJ's own tag cannot hold our context and our full-range tag
+ * together, and its {@code ANY_TAG} would cross communicators. Small messages travel inside their
+ * frame, which is an MPJ buffer sent and received as such (MPJ's device layer, {@code mpjdev}):
+ * the payload is a section of the buffer, copied in from the sender's array and out into the
+ * receiver's by MPJ, as plain MPJ copies it. A message over the eager limit sends a ready-to-send
+ * frame and its data right behind it as a synchronous MPJ send on a tag of its own; the receiver,
+ * once a receive has matched the frame, posts the MPJ receive straight into the caller's array
+ * (with the array's MPJ datatype) and acknowledges. MPJ moves the data only then, so a large send
+ * still waits for its receive, and large arrays are copied by MPJ alone.
  *
  * <p>There is no progress thread: whichever call waits drives the engine (under
  * {@link #lock}), blocking inside MPJ on the one MPJ request its completion depends on, and
  * {@link MpjRequest#isComplete()} polls it, as MPI_Test does. A wait on a data transfer may block
- * in MPJ without serving arrivals, since MPJ finishes a transfer whose receive is posted without
- * help from either rank's Ranks code.
+ * in MPJ without serving arrivals only once the receive for it is posted, since MPJ then finishes
+ * the transfer without help from either rank's Ranks code.
  */
 final class MpjEndpoint implements Endpoint {
     /** The MPJ tag of frames; data transfers use {@link #dataTag(int)}, never 0. */
@@ -65,15 +67,29 @@ final class MpjEndpoint implements Endpoint {
     private final MpjSend completed;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final byte[] inbox;
-    /** Where inline frames are built; guarded by its own monitor, since sends need not wait for the engine. */
-    private final byte[] outbox;
-    private mpi.Request inboxRequest;
+    /** MPJ's device-level communicator under {@link #world}: frames travel as MPJ buffers through it. */
+    private final mpjdev.Comm device;
+    /** The largest frame, in bytes. */
+    private final int frameCapacity;
+    /** The storage of the receive buffer that is always posted. */
+    private final mpjbuf.RawBuffer inboxStorage;
+    private mpjbuf.Buffer inbox;
+    /** The received frame's header, read out of {@link #inbox}; guarded by {@link #lock}. */
+    private final byte[] inboxHeader = new byte[Frame.HEADER];
+    /** The storage frames are built in; guarded by its own monitor, since sends need not wait for the engine. */
+    private final mpjbuf.RawBuffer outbox;
+    /** The header of the frame being built; guarded by {@link #outbox}'s monitor. */
+    private final byte[] outboxHeader = new byte[Frame.HEADER];
+    private mpjdev.Request inboxRequest;
     private final List<MpjRecv> posted = new ArrayList<>();
     private final List<Arrival> unexpected = new ArrayList<>();
     private final Map<Integer, MpjSend> awaitingReply = new HashMap<>();
     private final List<MpjRequest> transfers = new ArrayList<>();
     private int nextSeq = 1;
+    /** Whether the inbox's frame is being handled (and the inbox is not posted). */
+    private boolean handling;
+    /** Acknowledgements (destination, sequence) due once the inbox is posted again. */
+    private final ArrayDeque<int[]> deferredAcks = new ArrayDeque<>();
 
     MpjEndpoint(Mpj.Session session, Settings settings) {
         this.session = session;
@@ -82,9 +98,13 @@ final class MpjEndpoint implements Endpoint {
         this.size = session.size();
         this.settings = settings;
         this.inlineLimit = Math.min(settings.eagerLimit(), MAX_INLINE);
-        this.inbox = new byte[Frame.HEADER + inlineLimit];
-        this.outbox = new byte[Frame.HEADER + inlineLimit];
-        this.completed = new MpjSend(this, 0, 0, ElementType.BYTE, null, 0, 0);
+        this.device = world.mpjdevComm;
+        this.frameCapacity = Frame.OVERHEAD + inlineLimit;
+        // MPJ's devices write their own header in front of a buffer's data: the storage of the
+        // buffers frames go in reserves what the device asked MPI.Init for, as MPJ's own do.
+        this.inboxStorage = mpjbuf.BufferFactory.create(MPI.RECV_OVERHEAD + frameCapacity);
+        this.outbox = mpjbuf.BufferFactory.create(MPI.SEND_OVERHEAD + frameCapacity);
+        this.completed = new MpjSend(this, 0, 0);
         completed.complete();
         postInbox();
     }
@@ -130,17 +150,19 @@ final class MpjEndpoint implements Endpoint {
         MpjSend send;
         lock.lock();
         try {
-            send = new MpjSend(this, dest, nextSeq++, type, data, offset, type == ElementType.OBJECT ? (int) bytes
-                    : count);
+            send = new MpjSend(this, dest, nextSeq++);
             if (!eager) {
+                send.expectAck();
                 awaitingReply.put(send.seq, send);
             }
-            byte[] frame = new byte[Frame.HEADER];
-            Frame.header(frame, eager ? Frame.EAGER_DATA : Frame.RTS, context, tag, type, count, send.seq);
-            world.Send(frame, 0, frame.length, MPI.BYTE, dest, INLINE_TAG);
-            if (eager) {
-                startTransfer(send);
-            }
+            sendFrame(dest, eager ? Frame.EAGER_DATA : Frame.RTS, context, tag, type, count, send.seq, null, 0, 0);
+            // The data goes right behind its frame: eagerly (MPJ's protocol switch limit is above
+            // the eager limit), or synchronously, which MPJ holds back until the receiver has
+            // matched the frame and posted the receive for it, as a rendezvous must.
+            int elements = type == ElementType.OBJECT ? (int) bytes : count;
+            send.transfer = eager ? world.Isend(data, offset, elements, datatype(type), dest, dataTag(send.seq))
+                    : world.Issend(data, offset, elements, datatype(type), dest, dataTag(send.seq));
+            transfers.add(send);
         } finally {
             lock.unlock();
         }
@@ -155,25 +177,40 @@ final class MpjEndpoint implements Endpoint {
             lock.lock();
             try {
                 seq = nextSeq++;
-                pending = new MpjSend(this, dest, seq, type, null, 0, 0);
+                pending = new MpjSend(this, dest, seq);
                 awaitingReply.put(seq, pending);
             } finally {
                 lock.unlock();
             }
         }
-        synchronized (outbox) {
-            ByteBuffer out = Frame.header(outbox, synchronous ? Frame.EAGER_SYNC : Frame.EAGER, context, tag, type,
-                    count, seq);
-            if (type != ElementType.OBJECT) {
-                Frame.pack(out, type, data, offset, count);
-            } else if (data != null) {
-                out.put((byte[]) data);
-            }
-            // MPJ sends a message this small eagerly (the launcher sets its protocol switch limit
-            // above the eager limit) and has copied it when Send returns, so the outbox is free again.
-            world.Send(outbox, 0, Frame.HEADER + bytes, MPI.BYTE, dest, INLINE_TAG);
-        }
+        sendFrame(dest, synchronous ? Frame.EAGER_SYNC : Frame.EAGER, context, tag, type, count, seq, data, offset,
+                type == ElementType.OBJECT ? bytes : count);
         return pending != null ? pending : completed;
+    }
+
+    /**
+     * Sends a frame: the header, then the payload (if {@code elements > 0}) as a section of its
+     * MPJ type, in one MPJ buffer and one MPJ message.
+     */
+    private void sendFrame(int dest, byte kind, int context, int tag, ElementType type, int count, int seq,
+                           Object data, int offset, int elements) {
+        synchronized (outbox) {
+            mpjbuf.Buffer frame = new mpjbuf.Buffer(outbox, MPI.SEND_OVERHEAD, MPI.SEND_OVERHEAD + frameCapacity);
+            Frame.header(outboxHeader, kind, context, tag, type, count, seq);
+            Frame.write(frame, ElementType.BYTE, outboxHeader, 0, Frame.HEADER);
+            if (elements > 0) {
+                Frame.write(frame, type, data, offset, elements);
+            }
+            try {
+                frame.commit();
+            } catch (mpjbuf.BufferException e) {
+                throw Frame.broken("finish", e);
+            }
+            // MPJ sends a frame eagerly (the launcher sets its protocol switch limit above the
+            // largest) and has copied it when send returns, so the outbox is free again.
+            device.send(frame, dest, INLINE_TAG, true);
+            frame.free();
+        }
     }
 
     @Override
@@ -207,7 +244,7 @@ final class MpjEndpoint implements Endpoint {
                 if (!block) {
                     return null;
                 }
-                arrived(inboxRequest.Wait());
+                arrived(inboxRequest.iwait());
             }
         } finally {
             lock.unlock();
@@ -225,12 +262,11 @@ final class MpjEndpoint implements Endpoint {
                 if (r.done()) {
                     return;
                 }
-                if (r.transfer != null) {
-                    mpi.Status status = r.transfer.Wait();
+                if (r.waitsForTransfer()) {
                     transfers.remove(r);
-                    r.transferred(status);
+                    transferred(r, r.transfer.Wait());
                 } else {
-                    arrived(inboxRequest.Wait());
+                    arrived(inboxRequest.iwait());
                 }
             } finally {
                 lock.unlock();
@@ -254,11 +290,11 @@ final class MpjEndpoint implements Endpoint {
                     if (own[i].done()) {
                         return i;
                     }
-                    transferring |= own[i].transfer != null;
+                    transferring |= own[i].transfer != null && !own[i].transferDone;
                 }
                 if (!transferring) {
                     // Only an arrival can complete any of them: block for the next one.
-                    arrived(inboxRequest.Wait());
+                    arrived(inboxRequest.iwait());
                     continue;
                 }
             } finally {
@@ -317,8 +353,8 @@ final class MpjEndpoint implements Endpoint {
 
     /** Handles every completed MPJ request without blocking. Called holding {@link #lock}. */
     private void drain() {
-        mpi.Status s;
-        while ((s = inboxRequest.Test()) != null) {
+        mpjdev.Status s;
+        while ((s = inboxRequest.itest()) != null) {
             arrived(s);
         }
         if (transfers.isEmpty()) {
@@ -329,47 +365,74 @@ final class MpjEndpoint implements Endpoint {
             mpi.Status done = r.transfer.Test();
             if (done != null) {
                 it.remove();
-                r.transferred(done);
+                transferred(r, done);
             }
         }
     }
 
+    private static void transferred(MpjRequest r, mpi.Status status) {
+        r.transferDone = true;
+        r.transferred(status);
+    }
+
     /** Handles the frame the inbox received, then posts the inbox again. Called holding {@link #lock}. */
-    private void arrived(mpi.Status status) {
-        int length = status.Get_count(MPI.BYTE);
-        int source = status.source;
+    private void arrived(mpjdev.Status status) {
+        handling = true;
         try {
-            handle(source, length);
+            inbox.commit();
+            Frame.read(inbox, ElementType.BYTE, inboxHeader, 0, Frame.HEADER);
+            handle(status.source);
+        } catch (mpjbuf.BufferException e) {
+            throw Frame.broken("open a frame from rank " + status.source + " in", e);
         } finally {
+            handling = false;
             postInbox();
+        }
+        for (int[] ack; (ack = deferredAcks.poll()) != null; ) {
+            acknowledge(ack[0], ack[1]);
         }
     }
 
     private void postInbox() {
-        inboxRequest = world.Irecv(inbox, 0, inbox.length, MPI.BYTE, MPI.ANY_SOURCE, INLINE_TAG);
+        // A fresh view of the same storage: MPJ's receive leaves the view's state behind it.
+        inbox = new mpjbuf.Buffer(inboxStorage, MPI.RECV_OVERHEAD, MPI.RECV_OVERHEAD + frameCapacity);
+        inboxRequest = device.irecv(inbox, MPI.ANY_SOURCE, INLINE_TAG, new mpjdev.Status(MPI.ANY_SOURCE, INLINE_TAG,
+                -1), true);
     }
 
-    private void handle(int source, int length) {
-        byte kind = Frame.kind(inbox);
+    private void handle(int source) {
+        byte[] header = inboxHeader;
+        byte kind = Frame.kind(header);
         switch (kind) {
-            case Frame.CTS -> startTransfer(replied(source, Frame.seq(inbox)));
-            case Frame.ACK, Frame.DECLINE -> replied(source, Frame.seq(inbox)).complete();
+            case Frame.ACK -> replied(source, Frame.seq(header)).acknowledged();
             case Frame.EAGER, Frame.EAGER_SYNC, Frame.RTS, Frame.EAGER_DATA -> {
-                Arrival arrival = new Arrival(kind, source, Frame.context(inbox), Frame.tag(inbox), Frame.type(inbox),
-                        Frame.count(inbox), Frame.seq(inbox), inbox);
+                Arrival arrival = new Arrival(kind, source, Frame.context(header), Frame.tag(header), Frame.type(header),
+                        Frame.count(header), Frame.seq(header), null);
                 MpjRecv receive = takePosted(arrival);
                 if (receive != null) {
                     match(arrival, receive);
                 } else {
-                    // The inbox is posted again right after this; an unmatched frame keeps its own copy.
-                    byte[] frame = arrival.inline() ? Arrays.copyOf(inbox, length) : null;
+                    // The inbox is posted again right after this: an unmatched message's data moves
+                    // out of MPJ's buffer into an array of its own.
                     unexpected.add(new Arrival(kind, source, arrival.context, arrival.tag, arrival.type, arrival.count,
-                            arrival.seq, frame));
+                            arrival.seq, takeData(arrival)));
                 }
             }
             default -> throw new RanksException(ErrorClass.INTERNAL, rank, "mpj device: rank " + source
-                    + " sent a frame of kind " + kind + ": expected 1 to 7; a peer of another Ranks version?", null);
+                    + " sent a frame of kind " + kind + ": expected 1 to 5; a peer of another Ranks version?", null);
         }
+    }
+
+    /** Reads an arrived inline message's data out of the inbox into a new array; null when there is none. */
+    private Object takeData(Arrival a) {
+        int n = a.inlineCount();
+        if (n == 0) {
+            return null;
+        }
+        Object data = a.type == ElementType.OBJECT ? new byte[n]
+                : Array.newInstance(a.type.arrayClass().getComponentType(), n);
+        Frame.read(inbox, a.type, data, 0, n);
+        return data;
     }
 
     private MpjSend replied(int source, int seq) {
@@ -381,7 +444,11 @@ final class MpjEndpoint implements Endpoint {
         return send;
     }
 
-    /** Pairs a message with a receive: copies inline data, or starts the transfer. Called holding {@link #lock}. */
+    /**
+     * Pairs a message with a receive: copies inline data (from the inbox when the message has
+     * just arrived, else from the array it waited in), or posts the receive for its data. Called
+     * holding {@link #lock}.
+     */
     private void match(Arrival a, MpjRecv r) {
         r.matched(a);
         Sink sink = r.sink;
@@ -394,15 +461,20 @@ final class MpjEndpoint implements Endpoint {
         }
         switch (a.kind) {
             case Frame.EAGER, Frame.EAGER_SYNC -> {
+                int n = a.inlineCount();
                 if (a.type == ElementType.OBJECT) {
-                    r.deliver(a.count == Frame.NULL_OBJECT ? Payload.value(null)
-                            : Payload.encoded(Arrays.copyOfRange(a.frame, Frame.HEADER, Frame.HEADER + a.count)));
+                    Object encoding = n == 0 ? new byte[0] : a.data != null ? a.data : takeData(a);
+                    r.deliver(a.count == Frame.NULL_OBJECT ? Payload.value(null) : Payload.encoded((byte[]) encoding));
                 } else {
-                    Frame.unpack(a.frame, a.type, sink.array(), sink.offset(), a.count);
+                    if (a.data != null) {
+                        System.arraycopy(a.data, 0, sink.array(), sink.offset(), n);
+                    } else if (n > 0) {
+                        Frame.read(inbox, a.type, sink.array(), sink.offset(), n);
+                    }
                     r.complete();
                 }
                 if (a.kind == Frame.EAGER_SYNC) {
-                    reply(a.source, Frame.ACK, a.seq);
+                    acknowledge(a.source, a.seq);
                 }
             }
             default -> {
@@ -415,41 +487,42 @@ final class MpjEndpoint implements Endpoint {
                 }
                 transfers.add(r);
                 if (a.kind == Frame.RTS) {
-                    reply(a.source, Frame.CTS, a.seq);
+                    acknowledge(a.source, a.seq);
                 }
             }
         }
     }
 
-    /** Releases the sender of a message whose receive failed; data already on its way is received and dropped. */
+    /**
+     * Releases the sender of a message whose receive failed. Data already on its way is received
+     * into scratch and dropped: MPJ 0.44 cannot cancel the send that carries it.
+     */
     private void refuse(Arrival a) {
-        switch (a.kind) {
-            case Frame.EAGER_SYNC -> reply(a.source, Frame.ACK, a.seq);
-            case Frame.RTS -> reply(a.source, Frame.DECLINE, a.seq);
-            case Frame.EAGER_DATA -> {
-                // MPJ checks the datatype of what it receives, so the scratch array has the sender's type.
-                Object scratch = a.type == ElementType.OBJECT ? new byte[a.count]
-                        : Array.newInstance(a.type.arrayClass().getComponentType(), a.count);
-                Discard discard = new Discard(this);
-                discard.transfer = world.Irecv(scratch, 0, a.count, datatype(a.type), a.source, dataTag(a.seq));
-                transfers.add(discard);
-            }
-            default -> {
-                // Inline data needs no answer.
-            }
+        if (a.kind == Frame.RTS || a.kind == Frame.EAGER_DATA) {
+            // MPJ checks the datatype of what it receives, so the scratch array has the sender's type.
+            Object scratch = a.type == ElementType.OBJECT ? new byte[a.count]
+                    : Array.newInstance(a.type.arrayClass().getComponentType(), a.count);
+            Discard discard = new Discard(this);
+            discard.transfer = world.Irecv(scratch, 0, a.count, datatype(a.type), a.source, dataTag(a.seq));
+            transfers.add(discard);
+        }
+        if (a.kind == Frame.RTS || a.kind == Frame.EAGER_SYNC) {
+            acknowledge(a.source, a.seq);
         }
     }
 
-    private void reply(int dest, byte kind, int seq) {
-        byte[] frame = new byte[Frame.HEADER];
-        Frame.header(frame, kind, 0, 0, ElementType.BYTE, 0, seq);
-        world.Send(frame, 0, frame.length, MPI.BYTE, dest, INLINE_TAG);
-    }
-
-    private void startTransfer(MpjSend send) {
-        send.transfer = world.Isend(send.data, send.offset, send.count, datatype(send.type), send.dest,
-                dataTag(send.seq));
-        transfers.add(send);
+    /**
+     * Answers a synchronous or rendezvous send. While an arrival is being handled the answer
+     * waits until the inbox is posted again: under multicore an MPJ send completes only into a
+     * posted receive, so two ranks answering each other's frames from inside their handling
+     * would each wait for the other's inbox.
+     */
+    private void acknowledge(int dest, int seq) {
+        if (handling) {
+            deferredAcks.add(new int[] {dest, seq});
+        } else {
+            sendFrame(dest, Frame.ACK, 0, 0, ElementType.BYTE, 0, seq, null, 0, 0);
+        }
     }
 
     private MpjRecv takePosted(Arrival a) {

@@ -16,6 +16,8 @@ abstract class MpjRequest implements DeviceRequest {
     final MpjEndpoint endpoint;
     /** The MPJ request moving this request's data, once started; null before and for inline messages. */
     mpi.Request transfer;
+    /** Whether {@link #transfer} has completed (and {@link #transferred} was called). */
+    boolean transferDone;
     private volatile boolean done;
     private boolean asked;
     private RanksException error;
@@ -38,6 +40,14 @@ abstract class MpjRequest implements DeviceRequest {
     /** @return whether the request has completed, without driving progress */
     final boolean done() {
         return done;
+    }
+
+    /**
+     * @return whether a wait for this request may block inside MPJ on {@link #transfer} rather
+     *     than serve arrivals: only once nothing but that transfer is missing
+     */
+    boolean waitsForTransfer() {
+        return transfer != null && !transferDone;
     }
 
     /** Called by the engine when {@link #transfer} has completed. */

@@ -1,34 +1,54 @@
 package dev.ranks.mpj;
 
-import dev.ranks.comm.ElementType;
 import dev.ranks.comm.Status;
 
 /**
- * A send that waits for its peer: a rendezvous send (its data goes once the receiver answers
- * clear-to-send) or a synchronous one (it completes on the receiver's acknowledgement).
+ * A send that waits for its peer or for MPJ: a rendezvous send (its data goes at once as a
+ * synchronous MPJ send; it completes once the receiver has acknowledged the match and MPJ has
+ * moved the data), a synchronous inline one (it completes on the acknowledgement), or a large
+ * eager one (it completes when MPJ has taken the data).
  */
 final class MpjSend extends MpjRequest {
     final int dest;
     final int seq;
-    final ElementType type;
-    /** The array, or an object's encoding, sent once the receiver is ready; null for inline sends. */
-    final Object data;
-    final int offset;
-    final int count;
+    /** Whether the receiver's {@link Frame#ACK} is still due. */
+    private boolean awaitingAck;
 
-    MpjSend(MpjEndpoint endpoint, int dest, int seq, ElementType type, Object data, int offset, int count) {
+    MpjSend(MpjEndpoint endpoint, int dest, int seq) {
         super(endpoint);
         this.dest = dest;
         this.seq = seq;
-        this.type = type;
-        this.data = data;
-        this.offset = offset;
-        this.count = count;
+    }
+
+    /** Marks that the send completes only once the receiver has acknowledged it. */
+    void expectAck() {
+        awaitingAck = true;
+    }
+
+    /** Records the receiver's acknowledgement; the send completes unless its data is still moving. */
+    void acknowledged() {
+        awaitingAck = false;
+        if (transfer == null || transferDone) {
+            complete();
+        }
+    }
+
+    /**
+     * Blocking in MPJ on the data of a rendezvous send before the acknowledgement would wait for
+     * the receiver without serving arrivals, and under multicore a peer's send to this rank
+     * waits until this rank's frame receive is posted again: the two ranks could wait for each
+     * other. After the acknowledgement the receive is posted and MPJ finishes alone.
+     */
+    @Override
+    boolean waitsForTransfer() {
+        return !awaitingAck && super.waitsForTransfer();
     }
 
     @Override
     void transferred(mpi.Status status) {
-        complete();
+        if (!awaitingAck) {
+            complete();
+        }
     }
 
     @Override
