@@ -2,15 +2,30 @@ package dev.ranks.launcher;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.Call;
+import dev.ranks.pipeline.Order;
+import dev.ranks.pipeline.Outcome;
+import dev.ranks.pipeline.Summary;
+import dev.ranks.workloads.fib.CostModel;
+import dev.ranks.workloads.fib.DecimalSummary;
 import dev.ranks.workloads.fib.FibInputs;
 import dev.ranks.workloads.fib.FibJob;
 import dev.ranks.workloads.fib.FibReport;
+import dev.ranks.workloads.fib.FibResult;
+import dev.ranks.workloads.fib.RankLoad;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +38,9 @@ import picocli.CommandLine.Spec;
     "Rank 0 partitions the inputs (longest first), scatters them, and gathers and prints the results in input"
         + " order: n, digit count, the computing rank, its CPU time, and the first and last 10 digits; then each"
         + " rank's load and a summary. Inputs come from the command line, --inputs and --random, in that order;"
-        + " with none, a default batch of 48 inputs up to 1000000 runs. See docs/fib.md."})
+        + " with none, a default batch of 48 inputs up to 1000000 runs. See docs/fib.md.",
+    "With --engine, every distinct input is a 'fib' task on that pipeline engine instead: the rank column"
+        + " numbers the engine's workers, and a per-engine summary line follows. See docs/pipeline.md."})
 final class FibCommand implements Callable<Integer> {
     @ParentCommand
     private Launcher launcher;
@@ -57,11 +74,18 @@ final class FibCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints JSON lines: one object per input, then a summary object.")
     private boolean json;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Override
     public Integer call() {
         // Read before the ranks start, so that bad input is a usage error, not a failed rank.
         List<Integer> batch = batch();
+        engine.check(null);
         PrintWriter out = spec.commandLine().getOut();
+        if (engine.given()) {
+            return onEngine(batch, out);
+        }
         return launcher.job().run(spec, 1, comm -> {
             FibReport report = FibJob.run(comm, batch, full);
             if (report != null) {
@@ -72,6 +96,80 @@ final class FibCommand implements Callable<Integer> {
                 }
             }
         });
+    }
+
+    /**
+     * Runs each distinct input as a {@code fib} task and prints what the rank job prints, rows in
+     * the asked order, the engine's workers in place of ranks, then the engine's summary.
+     */
+    private int onEngine(List<Integer> batch, PrintWriter out) {
+        List<Integer> distinct = batch.stream().distinct().toList();
+        List<Call> calls = distinct.stream().map(n -> Call.of("fib", n)).toList();
+        Map<Integer, Outcome> byN = new LinkedHashMap<>();
+        Summary[] summary = new Summary[1];
+        int code = EngineBatch.run(launcher, spec, engine, calls, (outcome, done) -> {
+            if (outcome != null) {
+                byN.put(distinct.get(outcome.index()), outcome);
+            } else {
+                summary[0] = done;
+            }
+        });
+        if (summary[0] == null) {
+            return code;
+        }
+        for (Outcome failed : byN.values().stream().filter(o -> !o.ok()).toList()) {
+            spec.commandLine().getErr().println("fib " + failed.call().args() + " failed on " + failed.worker() + ": "
+                    + failed.error());
+        }
+        if (code == 0) {
+            print(batch, byN, summary[0], out);
+        }
+        return code;
+    }
+
+    private void print(List<Integer> batch, Map<Integer, Outcome> byN, Summary summary, PrintWriter out) {
+        // The ranks engine's workers are ranks; other workers are numbered by first result.
+        Map<String, Integer> workerIndex = new HashMap<>();
+        byN.values().forEach(o -> workerIndex.putIfAbsent(o.worker(), o.worker().matches("rank-\\d+")
+                ? Integer.parseInt(o.worker().substring("rank-".length())) : workerIndex.size()));
+        List<Integer> rows = new ArrayList<>(batch);
+        if (engine.order() == Order.COMPLETION) {
+            List<Integer> arrival = new ArrayList<>(byN.keySet());
+            rows.sort(Comparator.comparingInt(arrival::indexOf));
+        }
+        CostModel model = CostModel.of(full);
+        List<FibResult> results = new ArrayList<>();
+        for (int n : rows) {
+            Outcome o = byN.get(n);
+            BigInteger value = new BigInteger(o.result().toString());
+            results.add(new FibResult(n, DecimalSummary.of(value, FibJob.SHOWN_DIGITS), full ? value.toString() : "",
+                    workerIndex.get(o.worker()), o.millis()));
+        }
+        List<RankLoad> loads = new ArrayList<>();
+        workerIndex.forEach((worker, index) -> {
+            List<Outcome> mine = byN.values().stream().filter(o -> o.worker().equals(worker)).toList();
+            loads.add(new RankLoad(index, mine.size(),
+                    mine.stream().mapToDouble(o -> model.millis(inputOf(o))).sum(),
+                    mine.stream().mapToDouble(Outcome::millis).sum()));
+        });
+        loads.sort(Comparator.comparingInt(RankLoad::rank));
+        FibReport report = new FibReport(results, loads, byN.size(), summary.wallMillis());
+        if (json) {
+            report.printJson(out);
+            out.printf(Locale.ROOT, "{\"engine\":{\"name\":\"%s\",\"tasks\":%d,\"failed\":%d,\"workers\":%d,"
+                    + "\"wall_ms\":%.3f,\"tasks_per_s\":%.1f,\"deaths\":%d}}%n", summary.engine(), summary.tasks(),
+                    summary.failed(), summary.workers(), summary.wallMillis(), summary.tasksPerSecond(),
+                    summary.deaths().size());
+        } else {
+            report.printText(out);
+            out.println(summary.line());
+            summary.deaths().forEach(death -> out.println("  " + death));
+        }
+        out.flush();
+    }
+
+    private static int inputOf(Outcome o) {
+        return ((Long) o.call().args().get(0)).intValue();
     }
 
     private List<Integer> batch() {

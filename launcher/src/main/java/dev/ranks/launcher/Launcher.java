@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Runs a program as N ranks that pass messages to each other, with MPI semantics.",
         subcommands = {HelloCommand.class, P2pCommand.class, DeadlockCommand.class, BenchCommand.class, FibCommand.class,
             BcastCommand.class, ScatterCommand.class, GatherCommand.class, AlltoallCommand.class, ReduceCommand.class,
-            CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class, MpjCheckCommand.class},
+            CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class, MpjCheckCommand.class,
+            RunTaskCommand.class, WorkerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -1,0 +1,57 @@
+package dev.ranks.launcher;
+
+import dev.ranks.pipeline.Call;
+import dev.ranks.workloads.tasks.QueueBench;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code launcher bench queue}: tasks/s of one batch of fib calls through each pipeline engine. */
+@Command(name = "queue", description = {
+    "Runs --tasks calls of fib(--n) through each engine in --engines with each worker count in --workers, after a"
+        + " warm-up batch, and prints wall time and tasks/s, and the ratio to the first row. fib(20) takes about a"
+        + " microsecond, so this measures each engine's overhead per call. -n is not used. See docs/pipeline.md."})
+final class BenchQueueCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--tasks", paramLabel = "N", defaultValue = "" + QueueBench.DEFAULT_TASKS,
+            description = "Calls per measured batch. Default: ${DEFAULT-VALUE}.")
+    private int tasks;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "20", description = "The fib input. Default: ${DEFAULT-VALUE}.")
+    private int n;
+
+    @Option(names = "--engines", paramLabel = "LIST", split = ",", defaultValue = "threads,processes,fifo,ranks",
+            description = "The engines, comma-separated. Default: ${DEFAULT-VALUE}.")
+    private List<String> engines = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "LIST", split = ",", defaultValue = "1,2,4",
+            description = "The worker counts, comma-separated. Default: ${DEFAULT-VALUE}.")
+    private List<Integer> workers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<QueueBench.Row> rows = QueueBench.run(engines, workers, tasks, Call.of("fib", n));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "# queue: %d calls of fib(%d) per batch, after a warm-up batch; %d processors%n",
+                tasks, n, Runtime.getRuntime().availableProcessors());
+        out.println("# x first = tasks/s over the first row's, measured in this run");
+        out.printf(Locale.ROOT, "%-10s %8s %8s %10s %12s %8s%n", "engine", "workers", "tasks", "seconds", "tasks/s",
+                "x first");
+        double first = rows.get(0).summary().tasksPerSecond();
+        for (QueueBench.Row row : rows) {
+            out.printf(Locale.ROOT, "%-10s %8d %8d %10.3f %12.1f %8.2f%n", row.engine(), row.workers(),
+                    row.summary().tasks(), row.summary().wallMillis() / 1e3, row.summary().tasksPerSecond(),
+                    row.summary().tasksPerSecond() / first);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ranks.launcher;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.Call;
+import dev.ranks.pipeline.Json;
+import dev.ranks.pipeline.TaskRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code launcher run-task}: runs one named task, possibly many times, on a pipeline engine. */
+@Command(name = "run-task", description = {
+    "Runs a named pipeline task (fib, sqrt, crawl_page, or a Celery alias such as tasks.fibo_task) on an engine and"
+        + " prints one JSON line per call: task, args, result or error, worker, ms; then the engine's summary.",
+    "Each ARG is read as JSON when it is JSON (30, 2.5, true, [1,2]) and as a string otherwise. See docs/pipeline.md."})
+final class RunTaskCommand implements Callable<Integer> {
+    @ParentCommand
+    private Launcher launcher;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "The task's name or alias.")
+    private String task;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARG", description = "The task's positional arguments.")
+    private List<String> args = new ArrayList<>();
+
+    @Option(names = "--kwargs", paramLabel = "JSON", description = "The keyword arguments, a JSON object.")
+    private String kwargs;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1", description = "Submits the call K times. Default: 1.")
+    private int repeat;
+
+    @Mixin
+    private EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        engine.check("threads");
+        TaskRegistry.load().task(task);
+        if (repeat < 1) {
+            throw new RanksException(ErrorClass.USAGE, "--repeat " + repeat + " is invalid: expected at least 1");
+        }
+        List<Object> values = new ArrayList<>();
+        for (String arg : args) {
+            values.add(parse(arg));
+        }
+        Map<String, Object> keywords = kwargs == null ? Map.of() : readKwargs(kwargs);
+        List<Call> calls = Collections.nCopies(repeat, new Call(task, values, keywords));
+        PrintWriter out = spec.commandLine().getOut();
+        return EngineBatch.run(launcher, spec, engine, calls, (outcome, summary) -> {
+            if (outcome != null) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("task", outcome.call().task());
+                line.put("args", outcome.call().args());
+                line.put(outcome.ok() ? "result" : "error", outcome.ok() ? outcome.result() : outcome.error());
+                line.put("worker", outcome.worker());
+                line.put("ms", outcome.millis());
+                out.println(Json.write(line));
+            } else {
+                out.println(summary.line());
+            }
+            out.flush();
+        });
+    }
+
+    private static Object parse(String arg) {
+        try {
+            return Json.read(arg);
+        } catch (RanksException e) {
+            return arg;
+        }
+    }
+
+    private static Map<String, Object> readKwargs(String text) {
+        try {
+            return Json.readObject(text);
+        } catch (RanksException e) {
+            throw new RanksException(ErrorClass.USAGE, "--kwargs " + text + " is invalid: expected a JSON object such"
+                    + " as {\"delay_ms\":0}");
+        }
+    }
+}
