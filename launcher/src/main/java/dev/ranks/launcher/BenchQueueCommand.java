@@ -25,7 +25,7 @@ final class BenchQueueCommand implements Callable<Integer> {
             description = "Calls per measured batch. Default: ${DEFAULT-VALUE}.")
     private int tasks;
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "20", description = "The fib input. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--input", paramLabel = "N", defaultValue = "20", description = "The fib input each task computes. Default: ${DEFAULT-VALUE}.")
     private int n;
 
     @Option(names = "--engines", paramLabel = "LIST", split = ",", defaultValue = "threads,processes,fifo,ranks",
