@@ -377,7 +377,10 @@ class PageFetcherTest {
                 }
             });
             answer.start();
-            r = fetchOne(fast().obeyRobots(false).build(), "https://127.0.0.1:" + plain.getLocalPort() + "/");
+            // Generous timeouts: the JVM's first TLS handshake loads its crypto providers, which can
+            // take seconds on a loaded machine; this test is about the kind of failure, not its speed.
+            r = fetchOne(fast().obeyRobots(false).connectTimeout(Duration.ofSeconds(20))
+                    .readTimeout(Duration.ofSeconds(20)).build(), "https://127.0.0.1:" + plain.getLocalPort() + "/");
             answer.join(5000);
         }
         assertEquals(ErrorKind.TLS, r.errorKind(), r.toString());

@@ -34,7 +34,8 @@ class MpjMulticoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"-n 9 p2p", "-n 5 bcast", "-n 4 scatter", "-n 4 gather", "-n 4 alltoall", "-n 5 reduce",
-        "-n 4 fib 10 20 30 40 100 1000", "-n 3 cart", "-n 2 mpj-check send-first --bytes 65536"})
+        "-n 4 fib 10 20 30 40 100 1000", "-n 3 cart", "-n 2 mpj-check send-first --bytes 65536",
+        "-n 3 mpj-check p2p", "-n 3 --eager-limit 100000 mpj-check p2p"})
     void aJobPrintsWhatTheLocalDevicePrints(String command) throws Exception {
         List<String> args = List.of(command.split(" "));
         CliRun local = CliRun.of(args.toArray(String[]::new));

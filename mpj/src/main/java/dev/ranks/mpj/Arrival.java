@@ -25,8 +25,19 @@ final class Arrival {
      * data still lies in the rank's receive buffer.
      */
     final Object data;
+    /**
+     * For a message a rank sent to itself, which never goes through MPJ: the send, completed when
+     * a receive takes the message if it waits for that ({@link Frame#EAGER_SYNC}); null otherwise.
+     */
+    final MpjSend local;
 
     Arrival(byte kind, int source, int context, int tag, ElementType type, int count, int seq, Object data) {
+        this(kind, source, context, tag, type, count, seq, data, null);
+    }
+
+    Arrival(byte kind, int source, int context, int tag, ElementType type, int count, int seq, Object data,
+            MpjSend local) {
+        this.local = local;
         this.kind = kind;
         this.source = source;
         this.context = context;

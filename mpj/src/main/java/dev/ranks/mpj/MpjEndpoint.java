@@ -56,6 +56,8 @@ final class MpjEndpoint implements Endpoint {
     static final int MAX_INLINE = 64 * 1024;
     /** Polling a wait on several requests backs off up to this many nanoseconds between rounds. */
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
+    /** Free frame storages kept for reuse; more frames in flight at once get storage of their own. */
+    private static final int SPARE_OUTBOXES = 4;
 
     private final Mpj.Session session;
     private final mpi.Intracomm world;
@@ -76,9 +78,15 @@ final class MpjEndpoint implements Endpoint {
     private mpjbuf.Buffer inbox;
     /** The received frame's header, read out of {@link #inbox}; guarded by {@link #lock}. */
     private final byte[] inboxHeader = new byte[Frame.HEADER];
-    /** The storage frames are built in; guarded by its own monitor, since sends need not wait for the engine. */
-    private final mpjbuf.RawBuffer outbox;
-    /** The header of the frame being built; guarded by {@link #outbox}'s monitor. */
+    /**
+     * Frame storage free for the next frame, at most {@link #SPARE_OUTBOXES}; guarded by its own
+     * monitor, as are {@link #sending} and {@link #outboxHeader}, since sends need not wait for
+     * the engine.
+     */
+    private final ArrayDeque<mpjbuf.RawBuffer> outboxes = new ArrayDeque<>();
+    /** Frames MPJ is still sending, each with the storage it occupies until then. */
+    private final List<Outgoing> sending = new ArrayList<>();
+    /** The header of the frame being built. */
     private final byte[] outboxHeader = new byte[Frame.HEADER];
     private mpjdev.Request inboxRequest;
     private final List<MpjRecv> posted = new ArrayList<>();
@@ -103,7 +111,6 @@ final class MpjEndpoint implements Endpoint {
         // MPJ's devices write their own header in front of a buffer's data: the storage of the
         // buffers frames go in reserves what the device asked MPI.Init for, as MPJ's own do.
         this.inboxStorage = mpjbuf.BufferFactory.create(MPI.RECV_OVERHEAD + frameCapacity);
-        this.outbox = mpjbuf.BufferFactory.create(MPI.SEND_OVERHEAD + frameCapacity);
         this.completed = new MpjSend(this, 0, 0);
         completed.complete();
         postInbox();
@@ -143,6 +150,10 @@ final class MpjEndpoint implements Endpoint {
             count = payload.count();
             bytes = (long) count * type.bytes();
         }
+        if (dest == rank) {
+            return sendToSelf(context, tag, type, data, offset, count, synchronous || bytes > settings.eagerLimit(),
+                    type == ElementType.OBJECT && !payload.encoded());
+        }
         if (bytes <= inlineLimit) {
             return sendInline(context, dest, tag, type, data, offset, count, (int) bytes, synchronous);
         }
@@ -167,6 +178,42 @@ final class MpjEndpoint implements Endpoint {
             lock.unlock();
         }
         return send;
+    }
+
+    /**
+     * Sends a message to this rank without MPJ: MPJ's niodev never completes a large send to its
+     * own rank, and nothing needs to cross a wire. The data is copied at once (unless it is a
+     * fresh encoding already), and the message goes through the same matching as arrivals. A
+     * synchronous or rendezvous-sized one still completes only when a receive takes it, as on
+     * the wire, so a blocking one with no receive posted deadlocks as it would in MPI.
+     */
+    private DeviceRequest sendToSelf(int context, int tag, ElementType type, Object data, int offset, int count,
+                                     boolean waitsForReceive, boolean fresh) {
+        Object copy = data;
+        if (data != null && !fresh) {
+            // An object's count is its encoding's length, at offset 0.
+            copy = Array.newInstance(data.getClass().getComponentType(), count);
+            System.arraycopy(data, offset, copy, 0, count);
+        }
+        lock.lock();
+        try {
+            MpjSend send = null;
+            if (waitsForReceive) {
+                send = new MpjSend(this, rank, 0);
+                send.expectAck();
+            }
+            Arrival arrival = new Arrival(waitsForReceive ? Frame.EAGER_SYNC : Frame.EAGER, rank, context, tag, type,
+                    count, 0, copy, send);
+            MpjRecv receive = takePosted(arrival);
+            if (receive != null) {
+                match(arrival, receive);
+            } else {
+                unexpected.add(arrival);
+            }
+            return send != null ? send : completed;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private DeviceRequest sendInline(int context, int dest, int tag, ElementType type, Object data, int offset,
@@ -194,8 +241,13 @@ final class MpjEndpoint implements Endpoint {
      */
     private void sendFrame(int dest, byte kind, int context, int tag, ElementType type, int count, int seq,
                            Object data, int offset, int elements) {
-        synchronized (outbox) {
-            mpjbuf.Buffer frame = new mpjbuf.Buffer(outbox, MPI.SEND_OVERHEAD, MPI.SEND_OVERHEAD + frameCapacity);
+        synchronized (outboxes) {
+            reclaimOutboxes();
+            mpjbuf.RawBuffer storage = outboxes.poll();
+            if (storage == null) {
+                storage = mpjbuf.BufferFactory.create(MPI.SEND_OVERHEAD + frameCapacity);
+            }
+            mpjbuf.Buffer frame = new mpjbuf.Buffer(storage, MPI.SEND_OVERHEAD, MPI.SEND_OVERHEAD + frameCapacity);
             Frame.header(outboxHeader, kind, context, tag, type, count, seq);
             Frame.write(frame, ElementType.BYTE, outboxHeader, 0, Frame.HEADER);
             if (elements > 0) {
@@ -206,10 +258,25 @@ final class MpjEndpoint implements Endpoint {
             } catch (mpjbuf.BufferException e) {
                 throw Frame.broken("finish", e);
             }
-            // MPJ sends a frame eagerly (the launcher sets its protocol switch limit above the
-            // largest) and has copied it when send returns, so the outbox is free again.
-            device.send(frame, dest, INLINE_TAG, true);
-            frame.free();
+            // Never block in an MPJ send: under multicore it completes only into the peer's
+            // posted frame receive, and a rank blocked sending does not empty its own, so two
+            // ranks sending each other frames at once would wait for each other. The storage
+            // stays with MPJ until the send completes, which the engine checks as it drains.
+            sending.add(new Outgoing(device.isend(frame, dest, INLINE_TAG, true), frame, storage));
+        }
+    }
+
+    /** Takes back the storage of frames MPJ has sent. Called holding {@link #outboxes}' monitor. */
+    private void reclaimOutboxes() {
+        for (Iterator<Outgoing> it = sending.iterator(); it.hasNext(); ) {
+            Outgoing o = it.next();
+            if (o.request.itest() != null) {
+                it.remove();
+                o.frame.free();
+                if (outboxes.size() < SPARE_OUTBOXES) {
+                    outboxes.add(o.storage);
+                }
+            }
         }
     }
 
@@ -254,7 +321,9 @@ final class MpjEndpoint implements Endpoint {
     @Override
     public void await(DeviceRequest request) {
         MpjRequest r = own(request);
+        long backoff = 1_000;
         while (!r.done()) {
+            boolean polled = false;
             lock.lock();
             try {
                 // No drain first: what r waits for completes through exactly one MPJ request, and
@@ -265,11 +334,20 @@ final class MpjEndpoint implements Endpoint {
                 if (r.waitsForTransfer()) {
                     transfers.remove(r);
                     transferred(r, r.transfer.Wait());
-                } else {
+                } else if (r.waitsForArrival()) {
                     arrived(inboxRequest.iwait());
+                } else {
+                    // An MPJ send whose receive may not be posted yet: blocking in it would stop
+                    // this rank from serving the arrivals that let its peer post that receive.
+                    drain();
+                    polled = true;
                 }
             } finally {
                 lock.unlock();
+            }
+            if (polled && !r.done()) {
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
         }
     }
@@ -355,7 +433,12 @@ final class MpjEndpoint implements Endpoint {
     private void drain() {
         mpjdev.Status s;
         while ((s = inboxRequest.itest()) != null) {
-            arrived(s);
+            // Multicore's itest reports no source (-1) and leaves finishing the request to iwait,
+            // which returns at once for a completed request, with the source.
+            arrived(s.source < 0 ? inboxRequest.iwait() : s);
+        }
+        synchronized (outboxes) {
+            reclaimOutboxes();
         }
         if (transfers.isEmpty()) {
             return;
@@ -474,7 +557,7 @@ final class MpjEndpoint implements Endpoint {
                     r.complete();
                 }
                 if (a.kind == Frame.EAGER_SYNC) {
-                    acknowledge(a.source, a.seq);
+                    release(a);
                 }
             }
             default -> {
@@ -507,6 +590,15 @@ final class MpjEndpoint implements Endpoint {
             transfers.add(discard);
         }
         if (a.kind == Frame.RTS || a.kind == Frame.EAGER_SYNC) {
+            release(a);
+        }
+    }
+
+    /** Tells the sender of a matched or refused synchronous message that it may complete. */
+    private void release(Arrival a) {
+        if (a.local != null) {
+            a.local.acknowledged();
+        } else {
             acknowledge(a.source, a.seq);
         }
     }
@@ -586,6 +678,16 @@ final class MpjEndpoint implements Endpoint {
             case CHAR -> MPI.CHAR;
             case BOOLEAN -> MPI.BOOLEAN;
         };
+    }
+
+    /**
+     * A frame MPJ is sending.
+     *
+     * @param request MPJ's request for the send
+     * @param frame the buffer sent
+     * @param storage the buffer's storage, free again once the send completes
+     */
+    private record Outgoing(mpjdev.Request request, mpjbuf.Buffer frame, mpjbuf.RawBuffer storage) {
     }
 
     /** The receive of data whose own receive failed, kept only until MPJ has taken it off the wire. */

@@ -50,6 +50,14 @@ abstract class MpjRequest implements DeviceRequest {
         return transfer != null && !transferDone;
     }
 
+    /**
+     * @return whether only an arrival can complete this request, so that a wait for it may block
+     *     on the frame receive: true unless its {@link #transfer} is still moving
+     */
+    boolean waitsForArrival() {
+        return transfer == null || transferDone;
+    }
+
     /** Called by the engine when {@link #transfer} has completed. */
     abstract void transferred(mpi.Status status);
 

@@ -13,6 +13,8 @@ final class MpjSend extends MpjRequest {
     final int seq;
     /** Whether the receiver's {@link Frame#ACK} is still due. */
     private boolean awaitingAck;
+    /** Whether the send waits for an acknowledgement at all; a large eager one does not. */
+    private boolean rendezvous;
 
     MpjSend(MpjEndpoint endpoint, int dest, int seq) {
         super(endpoint);
@@ -23,6 +25,7 @@ final class MpjSend extends MpjRequest {
     /** Marks that the send completes only once the receiver has acknowledged it. */
     void expectAck() {
         awaitingAck = true;
+        rendezvous = true;
     }
 
     /** Records the receiver's acknowledgement; the send completes unless its data is still moving. */
@@ -37,11 +40,17 @@ final class MpjSend extends MpjRequest {
      * Blocking in MPJ on the data of a rendezvous send before the acknowledgement would wait for
      * the receiver without serving arrivals, and under multicore a peer's send to this rank
      * waits until this rank's frame receive is posted again: the two ranks could wait for each
-     * other. After the acknowledgement the receive is posted and MPJ finishes alone.
+     * other. After the acknowledgement the receive is posted and MPJ finishes alone. A large
+     * eager send never learns that its receive is posted, so its wait polls instead.
      */
     @Override
     boolean waitsForTransfer() {
-        return !awaitingAck && super.waitsForTransfer();
+        return rendezvous && !awaitingAck && super.waitsForTransfer();
+    }
+
+    @Override
+    boolean waitsForArrival() {
+        return awaitingAck || super.waitsForArrival();
     }
 
     @Override
