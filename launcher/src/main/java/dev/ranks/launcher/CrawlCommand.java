@@ -144,7 +144,7 @@ final class CrawlCommand implements Callable<Integer> {
         PrintWriter records = out == null ? spec.commandLine().getOut() : open(out);
         try {
             CrawlSink sink = new JsonLinesOutput(records);
-            if (ProgressLine.wanted(out == null)) {
+            if (Terminal.progressWanted(out == null)) {
                 sink = sink.andThen(new ProgressLine(err, options.maxPages()));
             }
             CrawlSink rounds = sink;

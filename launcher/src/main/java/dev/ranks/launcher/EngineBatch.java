@@ -7,7 +7,6 @@ import dev.ranks.pipeline.Engines;
 import dev.ranks.pipeline.Outcome;
 import dev.ranks.pipeline.Summary;
 import dev.ranks.pipeline.TaskRegistry;
-import dev.ranks.workloads.crawl.ProgressLine;
 import dev.ranks.workloads.tasks.RanksEngine;
 import java.io.PrintWriter;
 import java.util.List;
@@ -62,7 +61,7 @@ final class EngineBatch {
     private static Summary drain(Engine engine, List<Call> calls, EngineOptions options, PrintWriter err,
             BiConsumer<Outcome, Summary> each) {
         Batch batch = engine.submit(calls);
-        boolean progress = calls.size() >= PROGRESS_MIN_TASKS && ProgressLine.wanted(false);
+        boolean progress = calls.size() >= PROGRESS_MIN_TASKS && Terminal.progressWanted(false);
         long start = System.nanoTime();
         long[] drawn = {0};
         batch.forEach(options.order(), outcome -> {
