@@ -14,9 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code launcher bench queue}: tasks/s of one batch of fib calls through each pipeline engine. */
 @Command(name = "queue", description = {
-    "Runs --tasks calls of fib(--n) through each engine in --engines with each worker count in --workers, after a"
+    "Runs --tasks calls of fib(--input) through each engine in --engines with each worker count in --workers, after a"
         + " warm-up batch, and prints wall time and tasks/s, and the ratio to the first row. fib(20) takes about a"
-        + " microsecond, so this measures each engine's overhead per call. -n is not used. See docs/pipeline.md."})
+        + " microsecond, so this measures each engine's overhead per call. -n is not used. See docs/pipeline.md.",
+    "Task-queue rows: redis (Ranks worker threads consuming a Redis queue) and celery (a real Celery worker, prefork"
+        + " pool of N processes, running the Python tasks.fibo_task; needs python3-celery). Both go through one"
+        + " redis-server, started for the run unless --broker is given; the same Java client sends and waits."})
 final class BenchQueueCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,16 +32,22 @@ final class BenchQueueCommand implements Callable<Integer> {
     private int n;
 
     @Option(names = "--engines", paramLabel = "LIST", split = ",", defaultValue = "threads,processes,fifo,ranks",
-            description = "The engines, comma-separated. Default: ${DEFAULT-VALUE}.")
+            description = "The engines, comma-separated: threads, processes, fifo, ranks, redis, celery. Default:"
+                    + " ${DEFAULT-VALUE}.")
     private List<String> engines = new ArrayList<>();
 
     @Option(names = "--workers", paramLabel = "LIST", split = ",", defaultValue = "1,2,4",
             description = "The worker counts, comma-separated. Default: ${DEFAULT-VALUE}.")
     private List<Integer> workers = new ArrayList<>();
 
+    @Option(names = {"-b", "--broker"}, paramLabel = "URL",
+            description = "The Redis broker of the redis and celery rows. Default: a private redis-server started for"
+                    + " the run.")
+    private String broker;
+
     @Override
     public Integer call() {
-        List<QueueBench.Row> rows = QueueBench.run(engines, workers, tasks, Call.of("fib", n));
+        List<QueueBench.Row> rows = QueueBench.run(engines, workers, tasks, Call.of("fib", n), broker);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "# queue: %d calls of fib(%d) per batch, after a warm-up batch; %d processors%n",
                 tasks, n, Runtime.getRuntime().availableProcessors());

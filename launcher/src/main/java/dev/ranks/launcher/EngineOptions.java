@@ -4,6 +4,7 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.EngineConfig;
 import dev.ranks.pipeline.Order;
+import dev.ranks.pipeline.redis.BrokerUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,17 +13,29 @@ import picocli.CommandLine.Option;
 /** The options of commands that run tasks on a pipeline engine: a picocli mixin. See docs/pipeline.md. */
 final class EngineOptions {
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "Runs the inputs as tasks on a pipeline engine: threads, processes, fifo or ranks (rank 0"
-                    + " schedules over the job's -n ranks). See docs/pipeline.md.")
+            description = "Runs the inputs as tasks on a pipeline engine: threads, processes, fifo, redis (a Celery-compatible"
+                    + " task queue; workers are 'launcher worker' processes) or ranks (rank 0 schedules over the job's -n"
+                    + " ranks). See docs/pipeline.md.")
     String engine;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "The engine's worker threads or processes. Default: the processor count.")
+            description = "The engine's worker threads or processes. Default: the processor count. With --engine redis:"
+                    + " also run N worker threads in this process (default: none; separately started workers only).")
     Integer workers;
 
     @Option(names = "--fifo-dir", paramLabel = "DIR",
             description = "The directory of named pipes a 'launcher worker --fifo DIR' serves (--engine fifo).")
     Path fifoDir;
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "The Redis broker of --engine redis: redis://[[user]:password@]host[:port][/db] or rediss://."
+                    + " Default: $RANKS_BROKER, else " + BrokerUrl.LOCAL + " ('launcher redis-up' starts one).")
+    String broker;
+
+    @Option(names = "--queue", paramLabel = "QUEUE",
+            description = "The queue of --engine redis for every call. Default: each task's own queue (fib to"
+                    + " fibo_queue, sqrt to sqrt_queue, crawl_page to webcrawler_queue).")
+    String queue;
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "submission",
             description = "submission (the inputs' order) or completion (as results arrive). Default: submission.")
@@ -44,10 +57,11 @@ final class EngineOptions {
             engine = defaultEngine;
         }
         String engineOnly = workers != null ? "--workers" : fifoDir != null ? "--fifo-dir"
+                : broker != null ? "--broker" : queue != null ? "--queue"
                 : !order.equals("submission") ? "--order" : null;
         if (engine == null && engineOnly != null) {
             throw new RanksException(ErrorClass.USAGE, engineOnly + " is given without --engine: expected --engine"
-                    + " threads|processes|fifo|ranks");
+                    + " threads|processes|fifo|redis|ranks");
         }
         if ("ranks".equals(engine) && workers != null) {
             throw new RanksException(ErrorClass.USAGE, "--workers does not apply to --engine ranks: expected -n N"
@@ -56,6 +70,13 @@ final class EngineOptions {
         if (fifoDir != null && !"fifo".equals(engine)) {
             throw new RanksException(ErrorClass.USAGE, "--fifo-dir applies to --engine fifo only, not to --engine "
                     + engine);
+        }
+        if ((broker != null || queue != null) && !"redis".equals(engine)) {
+            throw new RanksException(ErrorClass.USAGE, (broker != null ? "--broker" : "--queue")
+                    + " applies to --engine redis only, not to --engine " + engine);
+        }
+        if (broker != null) {
+            BrokerUrl.parse(broker);
         }
         if (workers != null && workers < 1) {
             throw new RanksException(ErrorClass.USAGE, "--workers " + workers + " is invalid: expected at least 1");
@@ -85,6 +106,21 @@ final class EngineOptions {
         if (workers != null) {
             config = config.withWorkers(workers);
         }
+        if ("redis".equals(engine)) {
+            config = config.withBroker(brokerUrl(broker), queue);
+        }
         return fifoDir != null ? config.withFifoDir(fifoDir) : config;
+    }
+
+    /**
+     * @param given the --broker option, or null
+     * @return it, else $RANKS_BROKER, else the local broker of 'launcher redis-up'
+     */
+    static String brokerUrl(String given) {
+        if (given != null) {
+            return given;
+        }
+        String env = System.getenv("RANKS_BROKER");
+        return env != null && !env.isBlank() ? env : BrokerUrl.LOCAL;
     }
 }

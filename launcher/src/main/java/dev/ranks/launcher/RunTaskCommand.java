@@ -77,7 +77,7 @@ final class RunTaskCommand implements Callable<Integer> {
         });
     }
 
-    private static Object parse(String arg) {
+    static Object parse(String arg) {
         try {
             return Json.read(arg);
         } catch (RanksException e) {
@@ -85,7 +85,7 @@ final class RunTaskCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> readKwargs(String text) {
+    static Map<String, Object> readKwargs(String text) {
         try {
             return Json.readObject(text);
         } catch (RanksException e) {

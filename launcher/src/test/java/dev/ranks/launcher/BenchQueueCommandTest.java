@@ -24,8 +24,8 @@ class BenchQueueCommandTest {
 
     @Test
     void anUnknownEngineExitsTwo() {
-        CliRun run = CliRun.of("bench", "queue", "--tasks", "10", "--engines", "celery");
+        CliRun run = CliRun.of("bench", "queue", "--tasks", "10", "--engines", "celeryx");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("engine 'celery' is unknown"), run::toString);
+        assertTrue(run.err().contains("engine 'celeryx' is unknown"), run::toString);
     }
 }

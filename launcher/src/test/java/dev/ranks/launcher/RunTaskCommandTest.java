@@ -29,12 +29,18 @@ class RunTaskCommandTest {
     }
 
     @Test
-    void anUnknownTaskOrWorkerWithoutSourceExitsTwo() {
+    void anUnknownTaskOrABadWorkerSourceExitsTwo() {
         CliRun task = CliRun.of("run-task", "fibo", "3");
         assertEquals(2, task.exitCode(), task::toString);
         assertTrue(task.err().contains("task 'fibo' is unknown: expected one of crawl_page, fib, sqrt"), task::toString);
-        CliRun worker = CliRun.of("worker");
-        assertEquals(2, worker.exitCode(), worker::toString);
-        assertTrue(worker.err().contains("expected --fifo DIR"), worker::toString);
+        CliRun both = CliRun.of("worker", "--fifo", "/tmp/x", "-Q", "fibo_queue");
+        assertEquals(2, both.exitCode(), both::toString);
+        assertTrue(both.err().contains("expected one or the other"), both::toString);
+        CliRun noBroker = CliRun.of("worker", "--broker", "redis://127.0.0.1:1/0");
+        assertEquals(2, noBroker.exitCode(), noBroker::toString);
+        assertTrue(noBroker.err().contains("broker redis://127.0.0.1:1/0 cannot be used"), noBroker::toString);
+        CliRun badQueues = CliRun.of("worker", "-Q", "fibo_queue,,x");
+        assertEquals(2, badQueues.exitCode(), badQueues::toString);
+        assertTrue(badQueues.err().contains("expected queue names separated by commas"), badQueues::toString);
     }
 }

@@ -15,13 +15,17 @@ import java.util.List;
  * @param queueCapacity the bound of the threads engine's queue between submission and workers
  * @param fifoDir the FIFO engine's directory of named pipes, or null
  * @param brokerUrl a task queue's broker, such as {@code redis://localhost:6379/0}, or null
- * @param queue a task queue's queue name; Celery's default is {@code celery}
+ * @param queue a task queue's queue for every call, or null to route each task to its own queue
+ *     ({@code fib} to {@code fibo_queue}, {@code sqrt} to {@code sqrt_queue}, {@code crawl_page} to
+ *     {@code webcrawler_queue}, the rest to Celery's default {@code celery})
  * @param jvmOptions extra options for the process engine's worker JVMs, such as {@code -Xmx256m}
  * @param registry the tasks that in-process workers run
  * @param diagnostics where engines report worker deaths and other trouble; usually {@code System.err}
+ * @param localWorkers whether a task-queue engine also runs {@code workers} worker threads in this
+ *     process, besides the workers started separately; set by {@link #withWorkers}
  */
 public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String brokerUrl, String queue,
-        List<String> jvmOptions, TaskRegistry registry, PrintStream diagnostics) {
+        List<String> jvmOptions, TaskRegistry registry, PrintStream diagnostics, boolean localWorkers) {
     /** Celery's default queue name. */
     public static final String DEFAULT_QUEUE = "celery";
 
@@ -36,6 +40,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @param jvmOptions worker JVM options
      * @param registry the tasks
      * @param diagnostics where trouble is reported
+     * @param localWorkers whether a task-queue engine runs workers in this process
      * @throws RanksException ({@link ErrorClass#ARG}) when a count is below 1
      */
     public EngineConfig {
@@ -48,21 +53,23 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
 
     /**
      * @return as many workers as processors, a queue of 4 calls per worker, no FIFO directory or
-     *     broker, the queue {@value #DEFAULT_QUEUE}, the tasks of {@link TaskRegistry#load()}, and
-     *     diagnostics on {@code System.err}
+     *     broker, tasks routed to their own queues, the tasks of {@link TaskRegistry#load()},
+     *     diagnostics on {@code System.err}, and no local workers for a task-queue engine
      */
     public static EngineConfig defaults() {
         int processors = Runtime.getRuntime().availableProcessors();
-        return new EngineConfig(processors, 4 * processors, null, null, DEFAULT_QUEUE, List.of(),
-                TaskRegistry.load(), System.err);
+        return new EngineConfig(processors, 4 * processors, null, null, null, List.of(),
+                TaskRegistry.load(), System.err, false);
     }
 
     /**
      * @param n the worker count
-     * @return these settings with {@code n} workers and a queue of 4 calls per worker
+     * @return these settings with {@code n} workers and a queue of 4 calls per worker; a
+     *     task-queue engine runs that many worker threads in this process
      */
     public EngineConfig withWorkers(int n) {
-        return new EngineConfig(n, Math.max(1, 4 * n), fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics);
+        return new EngineConfig(n, Math.max(1, 4 * n), fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics,
+                true);
     }
 
     /**
@@ -70,7 +77,8 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @return these settings with that bound
      */
     public EngineConfig withQueueCapacity(int capacity) {
-        return new EngineConfig(workers, capacity, fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics);
+        return new EngineConfig(workers, capacity, fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics,
+                localWorkers);
     }
 
     /**
@@ -78,16 +86,18 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @return these settings with that directory
      */
     public EngineConfig withFifoDir(Path dir) {
-        return new EngineConfig(workers, queueCapacity, dir, brokerUrl, queue, jvmOptions, registry, diagnostics);
+        return new EngineConfig(workers, queueCapacity, dir, brokerUrl, queue, jvmOptions, registry, diagnostics,
+                localWorkers);
     }
 
     /**
      * @param url the broker URL
-     * @param queueName the queue name
+     * @param queueName the queue for every call, or null to route each task to its own queue
      * @return these settings with that broker and queue
      */
     public EngineConfig withBroker(String url, String queueName) {
-        return new EngineConfig(workers, queueCapacity, fifoDir, url, queueName, jvmOptions, registry, diagnostics);
+        return new EngineConfig(workers, queueCapacity, fifoDir, url, queueName, jvmOptions, registry, diagnostics,
+                localWorkers);
     }
 
     /**
@@ -95,7 +105,8 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @return these settings with those options
      */
     public EngineConfig withJvmOptions(List<String> options) {
-        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, options, registry, diagnostics);
+        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, options, registry, diagnostics,
+                localWorkers);
     }
 
     /**
@@ -103,7 +114,8 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @return these settings with that registry
      */
     public EngineConfig withRegistry(TaskRegistry tasks) {
-        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, tasks, diagnostics);
+        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, tasks, diagnostics,
+                localWorkers);
     }
 
     /**
@@ -111,6 +123,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @return these settings reporting there
      */
     public EngineConfig withDiagnostics(PrintStream out) {
-        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, registry, out);
+        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, registry, out,
+                localWorkers);
     }
 }

@@ -1,0 +1,160 @@
+package dev.ranks.pipeline.redis;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Connections to one Redis broker, and the reconnect policy: an operation that loses its
+ * connection, or finds the server still loading its data after a restart, is retried with
+ * exponential backoff (0.1 s doubling to 5 s) until it succeeds or the broker is closed. Each
+ * operation must be safe to repeat (the scripts are written so). Refused credentials are not
+ * retried: they will not get better.
+ */
+final class Broker implements AutoCloseable {
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final BrokerUrl url;
+    private final JedisPool pool;
+    private final PrintStream diagnostics;
+    private volatile boolean closed;
+    private boolean down;
+
+    /**
+     * @param url the broker
+     * @param connections the pool's size: one per thread that talks to Redis at once
+     * @param clientName the name {@code CLIENT LIST} shows
+     * @param diagnostics where outages and recoveries are reported
+     */
+    Broker(BrokerUrl url, int connections, String clientName, PrintStream diagnostics) {
+        this.url = url;
+        this.diagnostics = diagnostics;
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(connections);
+        config.setMaxIdle(connections);
+        config.setMinIdle(0);
+        config.setJmxEnabled(false);
+        config.setTestOnBorrow(false);
+        config.setBlockWhenExhausted(true);
+        this.pool = new JedisPool(config, url.address(), url.clientConfig(10_000, clientName));
+    }
+
+    /** @return the broker's URL */
+    BrokerUrl url() {
+        return url;
+    }
+
+    /**
+     * Checks at once that the broker answers and accepts the credentials.
+     *
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) naming the broker and the reason
+     */
+    void ping() {
+        try (Jedis redis = pool.getResource()) {
+            redis.ping();
+        } catch (JedisException e) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, -1, "broker " + url + " cannot be used: " + reason(e)
+                    + (e instanceof JedisConnectionException ? " (is redis-server running? 'launcher redis-up' starts"
+                    + " one)" : ""), e);
+        }
+    }
+
+    /**
+     * Runs an operation, reconnecting as often as it takes.
+     *
+     * @param operation what to do with a connection; it may run more than once
+     * @param <T> its result type
+     * @return its result
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker is closed meanwhile or
+     *     refuses the credentials
+     */
+    <T> T call(Function<Jedis, T> operation) {
+        long backoff = FIRST_BACKOFF_MS;
+        while (true) {
+            try (Jedis redis = pool.getResource()) {
+                T result = operation.apply(redis);
+                recovered();
+                return result;
+            } catch (JedisException | IllegalStateException e) {
+                if (closed) {
+                    throw new RanksException(ErrorClass.UNAVAILABLE, -1, "broker " + url + " is closed", e);
+                }
+                if (!(e instanceof JedisConnectionException) && !transientError(e)) {
+                    throw new RanksException(ErrorClass.UNAVAILABLE, -1, "broker " + url + " refused: " + reason(e), e);
+                }
+                lost(e, backoff);
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    /** @return a connection of its own for blocking commands and subscriptions; close it to give it back */
+    Jedis connection() {
+        return pool.getResource();
+    }
+
+    private static boolean transientError(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("LOADING") || message.startsWith("BUSY") || message.startsWith("TRYAGAIN")
+                || message.startsWith("MASTERDOWN");
+    }
+
+    private synchronized void lost(Exception e, long backoff) {
+        if (!down) {
+            down = true;
+            diagnostics.println("broker " + url + " unreachable: " + reason(e) + "; reconnecting (backoff up to "
+                    + Duration.ofMillis(MAX_BACKOFF_MS).toSeconds() + " s); nothing is lost meanwhile");
+            diagnostics.flush();
+        }
+    }
+
+    private void recovered() {
+        if (down) {
+            synchronized (this) {
+                if (down) {
+                    down = false;
+                    diagnostics.println("broker " + url + " reachable again");
+                    diagnostics.flush();
+                }
+            }
+        }
+    }
+
+    static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String first = String.valueOf(e.getMessage());
+        return cause == e ? first : first + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RanksException(ErrorClass.UNAVAILABLE, -1, "interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** @return whether {@link #close()} was called */
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+}
