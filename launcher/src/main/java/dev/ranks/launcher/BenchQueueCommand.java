@@ -52,15 +52,32 @@ final class BenchQueueCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "# queue: %d calls of fib(%d) per batch, after a warm-up batch; %d processors%n",
                 tasks, n, Runtime.getRuntime().availableProcessors());
         out.println("# x first = tasks/s over the first row's, measured in this run");
-        out.printf(Locale.ROOT, "%-10s %8s %8s %10s %12s %8s%n", "engine", "workers", "tasks", "seconds", "tasks/s",
-                "x first");
+        QueueBench.Row celery = celeryReference(rows);
+        if (celery != null) {
+            out.printf(Locale.ROOT, "# x celery = tasks/s over the Celery worker's with %d prefork processes%n",
+                    celery.workers());
+        }
+        out.printf(Locale.ROOT, "%-10s %8s %8s %10s %12s %8s%s%n", "engine", "workers", "tasks", "seconds", "tasks/s",
+                "x first", celery == null ? "" : String.format(Locale.ROOT, " %9s", "x celery"));
         double first = rows.get(0).summary().tasksPerSecond();
         for (QueueBench.Row row : rows) {
-            out.printf(Locale.ROOT, "%-10s %8d %8d %10.3f %12.1f %8.2f%n", row.engine(), row.workers(),
-                    row.summary().tasks(), row.summary().wallMillis() / 1e3, row.summary().tasksPerSecond(),
-                    row.summary().tasksPerSecond() / first);
+            double rate = row.summary().tasksPerSecond();
+            out.printf(Locale.ROOT, "%-10s %8d %8d %10.3f %12.1f %8.2f%s%n", row.engine(), row.workers(),
+                    row.summary().tasks(), row.summary().wallMillis() / 1e3, rate, rate / first,
+                    celery == null ? "" : String.format(Locale.ROOT, " %9.2f", rate / celery.summary().tasksPerSecond()));
         }
         out.flush();
         return 0;
+    }
+
+    /** The reference: the Celery worker with a prefork pool of 2, else the first Celery row. */
+    private static QueueBench.Row celeryReference(List<QueueBench.Row> rows) {
+        QueueBench.Row found = null;
+        for (QueueBench.Row row : rows) {
+            if (row.engine().equals(QueueBench.CELERY) && (found == null || row.workers() == 2)) {
+                found = row;
+            }
+        }
+        return found;
     }
 }

@@ -49,7 +49,7 @@ class RedisEngineTest extends EngineContract {
                 assertEquals((long) i * i, outcomes.get(i).value());
             }
             assertEquals(100, worker.counts().succeeded());
-            assertTrue(outcomes.get(0).worker().startsWith("redis"), outcomes.get(0).worker());
+            assertTrue(outcomes.get(0).worker().startsWith(worker.id()), "the worker that ran it: " + outcomes.get(0).worker());
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  * process. Without any worker, a batch waits until one starts.
  */
 public final class RedisEngine implements Engine {
+    private static final long WORKER_HINT_MS = 5_000;
     private final EngineConfig config;
     private final TaskQueue queue;
     private final RedisWorker worker;
@@ -89,14 +90,19 @@ public final class RedisEngine implements Engine {
             index.put(message.id(), i);
         }
         queue.sendAll(messages);
+        if (worker == null) {
+            warnWithoutWorkers(batch, messages);
+        }
         String where = worker == null ? "redis" : "redis " + worker.id();
         Thread waiter = new Thread(() -> {
             try {
                 queue.awaitAll(index.keySet(), state -> {
                     int i = index.get(state.id());
+                    String by = state.worker() != null ? state.worker() : where;
+                    double millis = Math.max(0, state.runtimeMillis());
                     batch.complete(TaskState.SUCCESS.equals(state.status())
-                            ? Outcome.success(i, calls.get(i), state.result(), where, 0, 1)
-                            : Outcome.failure(i, calls.get(i), state.error(), where, 0, 1));
+                            ? Outcome.success(i, calls.get(i), state.result(), by, millis, 1)
+                            : Outcome.failure(i, calls.get(i), state.error(), by, millis, 1));
                 }, null);
             } catch (RanksException e) {
                 batch.failRemaining(e.getMessage(), where);
@@ -114,6 +120,45 @@ public final class RedisEngine implements Engine {
         }
         waiter.start();
         return batch;
+    }
+
+    /**
+     * When nothing has come back after a few seconds and no live Ranks worker consumes the
+     * batch's queues, says so once: the batch waits for a worker, as a Celery client does, and
+     * a silent wait looks like a hang. Celery workers keep no record in Redis, so they cannot be
+     * seen; the message says that too.
+     */
+    private void warnWithoutWorkers(Batch batch, List<CeleryMessage> messages) {
+        Set<String> queues = new LinkedHashSet<>();
+        messages.forEach(m -> queues.add(m.queue()));
+        Thread watch = new Thread(() -> {
+            try {
+                Thread.sleep(WORKER_HINT_MS);
+                if (closed || batch.completed() > 0) {
+                    return;
+                }
+                QueueReport report = queue.report(queues);
+                List<String> idle = new ArrayList<>();
+                for (QueueReport.Row row : report.queues()) {
+                    if (row.workers() == 0) {
+                        idle.add(row.name());
+                    }
+                }
+                if (!idle.isEmpty() && batch.completed() == 0) {
+                    config.diagnostics().println("redis: no result yet and no Ranks worker consumes "
+                            + String.join(", ", idle) + " on " + queue.broker() + "; start one with 'launcher worker -Q "
+                            + String.join(",", idle) + " --broker " + queue.broker() + "' (Celery workers cannot be"
+                            + " seen from Redis); waiting");
+                    config.diagnostics().flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RanksException e) {
+                // the hint is a courtesy: a broker that is down is reported by the wait itself
+            }
+        }, "ranks-redis-hint");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     @Override

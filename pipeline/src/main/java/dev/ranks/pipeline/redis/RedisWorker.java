@@ -344,15 +344,17 @@ public final class RedisWorker implements AutoCloseable {
             }
             active.incrementAndGet();
             Object result;
+            long start = System.nanoTime();
             try {
                 result = task.run(message.call().args(), message.call().kwargs());
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-                failedRun(delivery, queue, e);
+                failedRun(delivery, queue, e, (System.nanoTime() - start) / 1e6);
                 return;
             } finally {
                 active.decrementAndGet();
             }
-            TaskState state = TaskState.success(message.id(), Json.normalize(result));
+            TaskState state = TaskState.success(message.id(), Json.normalize(result))
+                    .ranBy(Thread.currentThread().getName().replace("ranks-worker", id), (System.nanoTime() - start) / 1e6);
             succeeded.incrementAndGet();
             finish(delivery.tag(), state, null, null);
         } catch (RanksException e) {
@@ -366,18 +368,21 @@ public final class RedisWorker implements AutoCloseable {
         }
     }
 
-    private void failedRun(Delivery delivery, String queue, Throwable e) {
+    private void failedRun(Delivery delivery, String queue, Throwable e, double millis) {
+        String by = Thread.currentThread().getName().replace("ranks-worker", id);
         CeleryMessage message = delivery.message();
         String trace = Outcome.trace(e);
         boolean argumentError = e instanceof IllegalArgumentException
                 || (e instanceof RanksException r && r.errorClass() == ErrorClass.ARG);
         if (!argumentError && message.retries() < options.maxRetries()) {
             Instant when = Instant.now().plus(backoff(message.retries()));
-            TaskState state = TaskState.failure(message.id(), TaskState.RETRY, e.getClass().getName(), e.getMessage(), trace);
+            TaskState state = TaskState.failure(message.id(), TaskState.RETRY, e.getClass().getName(), e.getMessage(), trace)
+                    .ranBy(by, millis);
             finish(delivery.tag(), state, Keys.lists(queue).get(0), message.retry(when).encode());
             retried.incrementAndGet();
         } else {
-            TaskState state = TaskState.failure(message.id(), TaskState.FAILURE, e.getClass().getName(), e.getMessage(), trace);
+            TaskState state = TaskState.failure(message.id(), TaskState.FAILURE, e.getClass().getName(), e.getMessage(), trace)
+                    .ranBy(by, millis);
             finish(delivery.tag(), state, null, null);
             failed.incrementAndGet();
         }

@@ -22,8 +22,13 @@ import java.util.Map;
  *     {@code {"exc_type", "exc_message", "exc_module"}}
  * @param traceback the failure's stack trace, or null
  * @param dateDone when a final state was reached, or null
+ * @param worker the worker that stored the state, or null (Celery stores it only with
+ *     {@code result_extended}; Ranks workers always do)
+ * @param runtimeMillis how long the task ran, or -1 when unknown (a Ranks extension,
+ *     {@code runtime_ms}, which Celery's clients ignore)
  */
-public record TaskState(String id, String status, Object result, String traceback, Instant dateDone) {
+public record TaskState(String id, String status, Object result, String traceback, Instant dateDone, String worker,
+        double runtimeMillis) {
 
     /** The key prefix of Celery's Redis result backend. */
     public static final String KEY_PREFIX = "celery-task-meta-";
@@ -53,7 +58,7 @@ public record TaskState(String id, String status, Object result, String tracebac
      * @return the state
      */
     public static TaskState success(String id, Object result) {
-        return new TaskState(id, SUCCESS, result, null, Instant.now());
+        return new TaskState(id, SUCCESS, result, null, Instant.now(), null, -1);
     }
 
     /**
@@ -74,7 +79,16 @@ public record TaskState(String id, String status, Object result, String tracebac
         exc.put("exc_type", exceptionClass.substring(dot + 1));
         exc.put("exc_message", message == null ? List.of() : List.of(message));
         exc.put("exc_module", dot < 0 ? "builtins" : exceptionClass.substring(0, dot));
-        return new TaskState(id, status, exc, traceback, RETRY.equals(status) ? null : Instant.now());
+        return new TaskState(id, status, exc, traceback, RETRY.equals(status) ? null : Instant.now(), null, -1);
+    }
+
+    /**
+     * @param by the worker's id
+     * @param millis how long the task ran
+     * @return this state, saying who ran it for how long
+     */
+    public TaskState ranBy(String by, double millis) {
+        return new TaskState(id, status, result, traceback, dateDone, by, millis);
     }
 
     /** @return whether the task will not change state again: success, failure or revoked */
@@ -92,6 +106,12 @@ public record TaskState(String id, String status, Object result, String tracebac
         // Celery writes naive UTC times: datetime.utcnow().isoformat()
         meta.put("date_done", dateDone == null ? null : LocalDateTime.ofInstant(dateDone, ZoneOffset.UTC).toString());
         meta.put("task_id", id);
+        if (worker != null) {
+            meta.put("worker", worker);
+        }
+        if (runtimeMillis >= 0) {
+            meta.put("runtime_ms", runtimeMillis);
+        }
         return Json.write(meta);
     }
 
@@ -117,7 +137,10 @@ public record TaskState(String id, String status, Object result, String tracebac
                     : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
         Object trace = meta.get("traceback");
-        return new TaskState(id.toString(), (String) status, meta.get("result"), trace == null ? null : trace.toString(), when);
+        Object worker = meta.get("worker");
+        double millis = meta.get("runtime_ms") instanceof Number n ? n.doubleValue() : -1;
+        return new TaskState(id.toString(), (String) status, meta.get("result"), trace == null ? null : trace.toString(), when,
+                worker == null ? null : worker.toString(), millis);
     }
 
     /**
