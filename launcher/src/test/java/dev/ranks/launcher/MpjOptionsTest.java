@@ -21,7 +21,7 @@ class MpjOptionsTest {
 
     @ParameterizedTest(name = "launcher {0}")
     @CsvSource(delimiter = '|', value = {
-        "--mpj-dev gpu hello                 | Invalid value for option '--mpj-dev': 'gpu' is not an MPJ Express device: expected one of [multicore, niodev, hybdev]",
+        "--mpj-dev shmem hello               | Invalid value for option '--mpj-dev': 'shmem' is not an MPJ Express device: expected one of [multicore, niodev, hybdev]",
         "--timeout 0s hello                  | Invalid value for option '--timeout': '0s' is zero: expected a positive duration",
         "--timeout soon hello                | Invalid value for option '--timeout': 'soon' is not a duration",
         "--map-by socket hello               | Invalid value for option '--map-by': 'socket' is not a mapping policy: expected one of [slot, node]",

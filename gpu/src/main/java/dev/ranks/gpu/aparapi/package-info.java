@@ -1,0 +1,6 @@
+/**
+ * The {@code aparapi} backend: kernels written in Java, which Aparapi translates from bytecode to
+ * OpenCL and runs on an OpenCL device. Aparapi's silent fallback to its Java thread pool counts as a
+ * failure here, never as a result.
+ */
+package dev.ranks.gpu.aparapi;

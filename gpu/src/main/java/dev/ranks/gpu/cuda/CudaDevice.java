@@ -1,0 +1,235 @@
+package dev.ranks.gpu.cuda;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.gpu.Device;
+import dev.ranks.gpu.DeviceBuffer;
+import dev.ranks.gpu.DeviceInfo;
+import dev.ranks.gpu.ElementType;
+import dev.ranks.gpu.Elementwise;
+import dev.ranks.gpu.MatmulVariant;
+import dev.ranks.gpu.ReduceOp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import jcuda.CudaException;
+import jcuda.Pointer;
+import jcuda.Sizeof;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.JCudaDriver;
+import jcuda.nvrtc.JNvrtc;
+import jcuda.nvrtc.nvrtcProgram;
+
+/**
+ * A CUDA device: the device's primary context (shared by every rank thread of this JVM that uses the
+ * device, made current at each call), the catalog module, and element-wise modules compiled by NVRTC
+ * on first use. Every call ends with {@code cuCtxSynchronize}.
+ */
+final class CudaDevice extends Device {
+    private static final int BLOCK = 256;
+    private static final int TILE = 16;
+    private static final int REDUCE_GROUPS = 1024;
+
+    private final CUdevice device = new CUdevice();
+    private final CUcontext context = new CUcontext();
+    private final CUmodule catalog = new CUmodule();
+    private final String architecture;
+    private final Map<String, CUfunction> functions = new HashMap<>();
+    private final Map<String, CUmodule> elementwiseModules = new HashMap<>();
+    private CUdeviceptr partials;
+    private CUdeviceptr result;
+
+    CudaDevice(DeviceInfo info, int ordinal, CudaBackend.Catalog source) {
+        super(info);
+        JCudaDriver.cuDeviceGet(device, ordinal);
+        JCudaDriver.cuDevicePrimaryCtxRetain(context, device);
+        JCudaDriver.cuCtxSetCurrent(context);
+        int[] value = new int[1];
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device);
+        int major = value[0];
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device);
+        architecture = "compute_" + major + value[0];
+        String ptx = source.ptx() ? source.text() : nvrtc(source.text(), "kernels.cu");
+        JCudaDriver.cuModuleLoadData(catalog, ptx);
+    }
+
+    void current() {
+        JCudaDriver.cuCtxSetCurrent(context);
+    }
+
+    @Override
+    protected DeviceBuffer newBuffer(ElementType type, int length) {
+        current();
+        CUdeviceptr ptr = null;
+        if (length > 0) {
+            CUdeviceptr allocated = new CUdeviceptr();
+            call("allocate " + length + " " + type.javaName() + "s",
+                    () -> JCudaDriver.cuMemAlloc(allocated, (long) length * type.bytes()));
+            ptr = allocated;
+        }
+        return new CudaBuffer(this, type, length, ptr);
+    }
+
+    @Override
+    protected void runVecAdd(DeviceBuffer a, DeviceBuffer b, DeviceBuffer c) {
+        launch1d("vec_add", a.length(), ptr(a), ptr(b), ptr(c), a.length());
+    }
+
+    @Override
+    protected void runSaxpy(float alpha, DeviceBuffer x, DeviceBuffer y) {
+        launch1d("saxpy", x.length(), alpha, ptr(x), ptr(y), x.length());
+    }
+
+    @Override
+    protected void runElementwise(Elementwise kernel, DeviceBuffer out, DeviceBuffer[] inputs) {
+        current();
+        String key = kernel.toString();
+        CUfunction function = functions.get("elementwise " + key);
+        if (function == null) {
+            if (!CudaBackend.nvrtcAvailable()) {
+                throw new RanksException(ErrorClass.UNAVAILABLE, "elementwise \"" + kernel.source() + "\" on cuda needs"
+                        + " NVRTC (libnvrtc) to compile it, and it is not installed");
+            }
+            CUmodule module = new CUmodule();
+            String ptx = nvrtc(kernel.cudaSource("elementwise"), "elementwise.cu");
+            call("load the element-wise module", () -> JCudaDriver.cuModuleLoadData(module, ptx));
+            elementwiseModules.put(key, module);
+            CUfunction created = new CUfunction();
+            call("find the element-wise kernel", () -> JCudaDriver.cuModuleGetFunction(created, module, "elementwise"));
+            functions.put("elementwise " + key, created);
+            function = created;
+        }
+        Object[] args = new Object[inputs.length + 2];
+        args[0] = ptr(out);
+        for (int i = 0; i < inputs.length; i++) {
+            args[i + 1] = ptr(inputs[i]);
+        }
+        args[args.length - 1] = out.length();
+        launch(function, blocks(out.length(), BLOCK), 1, BLOCK, 1, 0, args);
+    }
+
+    @Override
+    protected void runDoubleMatrix(DeviceBuffer matrix, int rows, int cols) {
+        launch(function("double_matrix"), blocks(cols, TILE), blocks(rows, TILE), TILE, TILE, 0, ptr(matrix), rows, cols);
+    }
+
+    @Override
+    protected void runMatmul(DeviceBuffer a, DeviceBuffer b, DeviceBuffer c, int n, int k, int m,
+            MatmulVariant variant) {
+        launch(function(variant == MatmulVariant.NAIVE ? "matmul_naive" : "matmul_tiled"), blocks(m, TILE),
+                blocks(n, TILE), TILE, TILE, 0, ptr(a), ptr(b), ptr(c), n, k, m);
+    }
+
+    @Override
+    protected double runReduce(DeviceBuffer x, ReduceOp op) {
+        current();
+        if (partials == null) {
+            partials = new CUdeviceptr();
+            result = new CUdeviceptr();
+            call("allocate the reduction's partials", () -> JCudaDriver.cuMemAlloc(partials,
+                    (long) REDUCE_GROUPS * Sizeof.FLOAT));
+            call("allocate the reduction's result", () -> JCudaDriver.cuMemAlloc(result, Sizeof.FLOAT));
+        }
+        CUfunction f = function(op == ReduceOp.SUM ? "reduce_sum" : "reduce_max");
+        int groups = Math.min(REDUCE_GROUPS, blocks(x.length(), BLOCK));
+        launch(f, groups, 1, BLOCK, 1, BLOCK * Sizeof.FLOAT, ptr(x), x.length(), partials);
+        launch(f, 1, 1, BLOCK, 1, BLOCK * Sizeof.FLOAT, partials, groups, result);
+        float[] value = new float[1];
+        long start = System.nanoTime();
+        call("read the reduction's result", () -> JCudaDriver.cuMemcpyDtoH(Pointer.to(value), result, Sizeof.FLOAT));
+        addTransferNanos(System.nanoTime() - start);
+        return value[0];
+    }
+
+    @Override
+    protected void runFibBatch(DeviceBuffer n, DeviceBuffer out) {
+        launch1d("fib_batch", n.length(), ptr(n), ptr(out), n.length());
+    }
+
+    @Override
+    protected void release() {
+        current();
+        for (CUdeviceptr ptr : new CUdeviceptr[] {partials, result}) {
+            if (ptr != null) {
+                JCudaDriver.cuMemFree(ptr);
+            }
+        }
+        elementwiseModules.values().forEach(JCudaDriver::cuModuleUnload);
+        JCudaDriver.cuModuleUnload(catalog);
+        JCudaDriver.cuDevicePrimaryCtxRelease(device);
+    }
+
+    private void launch1d(String name, int n, Object... args) {
+        launch(function(name), blocks(n, BLOCK), 1, BLOCK, 1, 0, args);
+    }
+
+    private void launch(CUfunction f, int gridX, int gridY, int blockX, int blockY, int sharedBytes, Object... args) {
+        current();
+        Pointer[] params = new Pointer[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof CUdeviceptr p) {
+                params[i] = Pointer.to(p);
+            } else if (a instanceof Integer v) {
+                params[i] = Pointer.to(new int[] {v});
+            } else {
+                params[i] = Pointer.to(new float[] {(Float) a});
+            }
+        }
+        call("run a kernel", () -> {
+            JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, null, Pointer.to(params), null);
+            return JCudaDriver.cuCtxSynchronize();
+        });
+    }
+
+    private CUfunction function(String name) {
+        current();
+        return functions.computeIfAbsent(name, n -> {
+            CUfunction f = new CUfunction();
+            call("find kernel " + n, () -> JCudaDriver.cuModuleGetFunction(f, catalog, n));
+            return f;
+        });
+    }
+
+    private String nvrtc(String source, String name) {
+        nvrtcProgram program = new nvrtcProgram();
+        JNvrtc.setExceptionsEnabled(true);
+        JNvrtc.nvrtcCreateProgram(program, source, name, 0, null, null);
+        try {
+            JNvrtc.nvrtcCompileProgram(program, 1, new String[] {"--gpu-architecture=" + architecture});
+            String[] ptx = new String[1];
+            JNvrtc.nvrtcGetPTX(program, ptx);
+            return ptx[0];
+        } catch (CudaException e) {
+            String[] log = new String[1];
+            JNvrtc.nvrtcGetProgramLog(program, log);
+            throw new RanksException(ErrorClass.INTERNAL, -1, "NVRTC could not compile " + name + " for " + architecture
+                    + ": " + log[0], e);
+        } finally {
+            JNvrtc.nvrtcDestroyProgram(program);
+        }
+    }
+
+    private static int blocks(int n, int size) {
+        return (n + size - 1) / size;
+    }
+
+    private static CUdeviceptr ptr(DeviceBuffer buffer) {
+        return ((CudaBuffer) buffer).ptr();
+    }
+
+    /** Runs a driver call, turning JCuda's exception into the project's. */
+    static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (CudaException e) {
+            throw new RanksException(String.valueOf(e.getMessage()).contains("OUT_OF_MEMORY") ? ErrorClass.UNAVAILABLE
+                    : ErrorClass.INTERNAL, -1, "cuda: " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ranks.launcher;
+
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.gpu.Availability;
+import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.ComputeBackend;
+import dev.ranks.gpu.MatmulVariant;
+import dev.ranks.workloads.gpu.GpuBatch;
+import dev.ranks.workloads.gpu.GpuReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code launcher bench gpu}: vector add and tiled matmul per backend against Java, in one run. */
+@Command(name = "gpu", description = {
+    "Runs vector add of --vector-size floats and tiled matmul at each of --matmul-sizes on every backend of --backends"
+        + " that is available, over -n ranks, and prints kernel and transfer times, GFLOP/s and GB/s of"
+        + " kernel time, and the Java loop and parallel-stream times of the same run with their ratios. See docs/gpu.md."})
+final class BenchGpuCommand implements Callable<Integer> {
+    @ParentCommand
+    private BenchCommand bench;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--backends", paramLabel = "LIST", split = ",", defaultValue = "cuda,opencl,aparapi,java",
+            description = "The backends, comma-separated; unavailable ones print their reason. Default: ${DEFAULT-VALUE}.")
+    private List<String> backends = new ArrayList<>();
+
+    @Option(names = "--vector-size", paramLabel = "N", defaultValue = "10000000",
+            description = "Floats per vector of the vector add. Default: ${DEFAULT-VALUE}.")
+    private int vectorSize;
+
+    @Option(names = "--matmul-sizes", paramLabel = "LIST", split = ",", defaultValue = "1024,2048,4096",
+            description = "Matrix edges, comma-separated. Default: ${DEFAULT-VALUE}.")
+    private List<Integer> matmulSizes = new ArrayList<>();
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+            description = "Kernel runs per case; the best is reported. Default: ${DEFAULT-VALUE}.")
+    private int repeat;
+
+    @Override
+    public Integer call() {
+        backends.forEach(Backends::named);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("# gpu: kernel = best of " + repeat + " runs of the slowest rank; GFLOP/s and GB/s of kernel time;"
+                + " x loop / x parallel = the Java time of the same run over the kernel time (above 1: the device wins)");
+        out.printf(Locale.ROOT, "%-8s %-8s %6s %12s %10s %9s %13s %12s %14s %7s %10s%n", "backend", "kernel", "size",
+                "kernel(ms)", "GFLOP/s", "GB/s", "transfer(ms)", "java loop", "java parallel", "x loop", "x parallel");
+        for (String name : backends) {
+            ComputeBackend backend = Backends.named(name);
+            Availability a = backend.availability();
+            if (!a.available()) {
+                out.println(name + ": unavailable: " + a.detail());
+                continue;
+            }
+            int code = row(out, name, "vecadd", vectorSize, comm -> GpuBatch.vecAdd(comm, spec(name, vectorSize)));
+            for (int n : matmulSizes) {
+                if (code == 0) {
+                    code = row(out, name, "matmul", n, comm -> GpuBatch.matmul(comm, spec(name, n), MatmulVariant.TILED));
+                }
+            }
+            if (code != 0) {
+                return code;
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private GpuBatch.Spec spec(String backend, int size) {
+        return new GpuBatch.Spec(Backends.select(backend), size, repeat, 1);
+    }
+
+    // Rank 0 prints the row; a result outside its tolerance fails rank 0, so the job exits 1.
+    private int row(PrintWriter out, String backend, String kernel, int size, Function<Intracomm, GpuReport> job) {
+        return bench.job().run(spec, 1, comm -> {
+            GpuReport r = job.apply(comm);
+            if (r == null) {
+                return;
+            }
+            double k = r.kernelMillis();
+            out.printf(Locale.ROOT, "%-8s %-8s %6d %12.3f %10s %9s %13.3f %12.3f %14.3f %7.2f %10.2f%n", backend, kernel,
+                    size, k, rate(r.flop(), k), rate(r.bytes(), k), r.transferMillis(), r.javaLoopMillis(),
+                    r.javaParallelMillis(), r.javaLoopMillis() / k, r.javaParallelMillis() / k);
+            out.flush();
+            if (!r.ok()) {
+                throw new RanksException(ErrorClass.INTERNAL, comm.rank(), backend + " " + kernel + " " + size
+                        + ": the result differs from the Java reference by " + r.error() + ", more than " + r.tolerance(),
+                        null);
+            }
+        });
+    }
+
+    private static String rate(double amount, double millis) {
+        return amount > 0 && millis > 0 ? String.format(Locale.ROOT, "%.2f", amount / millis / 1e6) : "-";
+    }
+}

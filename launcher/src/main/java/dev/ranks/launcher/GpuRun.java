@@ -1,0 +1,34 @@
+package dev.ranks.launcher;
+
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import dev.ranks.workloads.gpu.GpuReport;
+import java.io.PrintWriter;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs a GPU kernel as a rank job and has rank 0 print its report. */
+final class GpuRun {
+    private GpuRun() {
+    }
+
+    /**
+     * Runs the job; a result that fails its check fails rank 0, so the job exits 1.
+     *
+     * @return the job's exit code
+     */
+    static int job(GpuCommand gpu, CommandSpec spec, Function<Intracomm, GpuReport> kernel) {
+        PrintWriter out = spec.commandLine().getOut();
+        return gpu.job().run(spec, 1, comm -> {
+            GpuReport report = kernel.apply(comm);
+            if (report != null) {
+                report.print(out);
+                if (!report.ok()) {
+                    throw new RanksException(ErrorClass.INTERNAL, comm.rank(), "the result differs from the Java"
+                            + " reference by " + report.error() + ", more than " + report.tolerance(), null);
+                }
+            }
+        });
+    }
+}
