@@ -83,7 +83,7 @@ public final class CeleryClient {
                     CeleryWorker.python(dir, broker, command.toArray(String[]::new)), limit);
             return new Result(child.exitCode(), child.out(), child.err());
         } finally {
-            CeleryWorker.deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 }

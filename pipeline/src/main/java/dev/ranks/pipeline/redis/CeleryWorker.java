@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A real Celery 5 worker (Debian's {@code python3-celery}) run as a child process on the tasks of
@@ -292,7 +290,7 @@ public final class CeleryWorker implements AutoCloseable {
         stop();
         if (!closed) {
             closed = true;
-            deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -349,19 +347,6 @@ public final class CeleryWorker implements AutoCloseable {
         env.put("PYTHONUNBUFFERED", "1");
         env.put("RANKS_BROKER", broker);
         return pb;
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
     }
 
     private static String lastLine(String text) {

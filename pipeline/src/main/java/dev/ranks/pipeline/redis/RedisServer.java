@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -396,7 +394,7 @@ public final class RedisServer implements AutoCloseable {
         }
         closed = true;
         if (ownsDir) {
-            deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -672,19 +670,6 @@ public final class RedisServer implements AutoCloseable {
             }
         }
         return Files.isExecutable(fallback) ? fallback : null;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the redis data directory " + root, e);
-        }
     }
 
     private static void sleep(long millis) {
