@@ -35,11 +35,13 @@ import picocli.CommandLine.Spec;
  *   <li>{@code abort}: rank 1 calls {@code abort(--code)} while the others wait for it.</li>
  *   <li>{@code send-first}: ranks 0 and 1 each send {@code --bytes} to the other before
  *       receiving: fine up to the eager limit, a deadlock above it, as in MPI.</li>
+ *   <li>{@code stderr}: each rank prints one line to stdout and one to stderr, which must arrive
+ *       on the launcher's stdout and stderr respectively.</li>
  * </ul>
  */
 @Command(name = "mpj-check", hidden = true, description = {
     "Device checks for the mpj device's tests: p2p (point-to-point semantics), abort (rank 1 calls abort), "
-        + "send-first (ranks 0 and 1 both send --bytes first)."})
+        + "send-first (ranks 0 and 1 both send --bytes first), stderr (a line to stdout and one to stderr per rank)."})
 final class MpjCheckCommand implements Callable<Integer> {
     private static final int MIN_RANKS = 2;
 
@@ -49,7 +51,7 @@ final class MpjCheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "p2p, abort or send-first.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "p2p, abort, send-first or stderr.")
     private String scenario;
 
     @Option(names = "--code", paramLabel = "CODE", defaultValue = "7", description = "abort's code. Default: ${DEFAULT-VALUE}.")
@@ -71,8 +73,14 @@ final class MpjCheckCommand implements Callable<Integer> {
                 comm.recv(1, 0);
             });
             case "send-first" -> launcher.job().run(spec, MIN_RANKS, comm -> sendFirst(comm, out));
+            case "stderr" -> launcher.job().run(spec, MIN_RANKS, comm -> {
+                PrintWriter err = spec.commandLine().getErr();
+                out.println("rank " + comm.rank() + " to stdout");
+                err.println("rank " + comm.rank() + " to stderr");
+                err.flush();
+            });
             default -> throw new ParameterException(spec.commandLine(), "unknown scenario '" + scenario
-                    + "': expected p2p, abort or send-first");
+                    + "': expected p2p, abort, send-first or stderr");
         };
     }
 

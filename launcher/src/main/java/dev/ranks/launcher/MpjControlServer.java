@@ -16,11 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The launcher's end of the control connections its MPJ ranks open (the rank's end is
  * {@code dev.ranks.mpj.MpjControl}, which documents the wire format). Each connection is read on a
- * thread of its own and turned into {@link Event}s; {@link #haltAll()} tells every rank to halt
+ * thread of its own and turned into {@link Event}s, except the ranks' stderr, handed on as it
+ * comes; {@link #haltAll()} tells every rank to halt
  * its JVM, which it also does by itself when its connection drops.
  */
 final class MpjControlServer implements AutoCloseable {
@@ -75,13 +77,16 @@ final class MpjControlServer implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Map<Socket, CountDownLatch> open = new ConcurrentHashMap<>();
+    private final Consumer<String> stderr;
 
     /**
      * Opens the control socket on every interface, on a free port, and starts accepting.
      *
+     * @param stderr takes what ranks write to their stderr, as it comes
      * @throws IOException when no socket can be opened
      */
-    MpjControlServer() throws IOException {
+    MpjControlServer(Consumer<String> stderr) throws IOException {
+        this.stderr = stderr;
         server = new ServerSocket();
         server.bind(new InetSocketAddress(0));
         Thread acceptor = new Thread(this::accept, "ranks-mpj-control-accept");
@@ -183,13 +188,21 @@ final class MpjControlServer implements AutoCloseable {
             events.add(new Hello(rank, pid, in.readUTF()));
             while (true) {
                 int kind = in.readByte();
-                if (kind == 'D') {
+                if (kind == 'R') {
+                    // The rank in MPJ's world, which under hybdev the hello's number is not.
+                    rank = in.readInt();
+                } else if (kind == 'D') {
                     events.add(new Done(rank, in.readInt()));
                 } else {
                     int number = in.readInt();
                     byte[] text = new byte[in.readInt()];
                     in.readFully(text);
-                    events.add(new Failed(kind == 'F' ? number : rank, new String(text, StandardCharsets.UTF_8)));
+                    String message = new String(text, StandardCharsets.UTF_8);
+                    if (kind == 'E') {
+                        stderr.accept(message);
+                    } else {
+                        events.add(new Failed(kind == 'F' ? number : rank, message));
+                    }
                 }
             }
         } catch (EOFException e) {

@@ -119,14 +119,22 @@ final class MpjJob {
         checkArgs();
         List<String> machines = machines();
         Path dir = null;
-        try (MpjControlServer control = new MpjControlServer()) {
+        Thread cleanup = null;
+        try (MpjControlServer control = new MpjControlServer(this::rankStderr)) {
             dir = Files.createTempDirectory(jobsDir(), "job-");
+            // Ctrl-C or a kill ends this JVM without running the finally below: a shutdown hook
+            // then kills the starter (its ranks halt as their control connections drop) and
+            // removes the job's directory.
+            Cleanup onExit = new Cleanup(dir);
+            cleanup = new Thread(onExit, "mpj-job-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             Path home = MpjHome.create(dir.resolve("home"), new MpjHome.Ports(spec.daemonPort(), freePort(), freePort()));
             Path machinesFile = null;
             if (!machines.isEmpty()) {
                 machinesFile = Files.write(dir.resolve("machines"), machines, StandardCharsets.UTF_8);
             }
             Process starter = start(home, machinesFile, control);
+            onExit.starter = starter;
             return supervise(starter, control);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the MPJ Express job", e);
@@ -136,6 +144,13 @@ final class MpjJob {
         } finally {
             if (dir != null) {
                 delete(dir);
+            }
+            if (cleanup != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // The JVM is shutting down already: the hook runs and finds nothing left to do.
+                }
             }
         }
     }
@@ -311,6 +326,14 @@ final class MpjJob {
         starter.waitFor(HALT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Prints what a rank wrote to its stderr, unless the job is ending (as for the starter's lines). */
+    private void rankStderr(String text) {
+        if (!quiet) {
+            err.print(text);
+            err.flush();
+        }
+    }
+
     private void relay(InputStream stream, PrintWriter to, String name) {
         Thread relay = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -346,6 +369,27 @@ final class MpjJob {
 
     private static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** What a shutdown hook undoes when the launcher is stopped while a job runs. */
+    private static final class Cleanup implements Runnable {
+        private final Path dir;
+        /** The starter, once started. */
+        volatile Process starter;
+
+        Cleanup(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void run() {
+            Process p = starter;
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            delete(dir);
+        }
     }
 
     private static void delete(Path dir) {

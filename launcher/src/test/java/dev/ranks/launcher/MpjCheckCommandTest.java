@@ -46,6 +46,17 @@ class MpjCheckCommandTest {
     }
 
     @Test
+    void stderrPrintsALineToEachStreamPerRank() {
+        CliRun run = CliRun.of("-n", "2", "mpj-check", "stderr");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("rank 0 to stdout", "rank 1 to stdout"), run.outLines().stream().sorted().toList(),
+                run::toString);
+        assertTrue(run.err().contains("rank 0 to stderr\n") && run.err().contains("rank 1 to stderr\n"),
+                run::toString);
+    }
+
+    @Test
     void abortEndsTheJobWithExitOne() {
         CliRun run = CliRun.of("-n", "3", "mpj-check", "abort", "--code", "7");
 

@@ -5,11 +5,15 @@ import static dev.ranks.launcher.MpjLaunch.normalised;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +113,60 @@ class MpjMulticoreIT {
             assertTrue(!run.out().isEmpty(), run::toString);
         }
         assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void aRanksStderrArrivesOnTheLaunchersStderr() throws Exception {
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "3",
+                "mpj-check", "stderr");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("rank 0 to stdout", "rank 1 to stdout", "rank 2 to stdout"),
+                run.out().stream().sorted().toList(), run::toString);
+        for (int r = 0; r < 3; r++) {
+            assertTrue(run.err().contains("rank " + r + " to stderr\n"), run::toString);
+        }
+    }
+
+    @Test
+    void aStoppedLauncherLeavesNoJobDirectoryAndNoJvm() throws Exception {
+        // SIGTERM, as Ctrl-C: the JVM runs its shutdown hooks but not the job's finally.
+        Path tmp = Files.createDirectory(cwd.resolve("tmp"));
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-jar", MpjLaunch.JAR.toString(), "--device", "mpj", "--mpj-dev",
+                "multicore", "-n", "2", "--timeout", "50s", "mpj-check", "send-first", "--bytes", "65537")
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("out.txt").toFile())
+                .start();
+        try {
+            // The launcher (its temp dir is in cwd), MPJ's starter and the JVM of the rank threads.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (MpjLaunch.leftovers(cwd).size() < 3 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertEquals(1, jobDirs(tmp).size(), () -> "the job directory under " + tmp);
+            TimeUnit.SECONDS.sleep(1);
+
+            launcher.destroy();
+
+            assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), "the launcher did not end on SIGTERM");
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        assertEquals(List.of(), jobDirs(tmp), Files.readString(cwd.resolve("out.txt")));
+        assertNoLeftovers(cwd);
+    }
+
+    private static List<Path> jobDirs(Path tmp) throws IOException {
+        try (Stream<Path> users = Files.list(tmp)) {
+            List<Path> dirs = new ArrayList<>();
+            for (Path user : users.toList()) {
+                try (Stream<Path> jobs = Files.list(user)) {
+                    dirs.addAll(jobs.toList());
+                }
+            }
+            return dirs;
+        }
     }
 
     private MpjLaunch.Result launch(String command) {

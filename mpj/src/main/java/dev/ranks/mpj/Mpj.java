@@ -40,8 +40,10 @@ public final class Mpj {
      * @param rank this rank
      * @param size the number of ranks
      * @param control the connection to the launcher, or null under plain {@code mpjrun}
+     * @param device the name of MPJ's device, as its starter passed it ({@code niodev}, {@code smpdev}
+     *     for multicore, {@code hybdev}, ...), or "" when unknown
      */
-    record Session(mpi.Intracomm world, int rank, int size, MpjControl control) {
+    record Session(mpi.Intracomm world, int rank, int size, MpjControl control, String device) {
         /**
          * Ends the job because a rank failed: through the launcher when there is one (never
          * returns), otherwise by returning the failure for the launcher in this process to print.
@@ -96,10 +98,19 @@ public final class Mpj {
         String address = System.getProperty(CONTROL_PROPERTY);
         MpjControl control = address == null ? null
                 : MpjControl.connect(address, System.getProperty(TOKEN_PROPERTY, ""), rank);
+        if (control != null) {
+            // Under multicore the ranks share System.err: each rank's launcher command line takes
+            // the stream set when it is built, right after this, so its lines go over its own
+            // connection; other threads' go over the last rank's.
+            System.setErr(control.stderr());
+        }
         try {
             String[] rest = mpi.MPI.Init(mpjArgs);
             mpi.Intracomm world = mpi.MPI.COMM_WORLD;
-            session = new Session(world, world.Rank(), world.Size(), control);
+            session = new Session(world, world.Rank(), world.Size(), control, mpjArgs.length > 2 ? mpjArgs[2] : "");
+            if (control != null) {
+                control.ranked(session.rank());
+            }
             return rest;
         } catch (RuntimeException | LinkageError e) {
             RanksException failure = new RanksException(ErrorClass.UNAVAILABLE, rank, "MPJ Express failed to start rank "
@@ -154,7 +165,10 @@ public final class Mpj {
         return session;
     }
 
-    /** MPJ's first argument is the rank for niodev and multicore; hybdev's differs, and -1 says unknown. */
+    /**
+     * MPJ's first argument is the rank for niodev and multicore; hybdev's numbers each host's ranks
+     * from 0 (the launcher learns the world rank after MPI.Init), and -1 says unknown.
+     */
     private static int mpjRank(String[] mpjArgs) {
         try {
             return mpjArgs.length > 0 ? Integer.parseInt(mpjArgs[0]) : -1;

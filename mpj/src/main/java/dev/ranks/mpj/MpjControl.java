@@ -2,9 +2,12 @@ package dev.ranks.mpj;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,9 +22,12 @@ import java.util.concurrent.TimeUnit;
  * that fails ends the whole job through the launcher, and no rank JVM outlives its launcher.
  *
  * <p>Wire format (big-endian, {@link DataOutputStream}): hello = UTF {@link #GREETING}, UTF token,
- * int rank, long pid, UTF host; then one of {@code 'D'} int exit code, {@code 'F'} int rank, int
+ * int rank, long pid, UTF host; once MPJ is initialised {@code 'R'} int rank, the rank's number in
+ * MPJ's world (see {@link #ranked(int)}); then one of {@code 'D'} int exit code, {@code 'F'} int rank, int
  * length, UTF-8 report (the failure with its stack trace), {@code 'A'} int abort code, int length,
- * UTF-8 report. The launcher side is {@code dev.ranks.launcher.MpjControlServer}.
+ * UTF-8 report; before that, any number of {@code 'E'} int rank, int length, UTF-8 text: what the
+ * rank wrote to its stderr ({@link #stderr()}), which the launcher prints on its own stderr. The
+ * launcher side is {@code dev.ranks.launcher.MpjControlServer}.
  */
 final class MpjControl {
     /** The first string a rank sends, naming the protocol and its version. */
@@ -35,9 +41,12 @@ final class MpjControl {
 
     private final Socket socket;
     private final DataOutputStream out;
+    /** The rank this connection speaks for: MPJ's argument until {@link #ranked(int)}, then the world rank. */
+    private volatile int rank;
 
-    private MpjControl(Socket socket) throws IOException {
+    private MpjControl(Socket socket, int rank) throws IOException {
         this.socket = socket;
+        this.rank = rank;
         this.out = new DataOutputStream(socket.getOutputStream());
     }
 
@@ -62,7 +71,7 @@ final class MpjControl {
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), CONNECT_MILLIS);
-            MpjControl control = new MpjControl(socket);
+            MpjControl control = new MpjControl(socket, rank);
             control.hello(token, rank);
             control.watch();
             return control;
@@ -97,6 +106,55 @@ final class MpjControl {
     }
 
     /**
+     * Tells the launcher this rank's number in MPJ's world, once {@code MPI.Init} has said it:
+     * hybdev's first argument numbers the ranks of each host's JVM from 0, so the hello of a rank
+     * on the second host names a rank of the first.
+     *
+     * @param worldRank the rank in {@code MPI.COMM_WORLD}
+     */
+    synchronized void ranked(int worldRank) {
+        rank = worldRank;
+        try {
+            out.writeByte('R');
+            out.writeInt(worldRank);
+            out.flush();
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(HALTED);
+        }
+    }
+
+    /**
+     * A stream for the rank's stderr that sends what is written through this connection, line by
+     * line (on each flush), so that the launcher prints it on its stderr: MPJ's daemons and
+     * starter merge a rank's stderr into the job's stdout.
+     *
+     * @return the stream, flushing at each line
+     */
+    PrintStream stderr() {
+        return new PrintStream(new OutputStream() {
+            private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                pending.write(b);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                pending.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void flush() {
+                if (pending.size() > 0) {
+                    send('E', rank, pending.toByteArray());
+                    pending.reset();
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    /**
      * Reports that the rank's program returned.
      *
      * @param exitCode the launcher's exit code for this rank: 0 when it completed
@@ -119,20 +177,26 @@ final class MpjControl {
      * @param report what the launcher prints
      */
     synchronized void fail(char kind, int number, String report) {
+        send(kind, number, report.getBytes(StandardCharsets.UTF_8));
         try {
-            byte[] text = report.getBytes(StandardCharsets.UTF_8);
+            // The launcher halts every rank now, through the watcher; should it be slow, halting alone is still right.
+            TimeUnit.SECONDS.sleep(HALT_GRACE_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(HALTED);
+    }
+
+    /** Sends a message of text; a launcher that cannot be told anything is gone, so the rank halts. */
+    private synchronized void send(char kind, int number, byte[] text) {
+        try {
             out.writeByte(kind);
             out.writeInt(number);
             out.writeInt(text.length);
             out.write(text);
             out.flush();
-            // The launcher halts every rank now, through the watcher; should it be slow, halting alone is still right.
-            TimeUnit.SECONDS.sleep(HALT_GRACE_SECONDS);
         } catch (IOException e) {
             Runtime.getRuntime().halt(HALTED);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        Runtime.getRuntime().halt(HALTED);
     }
 }

@@ -38,8 +38,8 @@ public final class MpjDevice implements Device {
         } catch (Throwable t) {
             return session.failed(t);
         }
-        // The receive every rank keeps posted stays posted: MPJ 0.44 does not implement Cancel,
-        // and MPI_Finalize does not mind it.
+        // The frame receives every rank keeps posted stay posted: MPJ 0.44 does not implement
+        // Cancel, and MPI_Finalize does not mind them.
         return JobResult.completed();
     }
 }

@@ -26,7 +26,8 @@ import mpi.MPI;
  * point-to-point calls on {@code MPI.COMM_WORLD}.
  *
  * <p>Every message starts with a {@link Frame} on one MPJ tag ({@link #INLINE_TAG}), received
- * through one receive that is always posted (on {@code ANY_SOURCE}). Arrivals go through the same
+ * through a receive that is always posted: on {@code ANY_SOURCE}, or naming the peer of a two-rank
+ * job, or one per peer on hybdev (see {@link #inboxSources}). Arrivals go through the same
  * posted and unexpected queues as the local device's, which gives MPI's matching on (context,
  * source, tag) with both wildcards: MPJ's own tag cannot hold our context and our full-range tag
  * together, and its {@code ANY_TAG} would cross communicators. Small messages travel inside their
@@ -39,7 +40,8 @@ import mpi.MPI;
  * still waits for its receive, and large arrays are copied by MPJ alone.
  *
  * <p>There is no progress thread: whichever call waits drives the engine (under
- * {@link #lock}), blocking inside MPJ on the one MPJ request its completion depends on, and
+ * {@link #lock}), blocking inside MPJ on the one MPJ request its completion depends on (polling
+ * where that is one of several frame receives), and
  * {@link MpjRequest#isComplete()} polls it, as MPI_Test does. A wait on a data transfer may block
  * in MPJ without serving arrivals only once the receive for it is posted, since MPJ then finishes
  * the transfer without help from either rank's Ranks code.
@@ -73,10 +75,14 @@ final class MpjEndpoint implements Endpoint {
     private final mpjdev.Comm device;
     /** The largest frame, in bytes. */
     private final int frameCapacity;
-    /** The storage of the receive buffer that is always posted. */
-    private final mpjbuf.RawBuffer inboxStorage;
-    private mpjbuf.Buffer inbox;
-    /** The received frame's header, read out of {@link #inbox}; guarded by {@link #lock}. */
+    /**
+     * The frame receives kept posted: one on {@code ANY_SOURCE}, one naming the only peer of a
+     * two-rank job, or, where MPJ's wildcard receive polls ({@link #wildcardsPoll}), one per peer.
+     */
+    private final Inbox[] inboxes;
+    /** The inbox whose frame is being handled (and which is not posted meanwhile); null when none. */
+    private Inbox handling;
+    /** The received frame's header, read out of {@link #handling}; guarded by {@link #lock}. */
     private final byte[] inboxHeader = new byte[Frame.HEADER];
     /**
      * Frame storage free for the next frame, at most {@link #SPARE_OUTBOXES}; guarded by its own
@@ -88,14 +94,11 @@ final class MpjEndpoint implements Endpoint {
     private final List<Outgoing> sending = new ArrayList<>();
     /** The header of the frame being built. */
     private final byte[] outboxHeader = new byte[Frame.HEADER];
-    private mpjdev.Request inboxRequest;
     private final List<MpjRecv> posted = new ArrayList<>();
     private final List<Arrival> unexpected = new ArrayList<>();
     private final Map<Integer, MpjSend> awaitingReply = new HashMap<>();
     private final List<MpjRequest> transfers = new ArrayList<>();
     private int nextSeq = 1;
-    /** Whether the inbox's frame is being handled (and the inbox is not posted). */
-    private boolean handling;
     /** Acknowledgements (destination, sequence) due once the inbox is posted again. */
     private final ArrayDeque<int[]> deferredAcks = new ArrayDeque<>();
 
@@ -108,12 +111,53 @@ final class MpjEndpoint implements Endpoint {
         this.inlineLimit = Math.min(settings.eagerLimit(), MAX_INLINE);
         this.device = world.mpjdevComm;
         this.frameCapacity = Frame.OVERHEAD + inlineLimit;
-        // MPJ's devices write their own header in front of a buffer's data: the storage of the
-        // buffers frames go in reserves what the device asked MPI.Init for, as MPJ's own do.
-        this.inboxStorage = mpjbuf.BufferFactory.create(MPI.RECV_OVERHEAD + frameCapacity);
         this.completed = new MpjSend(this, 0, 0);
         completed.complete();
-        postInbox();
+        this.inboxes = inboxSources(rank, size, wildcardsPoll(session.device())).stream()
+                .map(source -> new Inbox(source, frameCapacity)).toArray(Inbox[]::new);
+        for (Inbox inbox : inboxes) {
+            post(inbox);
+        }
+    }
+
+    /**
+     * Whether a receive on {@code ANY_SOURCE} is served by polling in an MPJ device: hybdev's
+     * starts a thread per such receive that probes the network and the shared-memory device
+     * every 2 seconds, so that a frame receive posted before its frame arrived waits up to 2 s
+     * (and its completion prints an empty line on stdout). Receives naming their source go
+     * straight to the device that connects the pair.
+     *
+     * @param device the name of MPJ's device, as MPJ's starter passes it
+     * @return whether frames must be received per peer there
+     */
+    static boolean wildcardsPoll(String device) {
+        return "hybdev".equals(device);
+    }
+
+    /**
+     * The sources of the frame receives a rank keeps posted: the only peer when there is one,
+     * since MPJ matches a named source on a faster path; each peer when wildcard receives poll;
+     * otherwise one {@code ANY_SOURCE} receive, on which waits can block.
+     *
+     * @param rank this rank
+     * @param size the number of ranks
+     * @param wildcardsPoll what {@link #wildcardsPoll(String)} says of the device
+     * @return the sources, {@code MPI.ANY_SOURCE} standing for all
+     */
+    static List<Integer> inboxSources(int rank, int size, boolean wildcardsPoll) {
+        if (size == 2) {
+            return List.of(1 - rank);
+        }
+        if (!wildcardsPoll) {
+            return List.of(MPI.ANY_SOURCE);
+        }
+        List<Integer> peers = new ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            if (r != rank) {
+                peers.add(r);
+            }
+        }
+        return peers;
     }
 
     @Override
@@ -299,9 +343,10 @@ final class MpjEndpoint implements Endpoint {
 
     @Override
     public Status probe(int context, int source, int tag, boolean block) {
-        lock.lock();
-        try {
-            while (true) {
+        long backoff = 1_000;
+        while (true) {
+            lock.lock();
+            try {
                 drain();
                 for (Arrival a : unexpected) {
                     if (a.matches(context, source, tag)) {
@@ -311,10 +356,14 @@ final class MpjEndpoint implements Endpoint {
                 if (!block) {
                     return null;
                 }
-                arrived(inboxRequest.iwait());
+                if (awaitFrame()) {
+                    continue;
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+            LockSupport.parkNanos(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
         }
     }
 
@@ -335,7 +384,7 @@ final class MpjEndpoint implements Endpoint {
                     transfers.remove(r);
                     transferred(r, r.transfer.Wait());
                 } else if (r.waitsForArrival()) {
-                    arrived(inboxRequest.iwait());
+                    polled = !awaitFrame();
                 } else {
                     // An MPJ send whose receive may not be posted yet: blocking in it would stop
                     // this rank from serving the arrivals that let its peer post that receive.
@@ -370,9 +419,8 @@ final class MpjEndpoint implements Endpoint {
                     }
                     transferring |= own[i].transfer != null && !own[i].transferDone;
                 }
-                if (!transferring) {
-                    // Only an arrival can complete any of them: block for the next one.
-                    arrived(inboxRequest.iwait());
+                if (!transferring && awaitFrame()) {
+                    // Only an arrival can complete any of them, and one came.
                     continue;
                 }
             } finally {
@@ -429,19 +477,40 @@ final class MpjEndpoint implements Endpoint {
         return request.done();
     }
 
-    /** Handles every completed MPJ request without blocking. Called holding {@link #lock}. */
-    private void drain() {
-        mpjdev.Status s;
-        while ((s = inboxRequest.itest()) != null) {
-            // Multicore's itest reports no source (-1) and leaves finishing the request to iwait,
-            // which returns at once for a completed request, with the source.
-            arrived(s.source < 0 ? inboxRequest.iwait() : s);
+    /**
+     * Waits for the next frame and handles it: blocks in MPJ on the one frame receive, or with
+     * one per peer, which MPJ cannot block on together, drives the engine once. Called holding
+     * {@link #lock}.
+     *
+     * @return whether a frame arrived; if not, the caller backs off before it asks again
+     */
+    private boolean awaitFrame() {
+        if (inboxes.length == 1) {
+            Inbox inbox = inboxes[0];
+            arrived(inbox, inbox.request.iwait());
+            return true;
+        }
+        return drain();
+    }
+
+    /**
+     * Handles every completed MPJ request without blocking. Called holding {@link #lock}.
+     *
+     * @return whether a frame arrived
+     */
+    private boolean drain() {
+        boolean arrivals = false;
+        for (Inbox inbox : inboxes) {
+            while (inbox.request.itest() != null) {
+                // itest's status cannot be trusted for the source: niodev's names rank 0 whoever
+                // sent the frame, multicore's -1. Only iwait, which returns at once for a
+                // completed request, fills it in (MPJ maps the sender's id to its rank there).
+                arrived(inbox, inbox.request.iwait());
+                arrivals = true;
+            }
         }
         synchronized (outboxes) {
             reclaimOutboxes();
-        }
-        if (transfers.isEmpty()) {
-            return;
         }
         for (Iterator<MpjRequest> it = transfers.iterator(); it.hasNext(); ) {
             MpjRequest r = it.next();
@@ -451,6 +520,7 @@ final class MpjEndpoint implements Endpoint {
                 transferred(r, done);
             }
         }
+        return arrivals;
     }
 
     private static void transferred(MpjRequest r, mpi.Status status) {
@@ -458,29 +528,30 @@ final class MpjEndpoint implements Endpoint {
         r.transferred(status);
     }
 
-    /** Handles the frame the inbox received, then posts the inbox again. Called holding {@link #lock}. */
-    private void arrived(mpjdev.Status status) {
-        handling = true;
+    /** Handles the frame an inbox received, then posts the inbox again. Called holding {@link #lock}. */
+    private void arrived(Inbox inbox, mpjdev.Status status) {
+        int source = inbox.source == MPI.ANY_SOURCE ? status.source : inbox.source;
+        handling = inbox;
         try {
-            inbox.commit();
-            Frame.read(inbox, ElementType.BYTE, inboxHeader, 0, Frame.HEADER);
-            handle(status.source);
+            inbox.buffer.commit();
+            Frame.read(inbox.buffer, ElementType.BYTE, inboxHeader, 0, Frame.HEADER);
+            handle(source);
         } catch (mpjbuf.BufferException e) {
-            throw Frame.broken("open a frame from rank " + status.source + " in", e);
+            throw Frame.broken("open a frame from rank " + source + " in", e);
         } finally {
-            handling = false;
-            postInbox();
+            handling = null;
+            post(inbox);
         }
         for (int[] ack; (ack = deferredAcks.poll()) != null; ) {
             acknowledge(ack[0], ack[1]);
         }
     }
 
-    private void postInbox() {
+    private void post(Inbox inbox) {
         // A fresh view of the same storage: MPJ's receive leaves the view's state behind it.
-        inbox = new mpjbuf.Buffer(inboxStorage, MPI.RECV_OVERHEAD, MPI.RECV_OVERHEAD + frameCapacity);
-        inboxRequest = device.irecv(inbox, MPI.ANY_SOURCE, INLINE_TAG, new mpjdev.Status(MPI.ANY_SOURCE, INLINE_TAG,
-                -1), true);
+        inbox.buffer = new mpjbuf.Buffer(inbox.storage, MPI.RECV_OVERHEAD, MPI.RECV_OVERHEAD + frameCapacity);
+        inbox.request = device.irecv(inbox.buffer, inbox.source, INLINE_TAG, new mpjdev.Status(inbox.source,
+                INLINE_TAG, -1), true);
     }
 
     private void handle(int source) {
@@ -514,7 +585,7 @@ final class MpjEndpoint implements Endpoint {
         }
         Object data = a.type == ElementType.OBJECT ? new byte[n]
                 : Array.newInstance(a.type.arrayClass().getComponentType(), n);
-        Frame.read(inbox, a.type, data, 0, n);
+        Frame.read(handling.buffer, a.type, data, 0, n);
         return data;
     }
 
@@ -552,7 +623,7 @@ final class MpjEndpoint implements Endpoint {
                     if (a.data != null) {
                         System.arraycopy(a.data, 0, sink.array(), sink.offset(), n);
                     } else if (n > 0) {
-                        Frame.read(inbox, a.type, sink.array(), sink.offset(), n);
+                        Frame.read(handling.buffer, a.type, sink.array(), sink.offset(), n);
                     }
                     r.complete();
                 }
@@ -610,7 +681,7 @@ final class MpjEndpoint implements Endpoint {
      * would each wait for the other's inbox.
      */
     private void acknowledge(int dest, int seq) {
-        if (handling) {
+        if (handling != null) {
             deferredAcks.add(new int[] {dest, seq});
         } else {
             sendFrame(dest, Frame.ACK, 0, 0, ElementType.BYTE, 0, seq, null, 0, 0);
@@ -678,6 +749,28 @@ final class MpjEndpoint implements Endpoint {
             case CHAR -> MPI.CHAR;
             case BOOLEAN -> MPI.BOOLEAN;
         };
+    }
+
+    /**
+     * A frame receive kept posted, and the buffer it receives into.
+     */
+    private static final class Inbox {
+        /** The rank it receives from, or {@code MPI.ANY_SOURCE}. */
+        final int source;
+        /**
+         * Its storage: MPJ's devices write their own header in front of a buffer's data, so it
+         * reserves what the device asked MPI.Init for, as MPJ's own buffers do.
+         */
+        final mpjbuf.RawBuffer storage;
+        /** The view MPJ receives the next frame into. */
+        mpjbuf.Buffer buffer;
+        /** MPJ's request for that receive. */
+        mpjdev.Request request;
+
+        Inbox(int source, int frameCapacity) {
+            this.source = source;
+            this.storage = mpjbuf.BufferFactory.create(MPI.RECV_OVERHEAD + frameCapacity);
+        }
     }
 
     /**
