@@ -64,6 +64,73 @@ extern "C" __global__ void matmul_tiled(const float* a, const float* b, float* c
     }
 }
 
+#define BLOCK 64
+#define WORK 4
+
+// Register blocking, the twin of matmul_blocked in kernels.cl: each 16x16 block computes a 64x64
+// block of C, each thread a 4x4 set of it (rows ty + 16r, columns tx + 16c); per step of 16 along k
+// the block stages a 64x16 slab of A and a 16x64 slab of B, and each shared-memory value read feeds
+// four multiply-adds. Not yet compiled with nvcc nor run on a GPU.
+extern "C" __global__ void matmul_blocked(const float* a, const float* b, float* c, int n, int k, int m) {
+    __shared__ float as[BLOCK][TILE];
+    __shared__ float bs[TILE][BLOCK];
+    int tx = threadIdx.x;
+    int ty = threadIdx.y;
+    int lid = ty * TILE + tx;
+    int row0 = blockIdx.y * BLOCK;
+    int col0 = blockIdx.x * BLOCK;
+    float acc[WORK][WORK];
+#pragma unroll
+    for (int r = 0; r < WORK; r++) {
+#pragma unroll
+        for (int q = 0; q < WORK; q++) {
+            acc[r][q] = 0.0f;
+        }
+    }
+    for (int t = 0; t < k; t += TILE) {
+#pragma unroll
+        for (int l = 0; l < WORK; l++) {
+            int e = lid + l * TILE * TILE;
+            int ar = e / TILE;
+            int ac = e % TILE;
+            as[ar][ac] = (row0 + ar < n && t + ac < k) ? a[(row0 + ar) * k + t + ac] : 0.0f;
+            int br = e / BLOCK;
+            int bc = e % BLOCK;
+            bs[br][bc] = (t + br < k && col0 + bc < m) ? b[(t + br) * m + col0 + bc] : 0.0f;
+        }
+        __syncthreads();
+#pragma unroll
+        for (int p = 0; p < TILE; p++) {
+            float av[WORK];
+            float bv[WORK];
+#pragma unroll
+            for (int r = 0; r < WORK; r++) {
+                av[r] = as[ty + r * TILE][p];
+                bv[r] = bs[p][tx + r * TILE];
+            }
+#pragma unroll
+            for (int r = 0; r < WORK; r++) {
+#pragma unroll
+                for (int q = 0; q < WORK; q++) {
+                    acc[r][q] += av[r] * bv[q];
+                }
+            }
+        }
+        __syncthreads();
+    }
+#pragma unroll
+    for (int r = 0; r < WORK; r++) {
+        int i = row0 + ty + r * TILE;
+#pragma unroll
+        for (int q = 0; q < WORK; q++) {
+            int j = col0 + tx + q * TILE;
+            if (i < n && j < m) {
+                c[i * m + j] = acc[r][q];
+            }
+        }
+    }
+}
+
 // One reduction stage: grid-strided fold per thread, then a tree in dynamic shared memory (the
 // block size is a power of two); thread 0 writes the block's partial. The host runs it over the
 // input with many blocks, then over the partials with one.

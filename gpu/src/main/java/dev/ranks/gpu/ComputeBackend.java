@@ -40,4 +40,13 @@ public interface ComputeBackend {
      *     the device cannot be opened; ({@code ARG}) for an index that is not a device's
      */
     Device open(int index);
+
+    /**
+     * Whether this backend's devices allocate zero-copy host buffers ({@link BufferMemory#HOST}).
+     *
+     * @return false unless the backend says otherwise
+     */
+    default boolean hostBuffers() {
+        return false;
+    }
 }

@@ -35,8 +35,8 @@ public abstract class Device implements AutoCloseable {
     }
 
     /**
-     * Allocates a buffer in device memory (PyCUDA's {@code cuda.mem_alloc}); its contents are undefined
-     * until copied in or written by a kernel.
+     * Allocates a buffer in device memory (PyCUDA's {@code cuda.mem_alloc}), {@link BufferMemory#DEVICE};
+     * its contents are undefined until copied in or written by a kernel.
      *
      * @param type the element type
      * @param length the number of elements, zero or more
@@ -45,12 +45,38 @@ public abstract class Device implements AutoCloseable {
      *     cannot hold it or lacks the type
      */
     public final DeviceBuffer allocate(ElementType type, int length) {
+        return allocate(type, length, BufferMemory.DEVICE);
+    }
+
+    /**
+     * Allocates a buffer in the memory asked for; its contents are undefined until copied in or written
+     * by a kernel.
+     *
+     * @param type the element type
+     * @param length the number of elements, zero or more
+     * @param memory device memory, zero-copy host memory, or the device's default
+     * @return the buffer, to be closed by the caller
+     * @throws RanksException ({@code ARG}) for a negative length; ({@code UNAVAILABLE}) when the device
+     *     cannot hold it, lacks the type, or has no zero-copy host buffers and {@code memory} is
+     *     {@link BufferMemory#HOST}
+     */
+    public final DeviceBuffer allocate(ElementType type, int length, BufferMemory memory) {
         ensureOpen("allocate");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(memory, "memory");
         if (length < 0) {
             throw new RanksException(ErrorClass.ARG, "allocate: length " + length + ": expected 0 or more");
         }
-        return newBuffer(type, length);
+        boolean host = switch (memory) {
+            case AUTO -> computesInHostMemory();
+            case DEVICE -> false;
+            case HOST -> true;
+        };
+        if (host && !hasHostBuffers()) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, "allocate: backend " + info.backend() + " has no zero-copy"
+                    + " host buffers: expected --memory auto or device, or the opencl backend");
+        }
+        return newBuffer(type, length, host);
     }
 
     /**
@@ -220,13 +246,33 @@ public abstract class Device implements AutoCloseable {
     }
 
     /**
+     * Whether the backend can allocate zero-copy host buffers on this device.
+     *
+     * @return true where {@link BufferMemory#HOST} works; false here, backends that have them say so
+     */
+    protected boolean hasHostBuffers() {
+        return false;
+    }
+
+    /**
+     * Whether this device's kernels run in host memory, so that {@link BufferMemory#AUTO} takes zero-copy
+     * host buffers.
+     *
+     * @return false here; an OpenCL CPU device says true
+     */
+    protected boolean computesInHostMemory() {
+        return false;
+    }
+
+    /**
      * Allocates a buffer; the arguments are checked.
      *
      * @param type the element type
      * @param length the number of elements, possibly zero
+     * @param host whether the buffer is zero-copy host memory; true only where {@link #hasHostBuffers()}
      * @return the backend's buffer
      */
-    protected abstract DeviceBuffer newBuffer(ElementType type, int length);
+    protected abstract DeviceBuffer newBuffer(ElementType type, int length, boolean host);
 
     /**
      * Runs vector add on non-empty, checked buffers.

@@ -2,6 +2,8 @@ package dev.ranks.gpu;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A buffer in a device's memory (PyCUDA's {@code mem_alloc}): allocated by
@@ -14,6 +16,7 @@ public abstract class DeviceBuffer implements AutoCloseable {
     private final ElementType type;
     private final int length;
     private boolean closed;
+    private HostMapping mapping;
 
     /**
      * Creates the buffer's bookkeeping; the backend's subclass holds the memory.
@@ -56,6 +59,36 @@ public abstract class DeviceBuffer implements AutoCloseable {
     }
 
     /**
+     * Whether the buffer is zero-copy host memory ({@link BufferMemory#HOST}, or {@link BufferMemory#AUTO}
+     * on a device that computes in host memory), which {@link #map()} can hand to the host.
+     *
+     * @return false here; backends with host buffers override it
+     */
+    public boolean zeroCopy() {
+        return false;
+    }
+
+    /**
+     * Maps a zero-copy host buffer for the host: write the input straight into the device's memory, or
+     * read a kernel's output in place, with no copy. The map's time counts in {@link Device#transferNanos()}.
+     *
+     * @return the mapping, to be closed before the next copy or kernel call on this buffer
+     * @throws RanksException ({@code ARG}) when the buffer is not {@link #zeroCopy()}, is empty, closed,
+     *     or mapped already
+     */
+    public final HostMapping map() {
+        ensureOpen("map");
+        if (!zeroCopy() || length == 0) {
+            throw new RanksException(ErrorClass.ARG, "map: " + this + " is " + (length == 0 ? "empty" : "in device memory")
+                    + ": expected a non-empty buffer allocated with BufferMemory.HOST, or AUTO on a CPU device");
+        }
+        long start = System.nanoTime();
+        mapping = new HostMapping(this, mapHost().order(ByteOrder.nativeOrder()));
+        device.addTransferNanos(System.nanoTime() - start);
+        return mapping;
+    }
+
+    /**
      * Copies a host array into the buffer (host to device).
      *
      * @param host a {@code float[]}, {@code double[]} or {@code long[]} of this buffer's type and length
@@ -91,9 +124,21 @@ public abstract class DeviceBuffer implements AutoCloseable {
     @Override
     public final void close() {
         if (!closed) {
+            if (mapping != null) {
+                mapping.close();
+            }
             closed = true;
             release();
         }
+    }
+
+    /**
+     * The buffer's size in memory.
+     *
+     * @return length times the element's size, in bytes
+     */
+    public final long bytes() {
+        return (long) length * type.bytes();
     }
 
     /**
@@ -122,6 +167,33 @@ public abstract class DeviceBuffer implements AutoCloseable {
     /** Releases the device memory; called once. */
     protected abstract void release();
 
+    /**
+     * Maps the whole of a non-empty zero-copy buffer for reading and writing by the host; called only
+     * where {@link #zeroCopy()} is true, so backends without host buffers keep this refusal.
+     *
+     * @return the mapped memory
+     */
+    protected ByteBuffer mapHost() {
+        throw new UnsupportedOperationException(this + " has no host mapping");
+    }
+
+    /**
+     * Unmaps what {@link #mapHost()} returned, once the device may use the memory again.
+     *
+     * @param memory the mapped memory
+     */
+    protected void unmapHost(ByteBuffer memory) {
+        throw new UnsupportedOperationException(this + " has no host mapping");
+    }
+
+    // The mapping's close: always before the buffer's release, which closes an open mapping first.
+    void unmapped(ByteBuffer memory) {
+        long start = System.nanoTime();
+        mapping = null;
+        unmapHost(memory);
+        device.addTransferNanos(System.nanoTime() - start);
+    }
+
     private void check(Object host, String what) {
         ensureOpen(what);
         ElementType hostType = ElementType.of(host);
@@ -136,6 +208,10 @@ public abstract class DeviceBuffer implements AutoCloseable {
         if (closed) {
             throw new RanksException(ErrorClass.ARG, what + ": the " + type.javaName() + "[" + length
                     + "] buffer is closed");
+        }
+        if (mapping != null) {
+            throw new RanksException(ErrorClass.ARG, what + ": " + this + " is mapped for the host: expected its"
+                    + " HostMapping closed first");
         }
     }
 

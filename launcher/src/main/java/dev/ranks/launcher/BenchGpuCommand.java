@@ -5,6 +5,7 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Availability;
 import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.BufferMemory;
 import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.workloads.gpu.GpuBatch;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code launcher bench gpu}: vector add and tiled matmul per backend against Java, in one run. */
+/** {@code launcher bench gpu}: vector add and matmul per backend against Java, in one run. */
 @Command(name = "gpu", description = {
-    "Runs vector add of --vector-size floats and tiled matmul at each of --matmul-sizes on every backend of --backends"
-        + " that is available, over -n ranks, and prints kernel and transfer times, GFLOP/s and GB/s of"
+    "Runs vector add of --vector-size floats and the --matmul-kernels at each of --matmul-sizes on every backend of"
+        + " --backends that is available, over -n ranks, and prints kernel and transfer times, GFLOP/s and GB/s of"
         + " kernel time, and the Java loop and parallel-stream times of the same run with their ratios. See docs/gpu.md."})
 final class BenchGpuCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,6 +46,12 @@ final class BenchGpuCommand implements Callable<Integer> {
             description = "Matrix edges, comma-separated. Default: ${DEFAULT-VALUE}.")
     private List<Integer> matmulSizes = new ArrayList<>();
 
+    @Option(names = "--matmul-kernels", paramLabel = "LIST", split = ",", defaultValue = "tiled",
+            converter = GpuMatmulCommand.VariantConverter.class,
+            description = "Matmul kernels, comma-separated: naive, tiled, blocked (Aparapi and Java run tiled for"
+                    + " blocked). Default: ${DEFAULT-VALUE}.")
+    private List<MatmulVariant> matmulKernels = new ArrayList<>();
+
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
             description = "Kernel runs per case; the best is reported. Default: ${DEFAULT-VALUE}.")
     private int repeat;
@@ -55,7 +62,7 @@ final class BenchGpuCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("# gpu: kernel = best of " + repeat + " runs of the slowest rank; GFLOP/s and GB/s of kernel time;"
                 + " x loop / x parallel = the Java time of the same run over the kernel time (above 1: the device wins)");
-        out.printf(Locale.ROOT, "%-8s %-8s %6s %12s %10s %9s %13s %12s %14s %7s %10s%n", "backend", "kernel", "size",
+        out.printf(Locale.ROOT, "%-8s %-14s %6s %12s %10s %9s %13s %12s %14s %7s %10s%n", "backend", "kernel", "size",
                 "kernel(ms)", "GFLOP/s", "GB/s", "transfer(ms)", "java loop", "java parallel", "x loop", "x parallel");
         for (String name : backends) {
             ComputeBackend backend = Backends.named(name);
@@ -64,10 +71,25 @@ final class BenchGpuCommand implements Callable<Integer> {
                 out.println(name + ": unavailable: " + a.detail());
                 continue;
             }
-            int code = row(out, name, "vecadd", vectorSize, comm -> GpuBatch.vecAdd(comm, spec(name, vectorSize)));
-            for (int n : matmulSizes) {
+            // Where a backend has zero-copy host buffers, vector add runs in both memories: the transfer
+            // column then shows what the zero copy saves on the same run.
+            List<BufferMemory> memories = backend.hostBuffers() ? List.of(BufferMemory.DEVICE, BufferMemory.HOST)
+                    : List.of(BufferMemory.DEVICE);
+            int code = 0;
+            for (BufferMemory memory : memories) {
+                String kernel = memories.size() == 1 ? "vecadd" : "vecadd/" + memory.name().toLowerCase(Locale.ROOT);
                 if (code == 0) {
-                    code = row(out, name, "matmul", n, comm -> GpuBatch.matmul(comm, spec(name, n), MatmulVariant.TILED));
+                    code = row(out, name, kernel, vectorSize, comm -> GpuBatch.vecAdd(comm, spec(name, vectorSize, memory)));
+                }
+            }
+            for (int n : matmulSizes) {
+                for (MatmulVariant variant : matmulKernels) {
+                    String kernel = variant == MatmulVariant.TILED ? "matmul"
+                            : "matmul/" + variant.name().toLowerCase(Locale.ROOT);
+                    if (code == 0) {
+                        code = row(out, name, kernel, n,
+                                comm -> GpuBatch.matmul(comm, spec(name, n, BufferMemory.DEVICE), variant));
+                    }
                 }
             }
             if (code != 0) {
@@ -78,8 +100,8 @@ final class BenchGpuCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GpuBatch.Spec spec(String backend, int size) {
-        return new GpuBatch.Spec(Backends.select(backend), size, repeat, 1);
+    private GpuBatch.Spec spec(String backend, int size, BufferMemory memory) {
+        return new GpuBatch.Spec(Backends.select(backend), size, repeat, 1, memory);
     }
 
     // Rank 0 prints the row; a result outside its tolerance fails rank 0, so the job exits 1.
@@ -90,7 +112,7 @@ final class BenchGpuCommand implements Callable<Integer> {
                 return;
             }
             double k = r.kernelMillis();
-            out.printf(Locale.ROOT, "%-8s %-8s %6d %12.3f %10s %9s %13.3f %12.3f %14.3f %7.2f %10.2f%n", backend, kernel,
+            out.printf(Locale.ROOT, "%-8s %-14s %6d %12.3f %10s %9s %13.3f %12.3f %14.3f %7.2f %10.2f%n", backend, kernel,
                     size, k, rate(r.flop(), k), rate(r.bytes(), k), r.transferMillis(), r.javaLoopMillis(),
                     r.javaParallelMillis(), r.javaLoopMillis() / k, r.javaParallelMillis() / k);
             out.flush();

@@ -6,23 +6,14 @@ import dev.ranks.workloads.gpu.GpuBatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code launcher gpu elementwise}: a kernel from an expression, like PyOpenCL's ElementwiseKernel. */
 @Command(name = "elementwise", description = {"An element-wise kernel built from an assignment over float vectors,"
         + " such as \"c = a * b + sin(a)\": every name read is an input of random floats, a chunk per rank.",
     "Functions: sin cos tan asin acos atan sinh cosh tanh exp log log10 sqrt abs floor ceil pow min max atan2."})
 final class GpuElementwiseCommand implements Callable<Integer> {
-    @ParentCommand
-    private GpuCommand gpu;
-
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private GpuOptions options;
 
@@ -37,7 +28,6 @@ final class GpuElementwiseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Elementwise kernel = Elementwise.parse(expression, ElementType.FLOAT);
-        GpuBatch.Spec run = options.spec(size);
-        return GpuRun.job(gpu, spec, comm -> GpuBatch.elementwise(comm, run, kernel));
+        return options.run(size, (comm, run) -> GpuBatch.elementwise(comm, run, kernel));
     }
 }

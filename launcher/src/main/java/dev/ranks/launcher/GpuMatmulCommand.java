@@ -4,26 +4,14 @@ import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.workloads.gpu.GpuBatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code launcher gpu matmul}: C = A B of square float matrices, a block of rows per rank. */
 @Command(name = "matmul", description = {"Square matrix multiply C = A B of random floats: rank 0 broadcasts B and"
         + " scatters row blocks of A; each rank's device computes its rows of C, which rank 0 gathers and checks.",
     "Beyond 1024x1024 the Java times and the check cover the first rows only, and say so."})
 final class GpuMatmulCommand implements Callable<Integer> {
-    @ParentCommand
-    private GpuCommand gpu;
-
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private GpuOptions options;
 
@@ -32,29 +20,23 @@ final class GpuMatmulCommand implements Callable<Integer> {
     private int size;
 
     @Option(names = "--kernel", paramLabel = "K", defaultValue = "tiled", converter = VariantConverter.class,
-            description = "naive or tiled (16x16 tiles in local/shared memory). Default: ${DEFAULT-VALUE}.")
+            description = "naive, tiled (16x16 tiles in local/shared memory) or blocked (tiled, 4x4 elements of C per"
+                    + " work item; opencl and cuda). Default: ${DEFAULT-VALUE}.")
     private MatmulVariant variant;
 
     @Override
     public Integer call() {
         if ((long) size * size > Integer.MAX_VALUE) {
-            throw new ParameterException(spec.commandLine(), "--size " + size
+            throw options.usage("--size " + size
                     + " is too large: expected at most 46340, so that a matrix fits one Java array");
         }
-        GpuBatch.Spec run = options.spec(size);
-        return GpuRun.job(gpu, spec, comm -> GpuBatch.matmul(comm, run, variant));
+        return options.run(size, (comm, run) -> GpuBatch.matmul(comm, run, variant));
     }
 
     /** Reads naive or tiled. */
-    static final class VariantConverter implements ITypeConverter<MatmulVariant> {
-        @Override
-        public MatmulVariant convert(String value) {
-            for (MatmulVariant v : MatmulVariant.values()) {
-                if (v.name().equalsIgnoreCase(value)) {
-                    return v;
-                }
-            }
-            throw new TypeConversionException("'" + value + "': expected naive or tiled");
+    static final class VariantConverter extends GpuOptions.NameConverter<MatmulVariant> {
+        VariantConverter() {
+            super(MatmulVariant.class, "naive, tiled or blocked");
         }
     }
 }

@@ -1,11 +1,29 @@
 package dev.ranks.launcher;
 
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.BufferMemory;
+import dev.ranks.gpu.Selection;
 import dev.ranks.workloads.gpu.GpuBatch;
+import dev.ranks.workloads.gpu.GpuReport;
+import java.util.function.BiFunction;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** The options every GPU kernel command shares, mixed into each. */
+/**
+ * What every GPU kernel command shares, mixed into each: the options, and running the kernel as a rank
+ * job of the {@code gpu} command's ranks.
+ */
 final class GpuOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.AUTO,
             description = "auto, cuda, opencl, aparapi or java; auto tries CUDA, an OpenCL GPU, an OpenCL CPU, then"
                     + " Java. Default: ${DEFAULT-VALUE}.")
@@ -19,11 +37,57 @@ final class GpuOptions {
             description = "Seed of the random input. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
+    @Option(names = "--memory", paramLabel = "WHERE", defaultValue = "device", converter = MemoryConverter.class,
+            description = "Where device buffers live: device (explicit copies), host (zero-copy host buffers,"
+                    + " opencl only) or auto (host on an OpenCL CPU device, device elsewhere). Default: ${DEFAULT-VALUE}.")
+    private BufferMemory memory;
+
     /**
-     * The run's settings; choosing the backend here, before any rank starts, makes an unknown or
-     * unavailable one a usage error.
+     * Runs the kernel over the ranks with the settings of these options; choosing the backend here,
+     * before any rank starts, makes an unknown or unavailable one a usage error.
+     *
+     * @return the job's exit code
      */
-    GpuBatch.Spec spec(int size) {
-        return new GpuBatch.Spec(Backends.select(backend), size, repeat, seed);
+    int run(int size, BiFunction<Intracomm, GpuBatch.Spec, GpuReport> kernel) {
+        Selection selection = Backends.select(backend);
+        if (memory == BufferMemory.HOST && !selection.backend().hostBuffers()) {
+            throw new RanksException(ErrorClass.USAGE, "--memory host: backend " + selection.backend().name()
+                    + " has no zero-copy host buffers: expected --backend opencl, or --memory auto or device");
+        }
+        GpuBatch.Spec spec = new GpuBatch.Spec(selection, size, repeat, seed, memory);
+        return GpuRun.job((GpuCommand) command.parent().userObject(), command, comm -> kernel.apply(comm, spec));
+    }
+
+    /** A usage error of the command these options are mixed into. */
+    ParameterException usage(String message) {
+        return new ParameterException(command.commandLine(), message);
+    }
+
+    /** Reads an enum's constant by its name in any case, naming the choices otherwise. */
+    abstract static class NameConverter<E extends Enum<E>> implements ITypeConverter<E> {
+        private final Class<E> type;
+        private final String choices;
+
+        NameConverter(Class<E> type, String choices) {
+            this.type = type;
+            this.choices = choices;
+        }
+
+        @Override
+        public E convert(String value) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            throw new TypeConversionException("'" + value + "': expected " + choices);
+        }
+    }
+
+    /** Reads auto, device or host. */
+    static final class MemoryConverter extends NameConverter<BufferMemory> {
+        MemoryConverter() {
+            super(BufferMemory.class, "auto, device or host");
+        }
     }
 }

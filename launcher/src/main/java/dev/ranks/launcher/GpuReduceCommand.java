@@ -4,25 +4,13 @@ import dev.ranks.gpu.ReduceOp;
 import dev.ranks.workloads.gpu.GpuBatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code launcher gpu reduce}: sum or max of a float vector, two stages per device, then across ranks. */
 @Command(name = "reduce", description = "Sum or max of random floats: each rank's device reduces its chunk in two"
         + " stages (work groups, then their partials) and rank 0 combines the ranks' results.")
 final class GpuReduceCommand implements Callable<Integer> {
-    @ParentCommand
-    private GpuCommand gpu;
-
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private GpuOptions options;
 
@@ -37,22 +25,15 @@ final class GpuReduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (op == ReduceOp.MAX && size == 0) {
-            throw new ParameterException(spec.commandLine(), "--op max of --size 0: expected 1 or more elements");
+            throw options.usage("--op max of --size 0: expected 1 or more elements");
         }
-        GpuBatch.Spec run = options.spec(size);
-        return GpuRun.job(gpu, spec, comm -> GpuBatch.reduce(comm, run, op));
+        return options.run(size, (comm, run) -> GpuBatch.reduce(comm, run, op));
     }
 
     /** Reads sum or max. */
-    static final class ReduceOpConverter implements ITypeConverter<ReduceOp> {
-        @Override
-        public ReduceOp convert(String value) {
-            for (ReduceOp o : ReduceOp.values()) {
-                if (o.name().equalsIgnoreCase(value)) {
-                    return o;
-                }
-            }
-            throw new TypeConversionException("'" + value + "': expected sum or max");
+    static final class ReduceOpConverter extends GpuOptions.NameConverter<ReduceOp> {
+        ReduceOpConverter() {
+            super(ReduceOp.class, "sum or max");
         }
     }
 }

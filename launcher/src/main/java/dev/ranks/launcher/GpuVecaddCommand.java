@@ -4,20 +4,11 @@ import dev.ranks.workloads.gpu.GpuBatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code launcher gpu vecadd}: c = a + b over float vectors split in chunks over the ranks. */
 @Command(name = "vecadd", description = "Vector add c = a + b of random floats, a chunk per rank.")
 final class GpuVecaddCommand implements Callable<Integer> {
-    @ParentCommand
-    private GpuCommand gpu;
-
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private GpuOptions options;
 
@@ -27,7 +18,6 @@ final class GpuVecaddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GpuBatch.Spec run = options.spec(size);
-        return GpuRun.job(gpu, spec, comm -> GpuBatch.vecAdd(comm, run));
+        return options.run(size, GpuBatch::vecAdd);
     }
 }

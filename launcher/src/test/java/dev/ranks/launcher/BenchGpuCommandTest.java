@@ -26,6 +26,18 @@ class BenchGpuCommandTest {
     }
 
     @Test
+    void matmulKernelsGetARowEach() {
+        CliRun run = CliRun.of("-n", "1", "bench", "gpu", "--backends", "java", "--vector-size", "10",
+                "--matmul-sizes", "17", "--matmul-kernels", "blocked,NAIVE", "--repeat", "1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertEquals(5, lines.size(), run::toString);
+        assertTrue(lines.get(3).matches("java +matmul/blocked +17 +[0-9.]+ .*"), run::toString);
+        assertTrue(lines.get(4).matches("java +matmul/naive +17 +[0-9.]+ .*"), run::toString);
+    }
+
+    @Test
     void anUnknownBackendIsAUsageError() {
         CliRun run = CliRun.of("bench", "gpu", "--backends", "java,metal");
 

@@ -46,6 +46,16 @@ class GpuCommandTest {
     }
 
     @Test
+    void aMemoryOtherThanTheDefaultIsNamedInTheTitle() {
+        CliRun run = CliRun.of("-n", "1", "gpu", "vecadd", "--backend", "java", "--memory", "AUTO", "--size", "100",
+                "--repeat", "1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("gpu vecadd over 100 floats, 1 rank on java (memory auto), best of 1", run.outLines().get(0),
+                run::toString);
+    }
+
+    @Test
     void vecaddElementwiseAndReduceRunOnJava() {
         for (String[] args : List.of(new String[] {"vecadd"}, new String[] {"elementwise", "y = sqrt(abs(x)) - 2 * x"},
                 new String[] {"reduce", "--op", "MAX"})) {
@@ -65,7 +75,9 @@ class GpuCommandTest {
         "gpu matmul --backend vulkan | backend 'vulkan': expected auto or one of [cuda, opencl, aparapi, java]",
         "gpu reduce --backend java --size 0 --op max | --op max of --size 0: expected 1 or more elements",
         "gpu vecadd --backend java --repeat 0 | --repeat 0: expected 1 or more",
-        "gpu matmul --kernel fast | 'fast': expected naive or tiled"})
+        "gpu matmul --kernel fast | 'fast': expected naive, tiled or blocked",
+        "gpu vecadd --backend java --memory host | --memory host: backend java has no zero-copy host buffers",
+        "gpu reduce --backend java --memory disk | 'disk': expected auto, device or host"})
     void badInputIsAUsageError(String commandLine, String message) {
         CliRun run = CliRun.of(split(commandLine));
 

@@ -3,14 +3,12 @@ package dev.ranks.gpu.aparapi;
 import com.aparapi.device.OpenCLDevice;
 import com.aparapi.exception.CompileFailedException;
 import com.aparapi.internal.opencl.OpenCLLoader;
-import dev.ranks.comm.ErrorClass;
-import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Availability;
-import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.Device;
 import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.DeviceType;
 import dev.ranks.gpu.spi.NativeGuard;
+import dev.ranks.gpu.spi.ProbedBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +18,10 @@ import java.util.Optional;
  * a vector add on the first: where Aparapi would fall back to its Java thread pool (30–40 times slower
  * than a plain loop) the backend is unavailable instead.
  */
-public final class AparapiBackend implements ComputeBackend {
+public final class AparapiBackend extends ProbedBackend {
     /** The backend's name. */
     public static final String NAME = "aparapi";
 
-    private Availability availability;
-    private final List<DeviceInfo> infos = new ArrayList<>();
     private final List<OpenCLDevice> devices = new ArrayList<>();
 
     /** Creates the backend without touching Aparapi; ServiceLoader calls this. */
@@ -38,31 +34,12 @@ public final class AparapiBackend implements ComputeBackend {
     }
 
     @Override
-    public synchronized Availability availability() {
-        if (availability == null) {
-            availability = probe();
-        }
-        return availability;
+    protected Device openDevice(int index, DeviceInfo info) {
+        return new AparapiDevice(info, devices.get(index));
     }
 
     @Override
-    public synchronized List<DeviceInfo> devices() {
-        return availability().available() ? List.copyOf(infos) : List.of();
-    }
-
-    @Override
-    public synchronized Device open(int index) {
-        Availability a = availability();
-        if (!a.available()) {
-            throw new RanksException(ErrorClass.UNAVAILABLE, "backend aparapi is unavailable: " + a.detail());
-        }
-        if (index < 0 || index >= infos.size()) {
-            throw new RanksException(ErrorClass.ARG, "aparapi device " + index + ": expected 0 to " + (infos.size() - 1));
-        }
-        return new AparapiDevice(infos.get(index), devices.get(index));
-    }
-
-    private Availability probe() {
+    protected Availability probe(List<DeviceInfo> infos) {
         Optional<String> hazard = NativeGuard.openclHazard();
         if (hazard.isPresent()) {
             return Availability.unavailable(hazard.get());

@@ -13,6 +13,7 @@ import dev.ranks.gpu.Elementwise;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.ReduceOp;
 import dev.ranks.gpu.StackProgram;
+import dev.ranks.gpu.spi.ArrayBuffer;
 import java.util.List;
 
 /**
@@ -40,8 +41,8 @@ final class AparapiDevice extends Device {
     }
 
     @Override
-    protected DeviceBuffer newBuffer(ElementType type, int length) {
-        return new AparapiBuffer(this, type, length);
+    protected DeviceBuffer newBuffer(ElementType type, int length, boolean host) {
+        return new ArrayBuffer(this, type, length);
     }
 
     @Override
@@ -50,9 +51,7 @@ final class AparapiDevice extends Device {
         vecAdd.b = floats(b);
         vecAdd.c = floats(c);
         vecAdd.n = a.length();
-        put(vecAdd, vecAdd.a, vecAdd.b);
-        execute(vecAdd, range1d(a.length()));
-        get(vecAdd, vecAdd.c);
+        launch(vecAdd, range1d(a.length()), vecAdd.c, vecAdd.a, vecAdd.b);
     }
 
     @Override
@@ -61,9 +60,7 @@ final class AparapiDevice extends Device {
         saxpy.x = floats(x);
         saxpy.y = floats(y);
         saxpy.n = x.length();
-        put(saxpy, saxpy.x, saxpy.y);
-        execute(saxpy, range1d(x.length()));
-        get(saxpy, saxpy.y);
+        launch(saxpy, range1d(x.length()), saxpy.y, saxpy.x, saxpy.y);
     }
 
     @Override
@@ -80,7 +77,7 @@ final class AparapiDevice extends Device {
         long start = System.nanoTime();
         double[] packed = new double[Math.max(1, inputs.length * n)];
         for (int j = 0; j < inputs.length; j++) {
-            Object in = ((AparapiBuffer) inputs[j]).array();
+            Object in = ArrayBuffer.array(inputs[j]);
             for (int i = 0; i < n; i++) {
                 packed[j * n + i] = in instanceof float[] f ? f[i] : ((double[]) in)[i];
             }
@@ -92,11 +89,9 @@ final class AparapiDevice extends Device {
         interpreter.in = packed;
         interpreter.out = new double[n];
         interpreter.n = n;
-        put(interpreter, interpreter.code, interpreter.constants, interpreter.in);
-        execute(interpreter, range1d(n));
-        get(interpreter, interpreter.out);
+        launch(interpreter, range1d(n), interpreter.out, interpreter.code, interpreter.constants, interpreter.in);
         start = System.nanoTime();
-        Object target = ((AparapiBuffer) out).array();
+        Object target = ArrayBuffer.array(out);
         for (int i = 0; i < n; i++) {
             if (target instanceof float[] f) {
                 f[i] = (float) interpreter.out[i];
@@ -112,37 +107,21 @@ final class AparapiDevice extends Device {
         doubleMatrix.m = floats(matrix);
         doubleMatrix.rows = rows;
         doubleMatrix.cols = cols;
-        put(doubleMatrix, doubleMatrix.m);
-        execute(doubleMatrix, range2d(cols, rows));
-        get(doubleMatrix, doubleMatrix.m);
+        launch(doubleMatrix, range2d(cols, rows), doubleMatrix.m, doubleMatrix.m);
     }
 
     @Override
     protected void runMatmul(DeviceBuffer a, DeviceBuffer b, DeviceBuffer c, int n, int k, int m,
             MatmulVariant variant) {
-        if (variant == MatmulVariant.NAIVE) {
-            MatmulNaiveKernel kernel = matmulNaive;
-            kernel.a = floats(a);
-            kernel.b = floats(b);
-            kernel.c = floats(c);
-            kernel.n = n;
-            kernel.k = k;
-            kernel.m = m;
-            put(kernel, kernel.a, kernel.b);
-            execute(kernel, range2d(m, n));
-            get(kernel, kernel.c);
-        } else {
-            MatmulTiledKernel kernel = matmulTiled;
-            kernel.a = floats(a);
-            kernel.b = floats(b);
-            kernel.c = floats(c);
-            kernel.n = n;
-            kernel.k = k;
-            kernel.m = m;
-            put(kernel, kernel.a, kernel.b);
-            execute(kernel, range2d(m, n));
-            get(kernel, kernel.c);
-        }
+        // BLOCKED runs the tiled kernel: the register-blocked one is written in OpenCL C and CUDA C only.
+        MatmulKernel kernel = variant == MatmulVariant.NAIVE ? matmulNaive : matmulTiled;
+        kernel.a = floats(a);
+        kernel.b = floats(b);
+        kernel.c = floats(c);
+        kernel.n = n;
+        kernel.k = k;
+        kernel.m = m;
+        launch(kernel, range2d(m, n), kernel.c, kernel.a, kernel.b);
     }
 
     @Override
@@ -166,12 +145,10 @@ final class AparapiDevice extends Device {
 
     @Override
     protected void runFibBatch(DeviceBuffer n, DeviceBuffer out) {
-        fib.n = (long[]) ((AparapiBuffer) n).array();
-        fib.out = (long[]) ((AparapiBuffer) out).array();
+        fib.n = (long[]) ArrayBuffer.array(n);
+        fib.out = (long[]) ArrayBuffer.array(out);
         fib.count = n.length();
-        put(fib, fib.n);
-        execute(fib, range1d(n.length()));
-        get(fib, fib.out);
+        launch(fib, range1d(n.length()), fib.out, fib.n);
     }
 
     @Override
@@ -179,6 +156,13 @@ final class AparapiDevice extends Device {
         for (Kernel k : List.of(vecAdd, saxpy, doubleMatrix, matmulNaive, matmulTiled, reduce, fib, interpreter)) {
             k.dispose();
         }
+    }
+
+    // Puts the inputs, runs, and gets the output back: Aparapi's explicit-transfer round trip.
+    private void launch(Kernel kernel, Range range, Object output, Object... inputs) {
+        put(kernel, inputs);
+        execute(kernel, range);
+        get(kernel, output);
     }
 
     private void execute(Kernel kernel, Range range) {
@@ -236,6 +220,6 @@ final class AparapiDevice extends Device {
     }
 
     private static float[] floats(DeviceBuffer buffer) {
-        return (float[]) ((AparapiBuffer) buffer).array();
+        return (float[]) ArrayBuffer.array(buffer);
     }
 }

@@ -1,15 +1,7 @@
 package dev.ranks.gpu.aparapi;
 
-import com.aparapi.Kernel;
-
 /** Matrix multiply, one work item per element of C, the twin of matmul_naive in kernels.cl. */
-final class MatmulNaiveKernel extends Kernel {
-    float[] a;
-    float[] b;
-    float[] c;
-    int n;
-    int k;
-    int m;
+final class MatmulNaiveKernel extends MatmulKernel {
 
     @Override
     public void run() {

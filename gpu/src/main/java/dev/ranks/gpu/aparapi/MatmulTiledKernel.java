@@ -1,15 +1,7 @@
 package dev.ranks.gpu.aparapi;
 
-import com.aparapi.Kernel;
-
 /** Matrix multiply with 16x16 tiles in local memory, the twin of matmul_tiled in kernels.cl. */
-final class MatmulTiledKernel extends Kernel {
-    float[] a;
-    float[] b;
-    float[] c;
-    int n;
-    int k;
-    int m;
+final class MatmulTiledKernel extends MatmulKernel {
     @Local
     final float[] as = new float[Kernels.TILE * Kernels.TILE];
     @Local

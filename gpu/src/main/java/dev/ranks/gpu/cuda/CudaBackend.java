@@ -3,15 +3,14 @@ package dev.ranks.gpu.cuda;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Availability;
-import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.Device;
 import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.DeviceType;
+import dev.ranks.gpu.spi.ProbedBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import jcuda.CudaException;
 import jcuda.driver.CUdevice;
@@ -24,16 +23,13 @@ import jcuda.nvrtc.JNvrtc;
  * exists, and the catalog can be had: the PTX resource that {@code gpu/build-ptx.sh} writes, or NVRTC
  * to compile the CUDA C source at open.
  */
-public final class CudaBackend implements ComputeBackend {
+public final class CudaBackend extends ProbedBackend {
     /** The backend's name. */
     public static final String NAME = "cuda";
     /** The catalog compiled ahead by nvcc, where gpu/build-ptx.sh has run. */
     static final String PTX = "kernels.ptx";
     /** The catalog's CUDA C source, for NVRTC. */
     static final String SOURCE = "kernels.cu";
-
-    private Availability availability;
-    private final List<DeviceInfo> infos = new ArrayList<>();
 
     /** Creates the backend without touching CUDA; ServiceLoader calls this. */
     public CudaBackend() {
@@ -45,36 +41,17 @@ public final class CudaBackend implements ComputeBackend {
     }
 
     @Override
-    public synchronized Availability availability() {
-        if (availability == null) {
-            availability = probe();
-        }
-        return availability;
-    }
-
-    @Override
-    public synchronized List<DeviceInfo> devices() {
-        return availability().available() ? List.copyOf(infos) : List.of();
-    }
-
-    @Override
-    public synchronized Device open(int index) {
-        Availability a = availability();
-        if (!a.available()) {
-            throw new RanksException(ErrorClass.UNAVAILABLE, "backend cuda is unavailable: " + a.detail());
-        }
-        if (index < 0 || index >= infos.size()) {
-            throw new RanksException(ErrorClass.ARG, "cuda device " + index + ": expected 0 to " + (infos.size() - 1));
-        }
+    protected Device openDevice(int index, DeviceInfo info) {
         try {
-            return new CudaDevice(infos.get(index), index, catalog());
+            return new CudaDevice(info, index, catalog());
         } catch (CudaException e) {
             throw new RanksException(ErrorClass.UNAVAILABLE, -1, "cuda device " + index + " cannot be opened: "
                     + e.getMessage(), e);
         }
     }
 
-    private Availability probe() {
+    @Override
+    protected Availability probe(List<DeviceInfo> infos) {
         int driver;
         int count;
         try {
@@ -103,7 +80,6 @@ public final class CudaBackend implements ComputeBackend {
             infos.add(describe(i, version));
         }
         if (resource(PTX) == null && !nvrtcAvailable()) {
-            infos.clear();
             return Availability.unavailable("no PTX: the gpu jar lacks dev/ranks/gpu/cuda/" + PTX + " (run gpu/build-ptx.sh"
                     + " where nvcc is) and NVRTC (libnvrtc) is not installed to compile " + SOURCE);
         }

@@ -41,10 +41,6 @@ final class CudaBuffer extends DeviceBuffer {
         }
     }
 
-    private long bytes() {
-        return (long) length() * type().bytes();
-    }
-
     private static Pointer pointer(Object host) {
         if (host instanceof float[] f) {
             return Pointer.to(f);

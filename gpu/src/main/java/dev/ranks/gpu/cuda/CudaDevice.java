@@ -10,6 +10,7 @@ import dev.ranks.gpu.Elementwise;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.ReduceOp;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import jcuda.CudaException;
@@ -33,6 +34,8 @@ import jcuda.nvrtc.nvrtcProgram;
 final class CudaDevice extends Device {
     private static final int BLOCK = 256;
     private static final int TILE = 16;
+    /** The edge of the block of C a block of {@code matmul_blocked} computes; must match BLOCK in kernels.cu. */
+    private static final int BLOCKED_EDGE = 64;
     private static final int REDUCE_GROUPS = 1024;
 
     private final CUdevice device = new CUdevice();
@@ -63,7 +66,7 @@ final class CudaDevice extends Device {
     }
 
     @Override
-    protected DeviceBuffer newBuffer(ElementType type, int length) {
+    protected DeviceBuffer newBuffer(ElementType type, int length, boolean host) {
         current();
         CUdeviceptr ptr = null;
         if (length > 0) {
@@ -121,8 +124,10 @@ final class CudaDevice extends Device {
     @Override
     protected void runMatmul(DeviceBuffer a, DeviceBuffer b, DeviceBuffer c, int n, int k, int m,
             MatmulVariant variant) {
-        launch(function(variant == MatmulVariant.NAIVE ? "matmul_naive" : "matmul_tiled"), blocks(m, TILE),
-                blocks(n, TILE), TILE, TILE, 0, ptr(a), ptr(b), ptr(c), n, k, m);
+        // The blocked kernel's 16x16 block computes a BLOCKED_EDGE x BLOCKED_EDGE block of C.
+        int edge = variant == MatmulVariant.BLOCKED ? BLOCKED_EDGE : TILE;
+        launch(function("matmul_" + variant.name().toLowerCase(Locale.ROOT)), blocks(m, edge), blocks(n, edge), TILE,
+                TILE, 0, ptr(a), ptr(b), ptr(c), n, k, m);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.Reference;
 import dev.ranks.gpu.ReduceOp;
+import dev.ranks.gpu.spi.ArrayBuffer;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -23,8 +24,8 @@ final class JavaDevice extends Device {
     }
 
     @Override
-    protected DeviceBuffer newBuffer(ElementType type, int length) {
-        return new HeapBuffer(this, type, length);
+    protected DeviceBuffer newBuffer(ElementType type, int length, boolean host) {
+        return new ArrayBuffer(this, type, length);
     }
 
     @Override
@@ -46,9 +47,9 @@ final class JavaDevice extends Device {
     protected void runElementwise(Elementwise kernel, DeviceBuffer out, DeviceBuffer[] inputs) {
         Object[] arrays = new Object[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            arrays[i] = ((HeapBuffer) inputs[i]).array();
+            arrays[i] = ArrayBuffer.array(inputs[i]);
         }
-        Object target = ((HeapBuffer) out).array();
+        Object target = ArrayBuffer.array(out);
         int n = out.length();
         IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel()
                 .forEach(chunk -> kernel.evaluate(target, arrays, chunk * CHUNK, Math.min(n, (chunk + 1) * CHUNK)));
@@ -77,8 +78,8 @@ final class JavaDevice extends Device {
             });
             return;
         }
-        // Blocks of rows run in parallel; within one, blocks of k keep a slab of B in cache while
-        // every row of the block uses it.
+        // TILED and BLOCKED alike: blocks of rows run in parallel; within one, blocks of k keep a slab
+        // of B in cache while every row of the block uses it.
         IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
             int from = block * BLOCK;
             int to = Math.min(n, from + BLOCK);
@@ -117,8 +118,8 @@ final class JavaDevice extends Device {
 
     @Override
     protected void runFibBatch(DeviceBuffer n, DeviceBuffer out) {
-        long[] in = (long[]) ((HeapBuffer) n).array();
-        long[] result = (long[]) ((HeapBuffer) out).array();
+        long[] in = (long[]) ArrayBuffer.array(n);
+        long[] result = (long[]) ArrayBuffer.array(out);
         IntStream.range(0, in.length).parallel().forEach(i -> result[i] = Reference.fib(in[i]));
     }
 
@@ -128,6 +129,6 @@ final class JavaDevice extends Device {
     }
 
     private static float[] floats(DeviceBuffer buffer) {
-        return (float[]) ((HeapBuffer) buffer).array();
+        return (float[]) ArrayBuffer.array(buffer);
     }
 }

@@ -39,6 +39,11 @@ public final class OpenClBackend implements ComputeBackend {
     }
 
     @Override
+    public boolean hostBuffers() {
+        return true;
+    }
+
+    @Override
     public synchronized Availability availability() {
         return probe().availability;
     }

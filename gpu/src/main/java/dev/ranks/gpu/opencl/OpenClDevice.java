@@ -5,6 +5,7 @@ import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Device;
 import dev.ranks.gpu.DeviceBuffer;
 import dev.ranks.gpu.DeviceInfo;
+import dev.ranks.gpu.DeviceType;
 import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.Elementwise;
 import dev.ranks.gpu.MatmulVariant;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jocl.CL;
@@ -39,6 +41,8 @@ final class OpenClDevice extends Device {
     private static final int LOCAL = 64;
     /** The tile edge of {@code matmul_tiled}; must match TILE in kernels.cl. */
     private static final int TILE = 16;
+    /** The edge of the block of C a group of {@code matmul_blocked} computes; must match BLOCK in kernels.cl. */
+    private static final int BLOCKED_EDGE = 64;
     /** Work groups of a reduction's first stage: enough to fill a large GPU, few enough for one group to fold. */
     private static final int REDUCE_GROUPS = 1024;
     private static final String CATALOG = "kernels.cl";
@@ -70,14 +74,25 @@ final class OpenClDevice extends Device {
     }
 
     @Override
-    protected DeviceBuffer newBuffer(ElementType type, int length) {
+    protected DeviceBuffer newBuffer(ElementType type, int length, boolean host) {
         if (type == ElementType.DOUBLE && !fp64) {
             throw new RanksException(ErrorClass.UNAVAILABLE, "device " + info().name() + " lacks cl_khr_fp64:"
                     + " double buffers cannot be used there");
         }
+        long flags = CL.CL_MEM_READ_WRITE | (host ? CL.CL_MEM_ALLOC_HOST_PTR : 0);
         cl_mem mem = length == 0 ? null : call("allocate " + length + " " + type.javaName() + "s",
-                () -> CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, (long) length * type.bytes(), null, null));
-        return new OpenClBuffer(this, type, length, mem);
+                () -> CL.clCreateBuffer(context, flags, (long) length * type.bytes(), null, null));
+        return new OpenClBuffer(this, type, length, mem, host);
+    }
+
+    @Override
+    protected boolean hasHostBuffers() {
+        return true;
+    }
+
+    @Override
+    protected boolean computesInHostMemory() {
+        return info().type() == DeviceType.CPU;
     }
 
     @Override
@@ -117,9 +132,15 @@ final class OpenClDevice extends Device {
     @Override
     protected void runMatmul(DeviceBuffer a, DeviceBuffer b, DeviceBuffer c, int n, int k, int m,
             MatmulVariant variant) {
-        cl_kernel kernel = kernel(variant == MatmulVariant.NAIVE ? "matmul_naive" : "matmul_tiled");
+        cl_kernel kernel = kernel("matmul_" + variant.name().toLowerCase(Locale.ROOT));
         args(kernel, mem(a), mem(b), mem(c), n, k, m);
-        run2d(kernel, m, n, TILE);
+        if (variant == MatmulVariant.BLOCKED) {
+            // A TILE x TILE group per BLOCKED_EDGE x BLOCKED_EDGE block of C.
+            enqueue(kernel, new long[] {(m + BLOCKED_EDGE - 1L) / BLOCKED_EDGE * TILE,
+                (n + BLOCKED_EDGE - 1L) / BLOCKED_EDGE * TILE}, new long[] {TILE, TILE});
+        } else {
+            run2d(kernel, m, n, TILE);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 /**
- * Helpers for the backends' availability probes, shared by the OpenCL and Aparapi backends; not for
- * users of the {@code gpu} module.
+ * What the backends share: the availability probes' native guard, the probed-once device list, and the
+ * host-array buffer of the backends whose "device memory" is a Java array; not for users of the
+ * {@code gpu} module.
  */
 package dev.ranks.gpu.spi;

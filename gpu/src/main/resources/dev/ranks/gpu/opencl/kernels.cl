@@ -65,6 +65,65 @@ __kernel void matmul_tiled(__global const float* a, __global const float* b, __g
     }
 }
 
+#define BLOCK 64
+#define WORK 4
+
+// Register blocking: each 16x16 work group computes a 64x64 block of C, each work item a 4x4 set of
+// it (rows ty + 16r, columns tx + 16c, so neighbouring items touch neighbouring addresses). Per step
+// of 16 along k the group stages a 64x16 slab of A and a 16x64 slab of B, four loads per item each;
+// every value read from local memory then feeds four multiply-adds instead of one.
+__kernel void matmul_blocked(__global const float* a, __global const float* b, __global float* c,
+        const int n, const int k, const int m) {
+    __local float as[BLOCK][TILE];
+    __local float bs[TILE][BLOCK];
+    int tx = get_local_id(0);
+    int ty = get_local_id(1);
+    int lid = ty * TILE + tx;
+    int row0 = get_group_id(1) * BLOCK;
+    int col0 = get_group_id(0) * BLOCK;
+    float acc[WORK][WORK];
+    for (int r = 0; r < WORK; r++) {
+        for (int q = 0; q < WORK; q++) {
+            acc[r][q] = 0.0f;
+        }
+    }
+    for (int t = 0; t < k; t += TILE) {
+        for (int l = 0; l < WORK; l++) {
+            int e = lid + l * TILE * TILE;
+            int ar = e / TILE;
+            int ac = e % TILE;
+            as[ar][ac] = (row0 + ar < n && t + ac < k) ? a[(row0 + ar) * k + t + ac] : 0.0f;
+            int br = e / BLOCK;
+            int bc = e % BLOCK;
+            bs[br][bc] = (t + br < k && col0 + bc < m) ? b[(t + br) * m + col0 + bc] : 0.0f;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+        for (int p = 0; p < TILE; p++) {
+            float av[WORK];
+            float bv[WORK];
+            for (int r = 0; r < WORK; r++) {
+                av[r] = as[ty + r * TILE][p];
+                bv[r] = bs[p][tx + r * TILE];
+            }
+            for (int r = 0; r < WORK; r++) {
+                for (int q = 0; q < WORK; q++) {
+                    acc[r][q] += av[r] * bv[q];
+                }
+            }
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    for (int r = 0; r < WORK; r++) {
+        int i = row0 + ty + r * TILE;
+        for (int q = 0; q < WORK; q++) {
+            int j = col0 + tx + q * TILE;
+            if (i < n && j < m) {
+                c[i * m + j] = acc[r][q];
+            }
+        }
+    }
+}
+
 // One stage of a reduction: each work item folds a grid-strided slice, the group folds those in
 // local memory as a tree (the local size is a power of two), and item 0 writes the group's partial.
 // The host runs it over the input with many groups, then over the partials with one.

@@ -4,6 +4,7 @@ import dev.ranks.collectives.Intracomm;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.BufferMemory;
 import dev.ranks.gpu.Device;
 import dev.ranks.gpu.DeviceBuffer;
 import dev.ranks.gpu.ElementType;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -41,8 +43,9 @@ public final class GpuBatch {
      * @param size elements of each vector, or the edge of the square matrices
      * @param repeat kernel runs per rank, the best of which is reported
      * @param seed the seed of the random input
+     * @param memory where the ranks' device buffers live
      */
-    public record Spec(Selection selection, int size, int repeat, long seed) {
+    public record Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory) {
         /**
          * Checks the settings.
          *
@@ -50,6 +53,7 @@ public final class GpuBatch {
          * @param size the problem size, 0 or more
          * @param repeat runs per rank, 1 or more
          * @param seed the input's seed
+         * @param memory the buffers' memory
          */
         public Spec {
             if (size < 0) {
@@ -58,6 +62,19 @@ public final class GpuBatch {
             if (repeat < 1) {
                 throw new RanksException(ErrorClass.ARG, "--repeat " + repeat + ": expected 1 or more");
             }
+            Objects.requireNonNull(memory, "memory");
+        }
+
+        /**
+         * Settings with the buffers in device memory ({@link BufferMemory#DEVICE}), the default.
+         *
+         * @param selection the backend and devices
+         * @param size the problem size, 0 or more
+         * @param repeat runs per rank, 1 or more
+         * @param seed the input's seed
+         */
+        public Spec(Selection selection, int size, int repeat, long seed) {
+            this(selection, size, repeat, seed, BufferMemory.DEVICE);
         }
     }
 
@@ -116,9 +133,11 @@ public final class GpuBatch {
         float[] myC = new float[myA.length];
         int myRows = rows[comm.rank()];
         float[] bb = b;
+        BufferMemory memory = spec.memory();
         double[] timing = onDevice(comm, spec, d -> {
-            try (DeviceBuffer da = d.allocate(ElementType.FLOAT, myA.length); DeviceBuffer db = d.allocate(ElementType.FLOAT, bb.length);
-                    DeviceBuffer dc = d.allocate(ElementType.FLOAT, myC.length)) {
+            try (DeviceBuffer da = d.allocate(ElementType.FLOAT, myA.length, memory);
+                    DeviceBuffer db = d.allocate(ElementType.FLOAT, bb.length, memory);
+                    DeviceBuffer dc = d.allocate(ElementType.FLOAT, myC.length, memory)) {
                 return timed(d, spec.repeat(), () -> {
                     da.copyIn(myA);
                     db.copyIn(bb);
@@ -155,7 +174,7 @@ public final class GpuBatch {
         }
         return new GpuReport(String.format("gpu matmul %dx%d float, %s kernel, %d rank%s on %s, best of %d", n, n,
                 variant.name().toLowerCase(Locale.ROOT), comm.size(), comm.size() == 1 ? "" : "s",
-                spec.selection().backend().name(), spec.repeat()), rankTimings(spec, timings, shares), error, SUM_TOLERANCE,
+                on(spec), spec.repeat()), rankTimings(spec, timings, shares), error, SUM_TOLERANCE,
                 loop * scale, parallel * scale, note, 2.0 * n * n * n, 0);
     }
 
@@ -179,7 +198,7 @@ public final class GpuBatch {
         comm.scatterv(x, counts, displs, mine, 0);
         double[] partial = {op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY};
         double[] timing = onDevice(comm, spec, d -> {
-            try (DeviceBuffer dx = d.allocate(ElementType.FLOAT, mine.length)) {
+            try (DeviceBuffer dx = d.allocate(ElementType.FLOAT, mine.length, spec.memory())) {
                 return timed(d, spec.repeat(), () -> dx.copyIn(mine), () -> {
                     if (mine.length > 0) {
                         partial[0] = d.reduce(dx, op);
@@ -212,7 +231,7 @@ public final class GpuBatch {
         double error = Math.abs(expected - got) / scale;
         return new GpuReport(String.format("gpu reduce %s of %d floats, two stages per rank, %d rank%s on %s, best of %d"
                         + ": %.6g (java %.6g)", op.name().toLowerCase(Locale.ROOT), n, comm.size(),
-                comm.size() == 1 ? "" : "s", spec.selection().backend().name(), spec.repeat(), got, expected),
+                comm.size() == 1 ? "" : "s", on(spec), spec.repeat(), got, expected),
                 rankTimings(spec, timings, chunkShares(counts)), error, SUM_TOLERANCE, loop, parallel, "", n,
                 (double) n * Float.BYTES);
     }
@@ -251,7 +270,7 @@ public final class GpuBatch {
             comm.scatterv(whole[i], counts, displs, mine[i], 0);
         }
         float[] myOut = new float[counts[comm.rank()]];
-        double[] timing = onDevice(comm, spec, d -> run(d, spec.repeat(), kernel, mine, myOut));
+        double[] timing = onDevice(comm, spec, d -> run(d, spec.memory(), spec.repeat(), kernel, mine, myOut));
         float[] out = comm.rank() == 0 ? new float[n] : null;
         comm.gatherv(myOut, out, counts, displs, 0);
         double[] timings = gatherTimings(comm, timing);
@@ -260,18 +279,19 @@ public final class GpuBatch {
         }
         float[] expected = new float[n];
         double loop = best(spec.repeat(), () -> reference.run(whole, expected));
-        double parallel = javaParallel(d -> run(d, spec.repeat(), kernel, whole, new float[n])[1]);
+        double parallel = javaParallel(d -> run(d, BufferMemory.DEVICE, spec.repeat(), kernel, whole, new float[n])[1]);
         return new GpuReport(String.format("gpu %s over %d floats, %d rank%s on %s, best of %d", name, n, comm.size(),
-                comm.size() == 1 ? "" : "s", spec.selection().backend().name(), spec.repeat()),
+                comm.size() == 1 ? "" : "s", on(spec), spec.repeat()),
                 rankTimings(spec, timings, chunkShares(counts)), Reference.error(expected, out), tolerance, loop, parallel,
                 "", flopPerElement * n, bytesPerElement * n);
     }
 
-    private static double[] run(Device d, int repeat, VectorKernel kernel, float[][] inputs, float[] out) {
+    private static double[] run(Device d, BufferMemory memory, int repeat, VectorKernel kernel, float[][] inputs,
+            float[] out) {
         DeviceBuffer[] in = new DeviceBuffer[inputs.length];
-        try (DeviceBuffer o = d.allocate(ElementType.FLOAT, out.length)) {
+        try (DeviceBuffer o = d.allocate(ElementType.FLOAT, out.length, memory)) {
             for (int i = 0; i < inputs.length; i++) {
-                in[i] = d.allocate(ElementType.FLOAT, inputs[i].length);
+                in[i] = d.allocate(ElementType.FLOAT, inputs[i].length, memory);
             }
             return timed(d, repeat, () -> {
                 for (int i = 0; i < inputs.length; i++) {
@@ -328,6 +348,16 @@ public final class GpuBatch {
         try (Device d = Backends.named("java").open(0)) {
             return work.run(d);
         }
+    }
+
+    // The backend, and the buffers' memory unless it is the default.
+    private static String on(Spec spec) {
+        String backend = spec.selection().backend().name();
+        return switch (spec.memory()) {
+            case AUTO -> backend + " (memory auto)";
+            case DEVICE -> backend;
+            case HOST -> backend + " (zero-copy host buffers)";
+        };
     }
 
     private static double[] gatherTimings(Intracomm comm, double[] timing) {
