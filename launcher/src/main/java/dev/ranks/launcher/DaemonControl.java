@@ -54,6 +54,7 @@ final class DaemonControl {
 
     private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(60);
     private static final int MAX_PARALLEL = 16;
+    private static final int SSH_FAILED = 255;
 
     // $1 action, $2 port, $3 port-manager port, $4 state directory ("" for ~/.ranks/daemons),
     // $5 java command, $6 host name as written in the hostfile.
@@ -231,8 +232,13 @@ final class DaemonControl {
                         + String.join(" ", command));
             }
             String text = Files.readString(output, StandardCharsets.UTF_8).strip();
-            String where = local ? "" : " (via " + String.join(" ", settings.ssh()) + ")";
-            return new ScriptRun(process.exitValue(), process.exitValue() == 0 ? text : text + where);
+            if (process.exitValue() == 0 || local) {
+                return new ScriptRun(process.exitValue(), text);
+            }
+            // 255 is ssh's own failure (refused key, unknown host, no route): the script never ran there.
+            String why = process.exitValue() == SSH_FAILED
+                    ? "ssh could not reach " + host + " to run the " + action + " script (ssh exit 255): " : "";
+            return new ScriptRun(process.exitValue(), why + text + " (via " + String.join(" ", settings.ssh()) + ")");
         } catch (IOException e) {
             return new ScriptRun(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
