@@ -56,7 +56,9 @@ final class MpjEndpoint implements Endpoint {
      * then send their data under its own tag right behind the frame.
      */
     static final int MAX_INLINE = 64 * 1024;
-    /** Polling a wait on several requests backs off up to this many nanoseconds between rounds. */
+    /** Polling waits start by parking this many nanoseconds between rounds, doubling each round... */
+    private static final long FIRST_BACKOFF_NANOS = 1_000;
+    /** ... up to this many. */
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
     /** Free frame storages kept for reuse; more frames in flight at once get storage of their own. */
     private static final int SPARE_OUTBOXES = 4;
@@ -343,7 +345,7 @@ final class MpjEndpoint implements Endpoint {
 
     @Override
     public Status probe(int context, int source, int tag, boolean block) {
-        long backoff = 1_000;
+        long backoff = FIRST_BACKOFF_NANOS;
         while (true) {
             lock.lock();
             try {
@@ -362,15 +364,14 @@ final class MpjEndpoint implements Endpoint {
             } finally {
                 lock.unlock();
             }
-            LockSupport.parkNanos(backoff);
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            backoff = pause(backoff);
         }
     }
 
     @Override
     public void await(DeviceRequest request) {
         MpjRequest r = own(request);
-        long backoff = 1_000;
+        long backoff = FIRST_BACKOFF_NANOS;
         while (!r.done()) {
             boolean polled = false;
             lock.lock();
@@ -395,8 +396,7 @@ final class MpjEndpoint implements Endpoint {
                 lock.unlock();
             }
             if (polled && !r.done()) {
-                LockSupport.parkNanos(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                backoff = pause(backoff);
             }
         }
     }
@@ -407,7 +407,7 @@ final class MpjEndpoint implements Endpoint {
         for (int i = 0; i < requests.length; i++) {
             own[i] = own(requests[i]);
         }
-        long backoff = 1_000;
+        long backoff = FIRST_BACKOFF_NANOS;
         while (true) {
             boolean transferring = false;
             lock.lock();
@@ -427,9 +427,14 @@ final class MpjEndpoint implements Endpoint {
                 lock.unlock();
             }
             // Some depend on a transfer and some perhaps on an arrival; MPJ cannot block on both.
-            LockSupport.parkNanos(backoff);
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            backoff = pause(backoff);
         }
+    }
+
+    /** Parks for the backoff and returns the next one, doubled up to the most. */
+    private static long pause(long backoff) {
+        LockSupport.parkNanos(backoff);
+        return Math.min(backoff * 2, MAX_BACKOFF_NANOS);
     }
 
     @Override

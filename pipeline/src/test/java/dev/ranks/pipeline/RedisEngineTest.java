@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ranks.pipeline.redis.BrokerUrl;
+import dev.ranks.pipeline.redis.RedisAssumptions;
 import dev.ranks.pipeline.redis.RedisServer;
 import dev.ranks.pipeline.redis.RedisWorker;
 import dev.ranks.pipeline.redis.WorkerOptions;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,7 @@ class RedisEngineTest extends EngineContract {
 
     @BeforeAll
     static void startServer() {
-        Assumptions.assumeTrue(RedisServer.unavailableReason() == null,
-                () -> "skipped: " + RedisServer.unavailableReason());
+        RedisAssumptions.redisServer();
         server = RedisServer.builder().start();
     }
 

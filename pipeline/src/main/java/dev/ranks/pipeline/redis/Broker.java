@@ -90,7 +90,7 @@ final class Broker implements AutoCloseable {
                 if (!(e instanceof JedisConnectionException) && !transientError(e)) {
                     throw new RanksException(ErrorClass.UNAVAILABLE, -1, "broker " + url + " refused: " + reason(e), e);
                 }
-                lost(e, backoff);
+                lost(e);
                 sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
@@ -108,7 +108,7 @@ final class Broker implements AutoCloseable {
                 || message.startsWith("MASTERDOWN");
     }
 
-    private synchronized void lost(Exception e, long backoff) {
+    private synchronized void lost(Exception e) {
         if (!down) {
             down = true;
             diagnostics.println("broker " + url + " unreachable: " + reason(e) + "; reconnecting (backoff up to "

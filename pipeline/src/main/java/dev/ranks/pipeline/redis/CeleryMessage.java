@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -229,23 +228,14 @@ public record CeleryMessage(String id, Call call, int retries, Instant eta, Inst
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    /**
-     * Reads a Celery timestamp: ISO 8601 with an offset, or without one meaning UTC (Celery's
-     * naive timestamps are UTC).
-     */
     private static Instant instant(Object value, String what) {
         if (value == null) {
             return null;
         }
-        String text = value.toString();
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw codec("'" + what + "' " + text + " is not an ISO 8601 time");
-            }
+            return CeleryTime.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw codec("'" + what + "' " + value + " is not an ISO 8601 time");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ranks.pipeline.redis;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Redis keys of the queue: kombu's for what Celery shares, {@code ranks.*} for what only
@@ -37,5 +39,15 @@ final class Keys {
 
     static String dead(String queue) {
         return DEAD_PREFIX + queue;
+    }
+
+    /** The score of the sorted sets: seconds since the epoch, as kombu's {@code time()}. */
+    static double score(Instant when) {
+        return when.getEpochSecond() + when.getNano() / 1e9;
+    }
+
+    /** {@link #score} as a script argument, to the microsecond. */
+    static String scoreArgument(Instant when) {
+        return String.format(Locale.ROOT, "%.6f", score(when));
     }
 }

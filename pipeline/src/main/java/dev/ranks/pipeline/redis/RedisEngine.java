@@ -27,7 +27,6 @@ public final class RedisEngine implements Engine {
     private final EngineConfig config;
     private final TaskQueue queue;
     private final RedisWorker worker;
-    private final Set<Thread> waiters = new LinkedHashSet<>();
     private final Set<Batch> open = new LinkedHashSet<>();
     private volatile boolean closed;
 
@@ -108,14 +107,12 @@ public final class RedisEngine implements Engine {
                 batch.failRemaining(e.getMessage(), where);
             } finally {
                 synchronized (this) {
-                    waiters.remove(Thread.currentThread());
                     open.remove(batch);
                 }
             }
         }, "ranks-redis-results");
         waiter.setDaemon(true);
         synchronized (this) {
-            waiters.add(waiter);
             open.add(batch);
         }
         waiter.start();

@@ -234,7 +234,7 @@ public final class RedisWorker implements AutoCloseable {
         List<String> keys = new ArrayList<>(List.of(Keys.UNACKED, Keys.UNACKED_INDEX, Keys.dead(queue),
                 Keys.FETCH_PREFIX + id));
         keys.addAll(Keys.lists(queue));
-        List<String> args = List.of(seconds(Instant.now()), String.valueOf(max), queue, id,
+        List<String> args = List.of(Keys.scoreArgument(Instant.now()), String.valueOf(max), queue, id,
                 String.valueOf(fetches.incrementAndGet()));
         @SuppressWarnings("unchecked")
         List<String> pairs = (List<String>) broker.call(redis -> Scripts.run(redis, Scripts.FETCH, keys, args));
@@ -354,7 +354,7 @@ public final class RedisWorker implements AutoCloseable {
                 active.decrementAndGet();
             }
             TaskState state = TaskState.success(message.id(), Json.normalize(result))
-                    .ranBy(Thread.currentThread().getName().replace("ranks-worker", id), (System.nanoTime() - start) / 1e6);
+                    .ranBy(runner(), (System.nanoTime() - start) / 1e6);
             succeeded.incrementAndGet();
             finish(delivery.tag(), state, null, null);
         } catch (RanksException e) {
@@ -368,8 +368,13 @@ public final class RedisWorker implements AutoCloseable {
         }
     }
 
+    /** @return who runs on this thread: the worker's id and the thread's number, such as {@code ranks-host-42-1-3} */
+    private String runner() {
+        return Thread.currentThread().getName().replace("ranks-worker", id);
+    }
+
     private void failedRun(Delivery delivery, String queue, Throwable e, double millis) {
-        String by = Thread.currentThread().getName().replace("ranks-worker", id);
+        String by = runner();
         CeleryMessage message = delivery.message();
         String trace = Outcome.trace(e);
         boolean argumentError = e instanceof IllegalArgumentException
@@ -473,7 +478,7 @@ public final class RedisWorker implements AutoCloseable {
     }
 
     private void restoreVisible() {
-        String cutoff = seconds(Instant.now().minus(options.visibilityTimeout()));
+        String cutoff = Keys.scoreArgument(Instant.now().minus(options.visibilityTimeout()));
         long n;
         do {
             n = (Long) broker.call(redis -> Scripts.run(redis, Scripts.RESTORE, List.of(Keys.UNACKED, Keys.UNACKED_INDEX),
@@ -497,7 +502,7 @@ public final class RedisWorker implements AutoCloseable {
         if (tags.isEmpty()) {
             return;
         }
-        double now = Instant.now().toEpochMilli() / 1000.0;
+        double now = Keys.score(Instant.now());
         broker.call(redis -> {
             Pipeline pipe = redis.pipelined();
             for (String tag : tags) {
@@ -509,7 +514,7 @@ public final class RedisWorker implements AutoCloseable {
     }
 
     private void refreshRevoked() {
-        double now = Instant.now().toEpochMilli() / 1000.0;
+        double now = Keys.score(Instant.now());
         double since = revokedSince;
         List<String> ids = broker.call(redis -> redis.zrangeByScore(Keys.REVOKED, since == 0 ? "-inf" : String.valueOf(since - 5), "+inf"));
         revoked.addAll(ids);
@@ -598,10 +603,6 @@ public final class RedisWorker implements AutoCloseable {
             broker.close();
             stopped.countDown();
         }
-    }
-
-    private static String seconds(Instant when) {
-        return String.format(java.util.Locale.ROOT, "%.6f", when.getEpochSecond() + when.getNano() / 1e9);
     }
 
     private static Thread daemon(Runnable body, String name) {

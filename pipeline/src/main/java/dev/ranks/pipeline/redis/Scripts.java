@@ -62,35 +62,13 @@ final class Scripts {
             """;
 
     /**
-     * Ends a delivery: stores the task state ARGV[2] under KEYS[3] with expiry ARGV[3] seconds
-     * (0: none) and publishes it, unless a success is already stored (Celery keeps the first
-     * success when a redelivered task runs twice); pushes ARGV[4] onto KEYS[4] (a retry's new
-     * message, or a dead letter); then acknowledges tag ARGV[1]. Empty arguments skip a step.
-     */
-    static final String FINISH = """
-            if ARGV[2] ~= '' then
-              local current = redis.call('GET', KEYS[3])
-              if not (current and string.find(current, '"status":%s*"SUCCESS"')) then
-                if tonumber(ARGV[3]) > 0 then
-                  redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
-                else
-                  redis.call('SET', KEYS[3], ARGV[2])
-                end
-                redis.call('PUBLISH', KEYS[3], ARGV[2])
-              end
-            end
-            if ARGV[4] ~= '' then redis.call('LPUSH', KEYS[4], ARGV[4]) end
-            if ARGV[1] ~= '' then
-              redis.call('ZREM', KEYS[2], ARGV[1])
-              redis.call('HDEL', KEYS[1], ARGV[1])
-            end
-            return 1
-            """;
-
-    /**
-     * {@link #FINISH} for many deliveries at once, so a worker of short tasks makes one round trip
-     * per batch: KEYS are {@code unacked} and {@code unacked_index}; ARGV[1] is the expiry in
-     * seconds, then five arguments per delivery: tag, state key, state, push key, push value.
+     * Ends deliveries, many at once so that a worker of short tasks makes one round trip per batch.
+     * For each: stores the task state under its key with the expiry and publishes it, unless a
+     * success is already stored (Celery keeps the first success when a redelivered task runs
+     * twice); pushes the push value onto the push key (a retry's new message, or a dead letter);
+     * then acknowledges the tag. Empty arguments skip a step. KEYS are {@code unacked} and
+     * {@code unacked_index}; ARGV[1] is the expiry in seconds (0: none), then five arguments per
+     * delivery: tag, state key, state, push key, push value.
      */
     static final String FINISH_MANY = """
             local expires = tonumber(ARGV[1])

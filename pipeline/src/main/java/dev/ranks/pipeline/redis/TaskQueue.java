@@ -174,7 +174,7 @@ public final class TaskQueue implements AutoCloseable {
      * @param ids the task ids
      */
     public void revoke(Collection<String> ids) {
-        double now = Instant.now().toEpochMilli() / 1000.0;
+        double now = Keys.score(Instant.now());
         broker.call(redis -> {
             Pipeline pipe = redis.pipelined();
             for (String id : ids) {

@@ -6,6 +6,7 @@ import dev.ranks.pipeline.Json;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,11 +131,12 @@ public record TaskState(String id, String status, Object result, String tracebac
             throw new RanksException(ErrorClass.CODEC, "task state '" + json + "' is invalid: expected status and task_id");
         }
         Object done = meta.get("date_done");
-        Instant when = null;
-        if (done != null) {
-            String text = done.toString();
-            when = text.endsWith("Z") || text.contains("+") ? Instant.parse(text.replace("+00:00", "Z"))
-                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        Instant when;
+        try {
+            when = done == null ? null : CeleryTime.parse(done.toString());
+        } catch (DateTimeParseException e) {
+            throw new RanksException(ErrorClass.CODEC, "task state '" + json + "' is invalid: date_done " + done
+                    + " is not an ISO 8601 time");
         }
         Object trace = meta.get("traceback");
         Object worker = meta.get("worker");

@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skips a test, saying why, where the system packages it needs are missing; bin/test installs
  * them (redis-server, python3-celery, python3-redis), so in CI nothing skips.
  */
-final class RedisAssumptions {
+public final class RedisAssumptions {
     private RedisAssumptions() {
     }
 
     /** Needs Debian's redis-server. */
-    static void redisServer() {
+    public static void redisServer() {
         String why = RedisServer.unavailableReason();
         assumeTrue(why == null, () -> "skipped: " + why);
     }
 
     /** Needs redis-server and a /usr/bin/python3 that imports celery and redis. */
-    static void celery() {
+    public static void celery() {
         redisServer();
         String why = CeleryWorker.unavailableReason();
         assumeTrue(why == null, () -> "skipped: " + why);

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,7 @@ class RedisQueueTest {
 
     @BeforeAll
     static void startServer() {
-        Assumptions.assumeTrue(RedisServer.unavailableReason() == null,
-                () -> "skipped: " + RedisServer.unavailableReason());
+        RedisAssumptions.redisServer();
         server = RedisServer.builder().start();
     }
 

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 
 /** The task queue through a password, an ACL user and TLS, each on a real redis-server. */
 class RedisSecurityTest {
@@ -23,8 +22,7 @@ class RedisSecurityTest {
 
     @BeforeEach
     void needsRedis() {
-        Assumptions.assumeTrue(RedisServer.unavailableReason() == null,
-                () -> "skipped: " + RedisServer.unavailableReason());
+        RedisAssumptions.redisServer();
     }
 
     private void roundTrip(String url) {
