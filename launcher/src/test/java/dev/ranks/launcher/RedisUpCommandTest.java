@@ -50,7 +50,9 @@ class RedisUpCommandTest {
                 "redis-up", "--port", "0", "--dir", dir.toString(), "--password", "pw"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         Matcher broker = BROKER.matcher("");
-        while (!exit.isDone() && !broker.reset(out.toString()).find() && System.nanoTime() < deadline) {
+        // stdout's broker line and stderr's serves line are written one after the other: wait for both
+        while (!exit.isDone() && !(broker.reset(out.toString()).find() && err.toString().contains(" serves "))
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(broker.reset(out.toString()).matches(), () -> "stdout: " + out + "\nstderr: " + err);
