@@ -39,6 +39,13 @@ public class Intracomm extends Comm {
     /** The color that leaves a rank out of every communicator {@link #split(int, int)} creates (MPI_UNDEFINED). */
     public static final int UNDEFINED = Integer.MIN_VALUE;
 
+    /**
+     * The world communicator of the rank running on a thread, and of the threads it starts. Set
+     * around every rank by {@link #run(int, Settings, IntracommMain)}, which the launcher calls on
+     * every device.
+     */
+    private static final InheritableThreadLocal<Intracomm> WORLD = new InheritableThreadLocal<>();
+
     private final Comm collective;
     private final Shared shared;
 
@@ -89,7 +96,35 @@ public class Intracomm extends Comm {
      * @return how the job ended
      */
     public static JobResult run(int size, Settings settings, IntracommMain main) {
-        return Ranks.run(size, settings, comm -> main.run((Intracomm) comm), binder());
+        return Ranks.run(size, settings, comm -> {
+            Intracomm world = (Intracomm) comm;
+            WORLD.set(world);
+            try {
+                main.run(world);
+            } finally {
+                WORLD.remove();
+            }
+        }, binder());
+    }
+
+    /**
+     * The world communicator of the rank that calls it (MPI_COMM_WORLD): what a program with a
+     * plain {@code main}, started by {@code launcher run}, uses, as an MPJ Express program calls
+     * {@code MPI.Init(args)} and uses {@code MPI.COMM_WORLD}. Valid in every rank on every device,
+     * and in the threads a rank starts.
+     *
+     * @return this rank's communicator over every rank of the job
+     * @throws RanksException ({@link ErrorClass#USAGE}) when called outside a rank, saying how to
+     *     launch a program
+     */
+    public static Intracomm world() {
+        Intracomm world = WORLD.get();
+        if (world == null) {
+            throw new RanksException(ErrorClass.USAGE, "Intracomm.world() was called outside a rank: start the program"
+                    + " with 'bin/launcher -n N run --class-path PATH CLASS [ARGS...]' (or 'run JAR'), or run its code"
+                    + " inside Intracomm.run(n, comm -> ...)");
+        }
+        return world;
     }
 
     /**

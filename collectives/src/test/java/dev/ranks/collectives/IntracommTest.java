@@ -49,6 +49,36 @@ class IntracommTest {
         assertEquals(1, result.rank());
     }
 
+    @ParameterizedTest(name = "{0} ranks")
+    @CommSizes({1, 3, 7})
+    void worldIsEachRanksOwnCommunicatorAlsoInTheThreadsItStarts(int size) {
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+
+        JobResult result = within(() -> Intracomm.run(size, comm -> {
+            assertSame(comm, Intracomm.world());
+            Intracomm[] fromChild = new Intracomm[1];
+            Thread child = new Thread(() -> fromChild[0] = Intracomm.world());
+            child.start();
+            child.join();
+            assertSame(comm, fromChild[0]);
+            seen.add(Intracomm.world().allreduce(comm.rank() == 0 ? 1 : 0, Op.SUM));
+        }));
+
+        assertTrue(result.ok(), result.describe());
+        assertEquals(Set.of(1), seen);
+    }
+
+    @Test
+    void worldOutsideARankSaysHowToLaunchAProgram() {
+        RanksException e = assertThrows(RanksException.class, Intracomm::world);
+
+        assertEquals(ErrorClass.USAGE, e.errorClass());
+        assertTrue(e.getMessage().contains("launcher -n N run"), e.getMessage());
+        JobResult after = within(() -> Intracomm.run(2, comm -> { }));
+        assertTrue(after.ok(), after.describe());
+        assertThrows(RanksException.class, Intracomm::world, "the job's world must not outlive it");
+    }
+
     @Test
     void runRejectsAnEmptyJob() {
         RanksException e = assertThrows(RanksException.class, () -> Intracomm.run(0, comm -> { }));
