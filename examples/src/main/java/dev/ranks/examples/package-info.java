@@ -1,0 +1,16 @@
+/**
+ * Programs written against Ranks' installed artifacts, as a user writes them; run each with
+ * {@code bin/launcher -n N run --class-path examples/target/ranks-examples.jar dev.ranks.examples.NAME}.
+ *
+ * <ul>
+ *   <li>{@link dev.ranks.examples.Pi}: π by the midpoint rule over the ranks, with allreduce (a plain
+ *       {@code main} that asks {@link dev.ranks.collectives.Intracomm#world()} for its communicator).
+ *   <li>{@link dev.ranks.examples.Ring}: a token passed round a ring with isend and irecv (a
+ *       {@link dev.ranks.collectives.RankProgram}).
+ *   <li>{@link dev.ranks.examples.Heat2D}: a Jacobi heat stencil on a Cartesian grid of ranks, halos
+ *       exchanged with sendrecv, equal to the serial solver's grid at any number of ranks.
+ * </ul>
+ *
+ * <p>examples/README.md shows how to build and run them.
+ */
+package dev.ranks.examples;
