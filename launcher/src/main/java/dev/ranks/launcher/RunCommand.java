@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         + " jar whose manifest names the class (" + UserProgram.PROGRAM_ATTRIBUTE + ", else Main-Class).",
     "Everything after CLASS or JAR goes to the program. On the local device each rank loads your classes in a class"
         + " loader of its own, so static fields are per rank as with one process per rank; System.exit(n) in your code"
-        + " aborts the job with code n (0 ends only the calling rank). See docs/tutorial.md."})
+        + " aborts the job like MPI_Abort, reported as abort(n) with exit code 1 (n = 0 ends only the calling rank). See docs/tutorial.md."})
 final class RunCommand implements Callable<Integer> {
     /** This command's name; the launcher stops parsing options after its first positional argument. */
     static final String NAME = "run";
