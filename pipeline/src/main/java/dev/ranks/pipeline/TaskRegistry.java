@@ -145,7 +145,7 @@ public final class TaskRegistry {
 
     /** @return alias to task name, sorted by alias */
     public Map<String, String> aliases() {
-        return Map.copyOf(aliases);
+        return Collections.unmodifiableSortedMap(new TreeMap<>(aliases));
     }
 
     /**
