@@ -41,8 +41,8 @@ final class EngineBatch {
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Summary> summary = new AtomicReference<>();
         if (options.engine.equals("ranks")) {
+            TaskRegistry registry = options.registry();
             int code = launcher.job().run(spec, 1, comm -> {
-                TaskRegistry registry = TaskRegistry.load();
                 if (comm.rank() != 0) {
                     RanksEngine.serve(comm, registry);
                     return;

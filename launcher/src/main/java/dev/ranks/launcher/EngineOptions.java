@@ -4,10 +4,12 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.EngineConfig;
 import dev.ranks.pipeline.Order;
+import dev.ranks.pipeline.TaskRegistry;
 import dev.ranks.pipeline.redis.BrokerUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of commands that run tasks on a pipeline engine: a picocli mixin. See docs/pipeline.md. */
@@ -41,16 +43,21 @@ final class EngineOptions {
             description = "submission (the inputs' order) or completion (as results arrive). Default: submission.")
     String order;
 
+    @Mixin
+    TaskPathOption tasks;
+
     /** @return whether an engine was asked for */
     boolean given() {
         return engine != null;
     }
 
     /**
-     * Checks the options that depend on each other.
+     * Checks the options that depend on each other and, with an engine, loads the tasks, so that a
+     * bad {@code --class-path} stops the command before any worker starts.
      *
      * @param defaultEngine the engine when none is given, or null when the command then runs no engine
-     * @throws RanksException ({@link ErrorClass#USAGE}) naming the option that does not apply
+     * @throws RanksException ({@link ErrorClass#USAGE}) naming the option that does not apply,
+     *     ({@link ErrorClass#ARG}) naming a bad {@code --class-path} entry or provider
      */
     void check(String defaultEngine) {
         if (engine == null && defaultEngine != null) {
@@ -58,7 +65,7 @@ final class EngineOptions {
         }
         String engineOnly = workers != null ? "--workers" : fifoDir != null ? "--fifo-dir"
                 : broker != null ? "--broker" : queue != null ? "--queue"
-                : !order.equals("submission") ? "--order" : null;
+                : !order.equals("submission") ? "--order" : tasks.given() ? "--class-path" : null;
         if (engine == null && engineOnly != null) {
             throw new RanksException(ErrorClass.USAGE, engineOnly + " is given without --engine: expected --engine"
                     + " threads|processes|fifo|redis|ranks");
@@ -82,6 +89,14 @@ final class EngineOptions {
             throw new RanksException(ErrorClass.USAGE, "--workers " + workers + " is invalid: expected at least 1");
         }
         order();
+        if (engine != null) {
+            tasks.registry();
+        }
+    }
+
+    /** @return the built-in tasks and those of {@code --class-path} */
+    TaskRegistry registry() {
+        return tasks.registry();
     }
 
     /**
@@ -99,10 +114,10 @@ final class EngineOptions {
 
     /**
      * @param diagnostics where the engine reports worker deaths
-     * @return the engine's settings
+     * @return the engine's settings, with the tasks of {@link #registry()}
      */
     EngineConfig config(PrintStream diagnostics) {
-        EngineConfig config = EngineConfig.defaults().withDiagnostics(diagnostics);
+        EngineConfig config = EngineConfig.defaults().withDiagnostics(diagnostics).withRegistry(registry());
         if (workers != null) {
             config = config.withWorkers(workers);
         }

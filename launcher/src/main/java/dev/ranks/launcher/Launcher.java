@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             BcastCommand.class, ScatterCommand.class, GatherCommand.class, AlltoallCommand.class, ReduceCommand.class,
             CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class, MpjCheckCommand.class,
             RunTaskCommand.class, WorkerCommand.class, SubmitCommand.class, QueuesCommand.class, RevokeCommand.class,
-            RedisUpCommand.class, GpuCommand.class},
+            RedisUpCommand.class, GpuCommand.class, RunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -65,9 +65,12 @@ public final class Launcher implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         ExitCodes exitCodes = new ExitCodes();
-        return new CommandLine(new Launcher())
+        CommandLine launcher = new CommandLine(new Launcher())
                 .setParameterExceptionHandler(exitCodes)
                 .setExecutionExceptionHandler(exitCodes);
+        // A program's arguments are its own, even those that look like the launcher's options.
+        launcher.getSubcommands().get(RunCommand.NAME).setStopAtPositional(true);
+        return launcher;
     }
 
     /**

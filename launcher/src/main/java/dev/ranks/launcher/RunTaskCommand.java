@@ -4,7 +4,6 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.Json;
-import dev.ranks.pipeline.TaskRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code launcher run-task}: runs one named task, possibly many times, on a pipeline engine. */
 @Command(name = "run-task", description = {
-    "Runs a named pipeline task (fib, sqrt, crawl_page, or a Celery alias such as tasks.fibo_task) on an engine and"
-        + " prints one JSON line per call: task, args, result or error, worker, ms; then the engine's summary.",
+    "Runs a named pipeline task (fib, sqrt, crawl_page, a Celery alias such as tasks.fibo_task, or a task of your own"
+        + " from --class-path) on an engine and prints one JSON line per call: task, args, result or error, worker, ms;"
+        + " then the engine's summary.",
     "Each ARG is read as JSON when it is JSON (30, 2.5, true, [1,2]) and as a string otherwise. See docs/pipeline.md."})
 final class RunTaskCommand implements Callable<Integer> {
     @ParentCommand
@@ -50,7 +50,7 @@ final class RunTaskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         engine.check("threads");
-        TaskRegistry.load().task(task);
+        engine.registry().task(task);
         if (repeat < 1) {
             throw new RanksException(ErrorClass.USAGE, "--repeat " + repeat + " is invalid: expected at least 1");
         }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
         + " task; retries with backoff; dead letters. SIGTERM finishes running tasks (--shutdown-grace) and hands the"
         + " rest back.",
     "--fifo DIR: serves the named pipes in DIR (made when missing) to 'launcher fib ... --engine fifo --fifo-dir DIR'.",
+    "--class-path PATH: your own tasks join the built-in ones; Celery clients call them by their aliases"
+        + " (tasks.my_task).",
     "See docs/pipeline.md and docs/celery.md."})
 final class WorkerCommand implements Callable<Integer> {
     @Spec
@@ -80,8 +83,12 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, how long running tasks may finish before they are handed back. Default: 30s.")
     private Duration shutdownGrace;
 
+    @Mixin
+    private TaskPathOption tasks;
+
     @Override
     public Integer call() throws InterruptedException {
+        TaskRegistry registry = tasks.registry();
         int threads = concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors();
         if (threads < 1) {
             throw new RanksException(ErrorClass.USAGE, "--concurrency " + threads + " is invalid: expected at least 1");
@@ -92,7 +99,7 @@ final class WorkerCommand implements Callable<Integer> {
                 throw new RanksException(ErrorClass.USAGE, "--fifo serves named pipes; -Q and --broker are for a Redis"
                         + " broker: expected one or the other");
             }
-            FifoWorker worker = FifoWorker.serve(fifo, TaskRegistry.load(), threads, System.err);
+            FifoWorker worker = FifoWorker.serve(fifo, registry, threads, System.err);
             Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ranks-worker-stop"));
             err.println("worker " + worker.id() + " serves " + fifo.toAbsolutePath() + " with " + threads
                     + " threads; stop with Ctrl-C");
@@ -100,10 +107,10 @@ final class WorkerCommand implements Callable<Integer> {
             worker.await();
             return 0;
         }
-        return serveRedis(threads, err);
+        return serveRedis(registry, threads, err);
     }
 
-    private int serveRedis(int threads, PrintWriter err) throws InterruptedException {
+    private int serveRedis(TaskRegistry registry, int threads, PrintWriter err) throws InterruptedException {
         List<String> names = new ArrayList<>(queues == null ? Routes.allQueues() : queues);
         names.replaceAll(String::strip);
         if (names.stream().anyMatch(String::isEmpty)) {
@@ -126,7 +133,6 @@ final class WorkerCommand implements Callable<Integer> {
         if (shutdownGrace != null) {
             options = options.withShutdownGrace(shutdownGrace);
         }
-        TaskRegistry registry = TaskRegistry.load();
         RedisWorker worker = RedisWorker.start(url, options, registry, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ranks-worker-stop"));
         List<String> tasks = new ArrayList<>(registry.names());

@@ -55,6 +55,31 @@ class MpjMulticoreIT {
     }
 
     @Test
+    void aUsersProgramRunsWithStaticFieldsOfItsOwnInEachRank() throws Exception {
+        UserClasses.mpjPrograms(cwd.resolve("classes"));
+
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "4", "run",
+                "--class-path", "classes", "demo.Counts", "x", "-n", "2");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(UserClasses.countsLines(4, "x -n 2"), run.out().stream().sorted().toList(), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void aUsersFailingRankEndsTheJobWithTheUsersStackTrace() throws Exception {
+        UserClasses.mpjPrograms(cwd.resolve("classes"));
+
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "3", "run",
+                "--class-path", "classes", "demo.Fails");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("rank 1 failed:\njava.lang.IllegalStateException: user code gives up\n"
+                + "\tat rank-1//demo.Fails.main(Fails.java:"), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
     void aRankThatThrowsEndsTheJobWithItsStackTraceAndExitOne() throws Exception {
         // Rank 0 fails while the other ranks wait for its broadcast, which on MPJ alone would hang.
         MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "4",

@@ -96,6 +96,30 @@ class MpjNiodevIT {
     }
 
     @Test
+    void aUsersJarRunsInOneJvmPerRank() throws Exception {
+        Path classes = UserClasses.mpjPrograms(cwd.resolve("classes"));
+        UserClasses.jar(classes, cwd.resolve("counts.jar"), java.util.Map.of("Ranks-Program", "demo.Counts"));
+
+        MpjLaunch.Result run = niodev("-n", "3", "run", "counts.jar", "y");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(UserClasses.countsLines(3, "y"), run.out().stream().sorted().toList(), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void aUsersFailingRankEndsTheJobWithTheUsersStackTrace() throws Exception {
+        UserClasses.mpjPrograms(cwd.resolve("classes"));
+
+        MpjLaunch.Result run = niodev("-n", "3", "run", "--class-path", "classes", "demo.Fails");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("rank 1 failed:\njava.lang.IllegalStateException: user code gives up\n"
+                + "\tat rank-1//demo.Fails.main(Fails.java:"), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
     void aRanksStderrArrivesOnTheLaunchersStderr() throws Exception {
         // MPJ's daemons would merge it into the job's stdout: it travels over the control connection.
         MpjLaunch.Result run = niodev("-n", "3", "mpj-check", "stderr");
@@ -115,6 +139,18 @@ class MpjNiodevIT {
 
         assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run::toString);
         assertTrue(run.err().contains("job exceeded --timeout 3s"), run::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void hybdevRunsAUsersProgram() throws Exception {
+        UserClasses.mpjPrograms(cwd.resolve("classes"));
+
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "hybdev", "--daemon-port",
+                Integer.toString(port), "-n", "4", "run", "--class-path", "classes", "demo.Counts", "z");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(UserClasses.countsLines(4, "z"), run.out().stream().sorted().toList(), run::toString);
         assertNoLeftovers(cwd);
     }
 

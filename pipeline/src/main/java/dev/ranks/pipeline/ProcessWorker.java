@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The main class of the process engine's worker JVMs: reads request frames ({@link Frames},
- * {@link Json#writeRequest}) on stdin, runs each with the tasks of {@link TaskRegistry#load()},
+ * {@link Json#writeRequest}) on stdin, runs each with the tasks of {@link TaskRegistry#load()}
+ * (and of the users' jars its engine's registry was loaded with, {@link TaskRegistry#classPath()}),
  * and writes a reply frame per request on stdout, one call at a time. Exits when stdin ends, that
  * is when the engine closes it or its JVM dies, so that no worker outlives its parent.
  * {@code System.out} is pointed at stderr first: a task that prints must not corrupt the frames.
@@ -23,14 +24,15 @@ public final class ProcessWorker {
     /**
      * Serves requests until stdin ends.
      *
-     * @param args the worker's id, such as {@code process-2}
+     * @param args the worker's id, such as {@code process-2}, then optionally the users' task class
+     *     path ({@link TaskClassPath#text()})
      * @throws IOException when stdout fails, such as when the engine is gone
      */
     public static void main(String[] args) throws IOException {
         String worker = (args.length > 0 ? args[0] : "process") + " (pid " + ProcessHandle.current().pid() + ")";
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
-        TaskRegistry registry = TaskRegistry.load();
+        TaskRegistry registry = TaskRegistry.load(args.length > 1 ? TaskClassPath.parse(args[1]) : TaskClassPath.NONE);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         for (String frame = Frames.read(in); frame != null; frame = Frames.read(in)) {
             Map<String, Object> request = Json.readObject(frame);

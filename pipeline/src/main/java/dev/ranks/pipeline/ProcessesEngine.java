@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code processes} engine: worker JVMs connected by OS pipes, the books'
  * {@code multiprocessing} pool done with processes of our own. Each worker runs
- * {@link ProcessWorker} with this JVM's {@code java} and class path, reads length-prefixed JSON
+ * {@link ProcessWorker} with this JVM's {@code java} and class path (and the users' task class path
+ * of the configured registry, {@link TaskRegistry#classPath()}), reads length-prefixed JSON
  * requests ({@link Frames}) on its stdin and answers on its stdout; its stderr is passed through.
  *
  * <p>One driver thread per worker takes the next call from a shared queue, so the next call goes
@@ -45,7 +46,8 @@ public final class ProcessesEngine implements Engine {
     /**
      * Starts the worker JVMs.
      *
-     * @param config the worker count, worker JVM options and diagnostics stream
+     * @param config the worker count, worker JVM options, registry (for its users' class path) and
+     *     diagnostics stream
      * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when a worker JVM cannot be started
      */
     public ProcessesEngine(EngineConfig config) {
@@ -60,6 +62,9 @@ public final class ProcessesEngine implements Engine {
         for (int i = 0; i < config.workers(); i++) {
             List<String> line = new ArrayList<>(command);
             line.add("process-" + i);
+            if (!config.registry().classPath().isEmpty()) {
+                line.add(config.registry().classPath().text());
+            }
             Process process;
             try {
                 process = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.INHERIT).start();
