@@ -1,8 +1,7 @@
 package dev.ranks.launcher;
 
+import dev.ranks.pipeline.UserClassPath;
 import dev.ranks.workloads.programs.UserProgram;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,21 +53,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserProgram program = UserProgram.resolve(target, entries(classPath));
+        UserProgram program = UserProgram.resolve(target, classPath == null ? UserClassPath.NONE
+                : UserClassPath.parse(classPath));
         try (UserProgram.Ranks ranks = program.ranks(args.toArray(String[]::new), sharedClasses)) {
             return launcher.job().run(spec, 1, ranks);
         }
-    }
-
-    private static List<Path> entries(String classPath) {
-        List<Path> entries = new ArrayList<>();
-        if (classPath != null) {
-            for (String entry : classPath.split(File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    entries.add(Path.of(entry));
-                }
-            }
-        }
-        return entries;
     }
 }

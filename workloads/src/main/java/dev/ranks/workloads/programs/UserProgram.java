@@ -5,6 +5,7 @@ import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.RankProgram;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.UserClassPath;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -63,13 +64,14 @@ public final class UserProgram {
      * Resolves and checks a program.
      *
      * @param target a class's binary name (such as {@code com.example.Pi}) or a jar's path
-     * @param classPath where the user's classes are, in order; a jar target comes before them
+     * @param classPath where the user's classes are, in order, each entry checked to exist; a jar
+     *     target comes before them
      * @return the program
      * @throws RanksException ({@link ErrorClass#USAGE}) naming what was given and what was expected:
-     *     a missing class path entry, jar or class, a file that is not a jar, a jar that names no
-     *     class, a class of neither style
+     *     a missing jar or class, a file that is not a jar, a jar that names no class, a class of
+     *     neither style
      */
-    public static UserProgram resolve(String target, List<Path> classPath) {
+    public static UserProgram resolve(String target, UserClassPath classPath) {
         List<Path> path = new ArrayList<>();
         String className;
         if (looksLikeJar(target)) {
@@ -79,12 +81,7 @@ public final class UserProgram {
         } else {
             className = checkClassName(target);
         }
-        for (Path entry : classPath) {
-            if (!Files.exists(entry)) {
-                throw usage("class path entry '" + entry + "' does not exist: expected a jar or a directory of classes");
-            }
-            path.add(entry.toAbsolutePath());
-        }
+        path.addAll(classPath.entries());
         return new UserProgram(className, path, styleOf(className, path));
     }
 
