@@ -306,6 +306,106 @@ class UserKernelTest {
                 """).declaredKernels());
     }
 
+    /**
+     * The CUDA path: the same stencil in CUDA C through NVRTC with dynamic shared memory, and PTX written by
+     * hand through the driver's JIT. Runs where a CUDA driver and device are (skipped, saying why, elsewhere).
+     */
+    @Test
+    void cudaBuildsCudaCWithNvrtcAndLoadsPtx() {
+        Device d = devices.of("cuda");
+        String source = """
+                #define R 2
+                extern "C" __global__ void stencil(const float* in, float* out, int n) {
+                    extern __shared__ float tile[];
+                    const int l = threadIdx.x;
+                    const int size = blockDim.x;
+                    const int base = blockIdx.x * size;
+                    const int i = base + l;
+                    for (int t = l; t < size + 2 * R; t += size) {
+                        const int g = base + t - R;
+                        tile[t] = (g >= 0 && g < n) ? in[g] : 0.0f;
+                    }
+                    __syncthreads();
+                    if (i < n) {
+                        float s = tile[l];
+                        for (int k = 1; k <= 2 * R; k++) {
+                            s += tile[l + k];
+                        }
+                        out[i] = s;
+                    }
+                }
+                """;
+        int n = 100_003;
+        float[] in = KernelCatalogTest.randomFloats(n, 21);
+        float[] out = new float[n];
+        try (KernelProgram program = d.buildProgram(KernelSource.of("stencil.cu", source), "");
+                Kernel stencil = program.kernel("stencil");
+                DeviceBuffer bin = d.allocate(ElementType.FLOAT, n);
+                DeviceBuffer bout = d.allocate(ElementType.FLOAT, n)) {
+            bin.copyIn(in);
+            assertArg(() -> stencil.localArg(2, 16), "CUDA kernels have no __local arguments");
+            assertArg(() -> stencil.arg(2, bin), "parameter 2 is '.u32 stencil_param_2': expected an int");
+            stencil.arg(0, bin).arg(1, bout).arg(2, n).sharedMemory((128 + 4) * 4L).launch((n + 127L) / 128 * 128, 128);
+            bout.copyOut(out);
+        }
+        assertArrayEquals(stencil(in, 2), out);
+
+        float[] x = KernelCatalogTest.randomFloats(1000, 22);
+        float[] y = new float[x.length];
+        try (KernelProgram program = d.loadPtx(KernelSource.of("add_one.ptx", ADD_ONE_PTX));
+                DeviceBuffer b = d.allocate(ElementType.FLOAT, x.length)) {
+            Kernel addOne = program.kernel("add_one");
+            assertEquals("add_one(.u64 add_one_param_0, .u32 add_one_param_1)", addOne.signature());
+            b.copyIn(x);
+            addOne.arg(0, b).arg(1, x.length).launch(1024, 128);
+            addOne.launch(new long[] {1000}, null);
+            b.copyOut(y);
+        }
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] + 1f + 1f, y[i], "element " + i);
+        }
+
+        KernelBuildException e = assertThrows(KernelBuildException.class, () -> d.buildProgram(KernelSource.of("broken.cu",
+                "extern \"C\" __global__ void broken(float* x) {\n    int i = threadIdx.x;\n    x[i] = y;\n}\n"), ""));
+        assertTrue(e.getMessage().contains("broken.cu(3)"), e.getMessage());
+        assertThrows(KernelBuildException.class, () -> d.loadPtx(".version 7.0\n.target sm_50\nnot ptx at all\n"));
+    }
+
+    /** {@code x[i] += 1} for {@code i < n}, as nvcc writes it, by hand so that no nvcc is needed. */
+    static final String ADD_ONE_PTX = """
+            .version 7.0
+            .target sm_50
+            .address_size 64
+
+            .visible .entry add_one(
+            	.param .u64 add_one_param_0,
+            	.param .u32 add_one_param_1
+            )
+            {
+            	.reg .pred 	%p<2>;
+            	.reg .f32 	%f<3>;
+            	.reg .b32 	%r<6>;
+            	.reg .b64 	%rd<5>;
+
+            	ld.param.u64 	%rd1, [add_one_param_0];
+            	ld.param.u32 	%r2, [add_one_param_1];
+            	mov.u32 	%r3, %ctaid.x;
+            	mov.u32 	%r4, %ntid.x;
+            	mov.u32 	%r5, %tid.x;
+            	mad.lo.s32 	%r1, %r3, %r4, %r5;
+            	setp.ge.s32 	%p1, %r1, %r2;
+            	@%p1 bra 	$L__BB0_2;
+            	cvta.to.global.u64 	%rd2, %rd1;
+            	mul.wide.s32 	%rd3, %r1, 4;
+            	add.s64 	%rd4, %rd2, %rd3;
+            	ld.global.f32 	%f1, [%rd4];
+            	add.f32 	%f2, %f1, 0f3F800000;
+            	st.global.f32 	[%rd4], %f2;
+            $L__BB0_2:
+            	ret;
+            }
+            """;
+
     /** The stencil in Java, summing in the kernel's order: out[i] = in[i-r] + ... + in[i+r], 0 outside. */
     static float[] stencil(float[] in, int r) {
         float[] out = new float[in.length];
