@@ -74,7 +74,7 @@ public class KernelBuildException extends RanksException {
      * @param program the program's name
      * @return the log for people
      */
-    public static String readable(String log, String program) {
+    static String readable(String log, String program) {
         return log.replaceAll("\\S*/tempfile_\\w+\\.(?:cl|c)\\b", java.util.regex.Matcher.quoteReplacement(program))
                 .replace(KernelSource.ANONYMOUS + ":", program + ":").strip();
     }
