@@ -1,5 +1,6 @@
 package dev.ranks.launcher;
 
+import dev.ranks.comm.JobResult;
 import dev.ranks.pipeline.UserClassPath;
 import dev.ranks.workloads.programs.UserProgram;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ final class RunCommand implements Callable<Integer> {
         UserProgram program = UserProgram.resolve(target, classPath == null ? UserClassPath.NONE
                 : UserClassPath.parse(classPath));
         try (UserProgram.Ranks ranks = program.ranks(args.toArray(String[]::new), sharedClasses)) {
-            return launcher.job().run(spec, 1, ranks);
+            int exitCode = launcher.job().run(spec, 1, ranks);
+            // A kernel of the user's that does not compile is bad input, as a source file is.
+            return exitCode == JobResult.EXIT_FAILED && ranks.kernelBuildFailed() ? ExitCodes.USAGE : exitCode;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.RankProgram;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.gpu.KernelBuildException;
 import dev.ranks.pipeline.UserClassPath;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -122,6 +123,7 @@ public final class UserProgram {
         private final URL[] urls;
         private final RankClassLoader shared;
         private final List<RankClassLoader> loaders = new ArrayList<>();
+        private volatile boolean kernelBuildFailed;
 
         private Ranks(UserProgram program, String[] args, boolean sharedClasses) {
             this.program = program;
@@ -158,12 +160,31 @@ public final class UserProgram {
                     type.getMethod("main", String[].class).invoke(null, (Object) args.clone());
                 }
             } catch (InvocationTargetException e) {
-                throw trimmed(e.getCause());
+                throw trimmed(noteKernelBuild(e.getCause()));
             } catch (ProgramExit exit) {
                 throw exit;
             } catch (Exception | Error e) {
-                throw trimmed(e);
+                throw trimmed(noteKernelBuild(e));
             }
+        }
+
+        /**
+         * Whether a rank failed because a kernel of the user's did not compile: bad input, like a
+         * source file that does not compile, rather than a failure of the program's logic.
+         *
+         * @return whether a rank of the job threw a {@link KernelBuildException}, or one caused by it
+         */
+        public boolean kernelBuildFailed() {
+            return kernelBuildFailed;
+        }
+
+        private Throwable noteKernelBuild(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof KernelBuildException) {
+                    kernelBuildFailed = true;
+                }
+            }
+            return t;
         }
 
         private synchronized RankClassLoader track(RankClassLoader loader) {
