@@ -2,10 +2,13 @@ package dev.ranks.gpu;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An opened compute device: it allocates {@link DeviceBuffer}s and runs the kernel catalog on them.
+ * An opened compute device: it allocates {@link DeviceBuffer}s and runs the kernel catalog on them, and
+ * builds users' own kernels ({@link #buildProgram(KernelSource, String)}, {@link #loadPtx(KernelSource)}).
  * Every kernel call checks its arguments here (types, lengths, ownership), then calls the backend's
  * worker, and returns once the device has finished, so that a caller's {@code System.nanoTime()}
  * around it measures kernel time; transfers are counted apart in {@link #transferNanos()}. A device is
@@ -13,6 +16,7 @@ import java.util.Objects;
  */
 public abstract class Device implements AutoCloseable {
     private final DeviceInfo info;
+    private final List<KernelProgram> programs = new ArrayList<>();
     private long transferNanos;
     private boolean closed;
 
@@ -218,6 +222,81 @@ public abstract class Device implements AutoCloseable {
     }
 
     /**
+     * Builds a user's kernels from source, named {@value KernelSource#ANONYMOUS}, with no build options.
+     *
+     * @param source OpenCL C on {@code opencl}, CUDA C on {@code cuda}
+     * @return the program, to be closed by the caller or with the device
+     * @throws KernelBuildException when the source does not compile, with the build log
+     * @throws RanksException ({@code UNAVAILABLE}) as {@link #buildProgram(KernelSource, String)} says
+     */
+    public final KernelProgram buildProgram(String source) {
+        return buildProgram(KernelSource.of(source), "");
+    }
+
+    /**
+     * Builds a user's kernels from source, named {@value KernelSource#ANONYMOUS}.
+     *
+     * @param source OpenCL C on {@code opencl}, CUDA C on {@code cuda}
+     * @param options the compiler's options, such as {@code -DTILE=64}; empty for none
+     * @return the program, to be closed by the caller or with the device
+     * @throws KernelBuildException when the source does not compile, with the build log
+     * @throws RanksException ({@code UNAVAILABLE}) as {@link #buildProgram(KernelSource, String)} says
+     */
+    public final KernelProgram buildProgram(String source, String options) {
+        return buildProgram(KernelSource.of(source), options);
+    }
+
+    /**
+     * Builds a user's kernels from source for this device: PyOpenCL's {@code cl.Program(ctx, src).build(options)}
+     * on {@code opencl} (OpenCL C, {@code clBuildProgram}), PyCUDA's {@code SourceModule(src, options)} on
+     * {@code cuda} (CUDA C through NVRTC for this device's architecture; declare kernels {@code extern "C"}
+     * to ask for them by their plain names).
+     *
+     * @param source the source and its name for messages
+     * @param options the compiler's options, such as {@code -DTILE=64} or {@code -cl-fast-relaxed-math}
+     *     (OpenCL) and {@code --use_fast_math} (NVRTC); empty for none
+     * @return the program, to be closed by the caller or with the device
+     * @throws KernelBuildException ({@code ARG}) when the source does not compile or the options are
+     *     refused, with the compiler's log and its line numbers
+     * @throws RanksException ({@code UNAVAILABLE}) on a backend without source kernels (java, aparapi) or
+     *     on {@code cuda} without NVRTC; ({@code ARG}) when the device is closed
+     */
+    public final KernelProgram buildProgram(KernelSource source, String options) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        ensureOpen("buildProgram " + source.name());
+        return opened(compileProgram(source, options.strip()));
+    }
+
+    /**
+     * Loads PTX the user compiled ahead (e.g. {@code nvcc --ptx}), named {@value KernelSource#ANONYMOUS}.
+     *
+     * @param ptx the PTX text
+     * @return the program, to be closed by the caller or with the device
+     * @throws KernelBuildException when the driver's JIT refuses it, with its log
+     * @throws RanksException ({@code UNAVAILABLE}) as {@link #loadPtx(KernelSource)} says
+     */
+    public final KernelProgram loadPtx(String ptx) {
+        return loadPtx(KernelSource.of(ptx));
+    }
+
+    /**
+     * Loads PTX the user compiled ahead (PyCUDA's {@code cuda.module_from_buffer}): the driver JIT-compiles
+     * it for this device ({@code cuModuleLoadData}). Its {@code .entry} names are the kernels.
+     *
+     * @param ptx the PTX and its name for messages
+     * @return the program, to be closed by the caller or with the device
+     * @throws KernelBuildException ({@code ARG}) when the driver's JIT refuses it, with its log
+     * @throws RanksException ({@code UNAVAILABLE}) on any backend but {@code cuda}; ({@code ARG}) when the
+     *     device is closed
+     */
+    public final KernelProgram loadPtx(KernelSource ptx) {
+        Objects.requireNonNull(ptx, "ptx");
+        ensureOpen("loadPtx " + ptx.name());
+        return opened(loadPtxProgram(ptx));
+    }
+
+    /**
      * The time spent so far copying between host and this device, including copies a backend makes
      * on its own (Aparapi's); kernel time is a call's wall time less the growth of this counter.
      *
@@ -236,13 +315,44 @@ public abstract class Device implements AutoCloseable {
         transferNanos += nanos;
     }
 
-    /** Frees the device's context and everything compiled for it. Closing twice does nothing. */
+    /**
+     * Frees the device's context and everything compiled for it, the users' programs included. Closing
+     * twice does nothing.
+     */
     @Override
     public final void close() {
         if (!closed) {
+            List.copyOf(programs).forEach(KernelProgram::close);
             closed = true;
             release();
         }
+    }
+
+    /**
+     * Compiles a user's source; the backends with source kernels override this.
+     *
+     * @param source the source
+     * @param options the compiler's options, stripped, possibly empty
+     * @return the program
+     * @throws RanksException ({@code UNAVAILABLE}) here: this backend has no source kernels
+     */
+    protected KernelProgram compileProgram(KernelSource source, String options) {
+        throw new RanksException(ErrorClass.UNAVAILABLE, "buildProgram " + source.name() + ": backend " + info.backend()
+                + " runs only its built-in kernels: users' source kernels (OpenCL C, CUDA C) need the opencl or cuda"
+                + " backend");
+    }
+
+    /**
+     * Loads a user's PTX; the CUDA backend overrides this.
+     *
+     * @param ptx the PTX
+     * @return the program
+     * @throws RanksException ({@code UNAVAILABLE}) here: only CUDA runs PTX
+     */
+    protected KernelProgram loadPtxProgram(KernelSource ptx) {
+        throw new RanksException(ErrorClass.UNAVAILABLE, "loadPtx " + ptx.name() + ": PTX runs on the cuda backend only,"
+                + " not on " + info.backend() + (info.backend().equals("opencl")
+                        ? ": expected OpenCL C source for buildProgram" : ""));
     }
 
     /**
@@ -343,6 +453,15 @@ public abstract class Device implements AutoCloseable {
 
     /** Frees the backend's context; called once. */
     protected abstract void release();
+
+    final void programClosed(KernelProgram program) {
+        programs.remove(program);
+    }
+
+    private KernelProgram opened(KernelProgram program) {
+        programs.add(program);
+        return program;
+    }
 
     private void ensureOpen(String what) {
         if (closed) {

@@ -91,7 +91,8 @@ public abstract class DeviceBuffer implements AutoCloseable {
     /**
      * Copies a host array into the buffer (host to device).
      *
-     * @param host a {@code float[]}, {@code double[]} or {@code long[]} of this buffer's type and length
+     * @param host a {@code float[]}, {@code double[]}, {@code long[]} or {@code int[]} of this buffer's
+     *     type and length
      * @throws RanksException ({@code ARG}) when the array's type or length differ, or the buffer is closed
      */
     public final void copyIn(Object host) {
@@ -106,7 +107,8 @@ public abstract class DeviceBuffer implements AutoCloseable {
     /**
      * Copies the buffer into a host array (device to host), after every kernel call before it has finished.
      *
-     * @param host a {@code float[]}, {@code double[]} or {@code long[]} of this buffer's type and length
+     * @param host a {@code float[]}, {@code double[]}, {@code long[]} or {@code int[]} of this buffer's
+     *     type and length
      * @throws RanksException ({@code ARG}) when the array's type or length differ, or the buffer is closed
      */
     public final void copyOut(Object host) {

@@ -10,7 +10,9 @@ public enum ElementType {
     /** 64-bit IEEE doubles, {@code double[]} on the host; OpenCL devices need {@code cl_khr_fp64}. */
     DOUBLE(8, "double"),
     /** 64-bit integers, {@code long[]} on the host, unsigned on devices where it matters. */
-    LONG(8, "long");
+    LONG(8, "long"),
+    /** 32-bit integers, {@code int[]} on the host: counts, indices, the 32-bit atomics of user kernels. */
+    INT(4, "int");
 
     private final int bytes;
     private final String javaName;
@@ -41,7 +43,7 @@ public enum ElementType {
     /**
      * The element type of a host array.
      *
-     * @param host a {@code float[]}, {@code double[]} or {@code long[]}
+     * @param host a {@code float[]}, {@code double[]}, {@code long[]} or {@code int[]}
      * @return its element type
      * @throws RanksException ({@code ARG}) for any other object
      */
@@ -55,14 +57,17 @@ public enum ElementType {
         if (host instanceof long[]) {
             return LONG;
         }
+        if (host instanceof int[]) {
+            return INT;
+        }
         throw new RanksException(ErrorClass.ARG, "host array "
-                + (host == null ? "null" : host.getClass().getSimpleName()) + ": expected float[], double[] or long[]");
+                + (host == null ? "null" : host.getClass().getSimpleName()) + ": expected float[], double[], long[] or int[]");
     }
 
     /**
      * The number of elements of a host array of one of these types.
      *
-     * @param host a {@code float[]}, {@code double[]} or {@code long[]}
+     * @param host a {@code float[]}, {@code double[]}, {@code long[]} or {@code int[]}
      * @return its length
      */
     static int lengthOf(Object host) {
@@ -70,6 +75,7 @@ public enum ElementType {
             case FLOAT -> ((float[]) host).length;
             case DOUBLE -> ((double[]) host).length;
             case LONG -> ((long[]) host).length;
+            case INT -> ((int[]) host).length;
         };
     }
 }

@@ -39,8 +39,8 @@ public final class Elementwise {
     public static Elementwise parse(String source, ElementType type) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(type, "type");
-        if (type == ElementType.LONG) {
-            throw new RanksException(ErrorClass.ARG, "elementwise over long: expected float or double");
+        if (type != ElementType.FLOAT && type != ElementType.DOUBLE) {
+            throw new RanksException(ErrorClass.ARG, "elementwise over " + type.javaName() + ": expected float or double");
         }
         return new Elementwise(source, type, ExpressionParser.parse(source));
     }

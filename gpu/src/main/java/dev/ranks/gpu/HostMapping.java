@@ -5,6 +5,7 @@ import dev.ranks.comm.RanksException;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 
 /**
@@ -60,6 +61,16 @@ public final class HostMapping implements AutoCloseable {
      */
     public LongBuffer longs() {
         return view(ElementType.LONG).asLongBuffer();
+    }
+
+    /**
+     * The memory as ints, position 0, limit the buffer's length.
+     *
+     * @return a view of the mapping
+     * @throws RanksException ({@code ARG}) when the buffer does not hold ints or the mapping is closed
+     */
+    public IntBuffer ints() {
+        return view(ElementType.INT).asIntBuffer();
     }
 
     /** Unmaps the memory, handing it back to the device's kernels. Closing twice does nothing. */

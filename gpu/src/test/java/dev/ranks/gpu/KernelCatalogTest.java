@@ -195,6 +195,22 @@ class KernelCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void intBuffersCopyInAndOutUnchanged(String backend) {
+        Device d = devices.of(backend);
+        int[] values = new Random(20).ints(1001).toArray();
+        int[] got = new int[values.length];
+        try (DeviceBuffer b = d.allocate(ElementType.INT, values.length)) {
+            b.copyIn(values);
+            b.copyOut(got);
+            assertEquals(4004, b.bytes());
+            RanksException e = assertThrows(RanksException.class, () -> b.copyIn(new float[values.length]));
+            assertTrue(e.getMessage().contains("host array is float[1001], expected int[1001]"), e.getMessage());
+        }
+        assertArrayEquals(values, got);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void mismatchedLengthsAndTypesAreClearErrors(String backend) {
         Device d = devices.of(backend);
         try (DeviceBuffer a = d.allocate(ElementType.FLOAT, 8); DeviceBuffer b = d.allocate(ElementType.FLOAT, 7);

@@ -119,6 +119,19 @@ class ZeroCopyTest {
     }
 
     @Test
+    void intBuffersMapAsInts() {
+        Device d = devices.of("opencl");
+        int[] got = new int[3];
+        try (DeviceBuffer host = d.allocate(ElementType.INT, 3, BufferMemory.HOST)) {
+            try (HostMapping m = host.map()) {
+                m.ints().put(new int[] {7, -8, 9});
+            }
+            host.copyOut(got);
+        }
+        assertArrayEquals(new int[] {7, -8, 9}, got);
+    }
+
+    @Test
     void mappingsAreCheckedAndEndWithTheirBuffer() {
         Device d = devices.of("opencl");
         try (DeviceBuffer device = d.allocate(ElementType.FLOAT, 4, BufferMemory.DEVICE);

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {"GPU offload: lists the compute backends and runs kernels on them, each rank driving a device.",
             "Kernels split their input over the ranks (-n), check the gathered result against Java and print"
-                + " transfer, kernel and Java times from the same run."},
+                + " transfer, kernel and Java times from the same run. 'build' compiles your own kernel file."},
         subcommands = {GpuInfoCommand.class, GpuVecaddCommand.class, GpuElementwiseCommand.class, GpuMatmulCommand.class,
-            GpuReduceCommand.class})
+            GpuReduceCommand.class, GpuBuildCommand.class})
 final class GpuCommand implements Callable<Integer> {
     @ParentCommand
     private Launcher launcher;

@@ -1,8 +1,8 @@
 package dev.ranks.launcher;
 
+import dev.ranks.comm.JobResult;
+import dev.ranks.pipeline.UserClassPath;
 import dev.ranks.workloads.programs.UserProgram;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,21 +54,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserProgram program = UserProgram.resolve(target, entries(classPath));
+        UserProgram program = UserProgram.resolve(target, classPath == null ? UserClassPath.NONE
+                : UserClassPath.parse(classPath));
         try (UserProgram.Ranks ranks = program.ranks(args.toArray(String[]::new), sharedClasses)) {
-            return launcher.job().run(spec, 1, ranks);
+            int exitCode = launcher.job().run(spec, 1, ranks);
+            // A kernel of the user's that does not compile is bad input, as a source file is.
+            return exitCode == JobResult.EXIT_FAILED && ranks.kernelBuildFailed() ? ExitCodes.USAGE : exitCode;
         }
-    }
-
-    private static List<Path> entries(String classPath) {
-        List<Path> entries = new ArrayList<>();
-        if (classPath != null) {
-            for (String entry : classPath.split(File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    entries.add(Path.of(entry));
-                }
-            }
-        }
-        return entries;
     }
 }

@@ -2,7 +2,7 @@ package dev.ranks.launcher;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
-import dev.ranks.pipeline.TaskClassPath;
+import dev.ranks.pipeline.UserClassPath;
 import dev.ranks.pipeline.TaskRegistry;
 import picocli.CommandLine.Option;
 
@@ -36,7 +36,7 @@ final class TaskPathOption {
      */
     TaskRegistry registry() {
         if (registry == null) {
-            registry = TaskRegistry.load(classPath == null ? TaskClassPath.NONE : TaskClassPath.parse(classPath));
+            registry = TaskRegistry.load(classPath == null ? UserClassPath.NONE : UserClassPath.parse(classPath));
         }
         return registry;
     }

@@ -236,7 +236,7 @@ class RunCommandTest {
         assertUsage(List.of("run", notAJar.toString()), "notes.jar' is not a jar");
         assertUsage(List.of("run", noMain.toString()), "expected a Ranks-Program or Main-Class attribute");
         assertUsage(List.of("run", "--class-path", dir.resolve("nowhere").toString(), "demo.Sum"),
-                "class path entry '" + dir.resolve("nowhere") + "' does not exist");
+                "class path entry " + dir.resolve("nowhere") + " does not exist");
         assertUsage(List.of("run", "--class-path", cp, "demo/Sum.class"), "it looks like a file");
         assertUsage(List.of("run"), "Missing required parameter: 'CLASS|JAR'");
     }

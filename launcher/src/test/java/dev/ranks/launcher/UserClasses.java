@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ final class UserClasses {
             args.add(file.toString());
         }
         Files.createDirectories(dir);
+        if (sources.isEmpty()) {
+            return dir;
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int code = javac.run(null, log, log, args.toArray(String[]::new));
@@ -59,11 +63,29 @@ final class UserClasses {
      * @return {@code jar}
      */
     static Path jar(Path classes, Path jar, Map<String, String> attributes) throws IOException {
+        return jar(classes, jar, attributes, Map.of());
+    }
+
+    /**
+     * Packs a directory of classes and some text files into a jar.
+     *
+     * @param classes the directory
+     * @param jar the jar to write
+     * @param attributes manifest attributes, such as {@code Main-Class}
+     * @param texts path in the jar to text, such as a {@code META-INF/services} file
+     * @return {@code jar}
+     */
+    static Path jar(Path classes, Path jar, Map<String, String> attributes, Map<String, String> texts) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
              Stream<Path> files = Files.walk(classes)) {
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                out.putNextEntry(new JarEntry(text.getKey()));
+                out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);

@@ -1,16 +1,10 @@
 package dev.ranks.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Users' task jars made on the fly, as a user's build would make them: sources compiled with the
@@ -46,33 +40,9 @@ final class UserTaskJars {
      * @return the jar
      */
     static Path jar(Path dir, String name, Map<String, String> sources, String services) throws IOException {
-        Path src = Files.createDirectories(dir.resolve(name + "-src"));
-        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
-        List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-classpath",
-                System.getProperty("java.class.path"), "-d", classes.toString()));
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue());
-            args.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (!sources.isEmpty() && javac.run(null, null, System.err, args.toArray(String[]::new)) != 0) {
-            throw new IllegalStateException("the user's sources in " + src + " do not compile; javac's errors are above");
-        }
-        Path jar = dir.resolve(name + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("META-INF/services/dev.ranks.pipeline.TaskProvider"));
-            out.write(services.getBytes(StandardCharsets.UTF_8));
-            try (var files = Files.walk(classes)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                    Files.copy(file, out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return jar;
+        Path classes = UserClasses.compile(dir.resolve(name + "-classes"), sources);
+        return UserClasses.jar(classes, dir.resolve(name + ".jar"), Map.of(),
+                Map.of("META-INF/services/dev.ranks.pipeline.TaskProvider", services));
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ranks.pipeline.FifoWorker;
-import dev.ranks.pipeline.TaskClassPath;
+import dev.ranks.pipeline.UserClassPath;
 import dev.ranks.pipeline.TaskRegistry;
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +61,7 @@ class UserTasksTest {
     void runTaskRunsTheExamplesTaskByItsCeleryAliasOnEveryEngine(String engine) {
         Path fifo = tmp.resolve("pipes");
         FifoWorker worker = engine.equals("fifo")
-                ? FifoWorker.serve(fifo, TaskRegistry.load(TaskClassPath.parse(examples.toString())), 2, System.err) : null;
+                ? FifoWorker.serve(fifo, TaskRegistry.load(UserClassPath.parse(examples.toString())), 2, System.err) : null;
         try {
             List<String> options = switch (engine) {
                 case "ranks" -> List.of("-n", "3", "run-task");
@@ -161,7 +161,7 @@ class UserTasksTest {
     void aMissingOrEmptyClassPathEntryExitsTwoNamingIt() {
         Path missing = tmp.resolve("nope.jar");
         everyCommandExitsTwoSaying(examples + File.pathSeparator + missing,
-                "task class path entry " + missing + " does not exist: expected a jar or a directory of classes");
+                "class path entry " + missing + " does not exist: expected a jar or a directory of classes");
         everyCommandExitsTwoSaying(examples + File.pathSeparator, "has an empty entry");
     }
 

@@ -25,14 +25,14 @@ public final class ProcessWorker {
      * Serves requests until stdin ends.
      *
      * @param args the worker's id, such as {@code process-2}, then optionally the users' task class
-     *     path ({@link TaskClassPath#text()})
+     *     path ({@link UserClassPath#text()})
      * @throws IOException when stdout fails, such as when the engine is gone
      */
     public static void main(String[] args) throws IOException {
         String worker = (args.length > 0 ? args[0] : "process") + " (pid " + ProcessHandle.current().pid() + ")";
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
-        TaskRegistry registry = TaskRegistry.load(args.length > 1 ? TaskClassPath.parse(args[1]) : TaskClassPath.NONE);
+        TaskRegistry registry = TaskRegistry.load(args.length > 1 ? UserClassPath.parse(args[1]) : UserClassPath.NONE);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         for (String frame = Frames.read(in); frame != null; frame = Frames.read(in)) {
             Map<String, Object> request = Json.readObject(frame);

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Tasks by name and alias. {@link #load()} gathers every {@link TaskProvider} on the class path, so
  * that a worker process or a FIFO worker finds the same tasks as the client that started it;
- * {@link #load(TaskClassPath)} adds the providers of users' jars and directories, and remembers them
+ * {@link #load(UserClassPath)} adds the providers of users' jars and directories, and remembers them
  * ({@link #classPath()}) for the worker processes an engine starts.
  *
  * <p>Every problem with the providers is an {@link ErrorClass#ARG} error at load time, naming the
@@ -45,9 +45,9 @@ public final class TaskRegistry {
     /** Who gave each task and alias, for the messages: a provider and where it was loaded from. */
     private final Map<String, String> taskOrigins = new HashMap<>();
     private final Map<String, String> aliasOrigins = new HashMap<>();
-    private final TaskClassPath classPath;
+    private final UserClassPath classPath;
 
-    private TaskRegistry(TaskClassPath classPath) {
+    private TaskRegistry(UserClassPath classPath) {
         this.classPath = classPath;
     }
 
@@ -59,7 +59,7 @@ public final class TaskRegistry {
      *     loaded or fails, two tasks share a name, or an alias is given twice or names no task
      */
     public static TaskRegistry load() {
-        return load(TaskClassPath.NONE);
+        return load(UserClassPath.NONE);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class TaskRegistry {
      *     provider cannot be loaded or fails, two tasks share a name, or an alias is given twice or
      *     names no task
      */
-    public static TaskRegistry load(TaskClassPath classPath) {
+    public static TaskRegistry load(UserClassPath classPath) {
         ClassLoader loader = classPath.loader(TaskRegistry.class.getClassLoader());
         TaskRegistry registry = new TaskRegistry(classPath);
         Iterator<TaskProvider> providers = ServiceLoader.load(TaskProvider.class, loader).iterator();
@@ -104,7 +104,7 @@ public final class TaskRegistry {
      *     no task or is a task's name
      */
     public static TaskRegistry of(Collection<? extends Task> tasks, Map<String, String> aliases) {
-        TaskRegistry registry = new TaskRegistry(TaskClassPath.NONE);
+        TaskRegistry registry = new TaskRegistry(UserClassPath.NONE);
         for (Task task : tasks) {
             registry.addTask(task, task == null ? "the given tasks" : task.getClass().getName());
         }
@@ -115,9 +115,9 @@ public final class TaskRegistry {
 
     /**
      * @return the users' jars and directories this registry's tasks were loaded from besides the
-     *     class path; {@link TaskClassPath#NONE} for {@link #load()} and {@link #of}
+     *     class path; {@link UserClassPath#NONE} for {@link #load()} and {@link #of}
      */
-    public TaskClassPath classPath() {
+    public UserClassPath classPath() {
         return classPath;
     }
 

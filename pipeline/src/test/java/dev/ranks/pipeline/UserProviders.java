@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Task providers that no service file on the test class path names: the tests name them in
- * service files of their own, in directories passed as a {@link TaskClassPath}, as users' jars do.
+ * service files of their own, in directories passed as a {@link UserClassPath}, as users' jars do.
  */
 public final class UserProviders {
     private UserProviders() {

@@ -48,6 +48,9 @@ final class CudaBuffer extends DeviceBuffer {
         if (host instanceof double[] d) {
             return Pointer.to(d);
         }
+        if (host instanceof int[] i) {
+            return Pointer.to(i);
+        }
         return Pointer.to((long[]) host);
     }
 }

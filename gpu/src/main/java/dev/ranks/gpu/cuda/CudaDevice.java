@@ -7,9 +7,16 @@ import dev.ranks.gpu.DeviceBuffer;
 import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.Elementwise;
+import dev.ranks.gpu.KernelBuildException;
+import dev.ranks.gpu.KernelProgram;
+import dev.ranks.gpu.KernelSource;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.ReduceOp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,15 +28,15 @@ import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUjit_option;
 import jcuda.driver.CUmodule;
+import jcuda.driver.JITOptions;
 import jcuda.driver.JCudaDriver;
-import jcuda.nvrtc.JNvrtc;
-import jcuda.nvrtc.nvrtcProgram;
 
 /**
  * A CUDA device: the device's primary context (shared by every rank thread of this JVM that uses the
- * device, made current at each call), the catalog module, and element-wise modules compiled by NVRTC
- * on first use. Every call ends with {@code cuCtxSynchronize}.
+ * device, made current at each call), the catalog module, element-wise modules compiled by NVRTC on first
+ * use, and users' modules ({@link CudaProgram}). Every call ends with {@code cuCtxSynchronize}.
  */
 final class CudaDevice extends Device {
     private static final int BLOCK = 256;
@@ -37,6 +44,8 @@ final class CudaDevice extends Device {
     /** The edge of the block of C a block of {@code matmul_blocked} computes; must match BLOCK in kernels.cu. */
     private static final int BLOCKED_EDGE = 64;
     private static final int REDUCE_GROUPS = 1024;
+    /** The room for the JIT's error log when a module's PTX is refused. */
+    private static final int JIT_LOG_BYTES = 16384;
 
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
@@ -63,6 +72,55 @@ final class CudaDevice extends Device {
 
     void current() {
         JCudaDriver.cuCtxSetCurrent(context);
+    }
+
+    int attribute(int attribute) {
+        int[] value = new int[1];
+        call("read a device attribute", () -> JCudaDriver.cuDeviceGetAttribute(value, attribute, device));
+        return value[0];
+    }
+
+    @Override
+    protected KernelProgram compileProgram(KernelSource source, String options) {
+        if (!CudaBackend.nvrtcAvailable()) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, "buildProgram " + source.name() + ": cuda compiles CUDA C"
+                    + " with NVRTC (libnvrtc), which is not installed: expected it installed, or PTX from nvcc --ptx for"
+                    + " loadPtx");
+        }
+        List<String> all = new ArrayList<>(options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")));
+        if (all.stream().noneMatch(o -> o.startsWith("-arch") || o.startsWith("--gpu-architecture"))) {
+            all.add("--gpu-architecture=" + architecture);
+        }
+        Nvrtc.Compiled compiled;
+        try {
+            compiled = Nvrtc.compile(source.text(), source.name(), all.toArray(String[]::new));
+        } catch (Nvrtc.Failure e) {
+            throw new KernelBuildException(CudaBackend.NAME, info().name(), source, "compiling (NVRTC, " + String.join(" ",
+                    all) + ")", e.getMessage(), e.log, e);
+        }
+        return load(source, compiled.ptx(), compiled.log());
+    }
+
+    @Override
+    protected KernelProgram loadPtxProgram(KernelSource ptx) {
+        return load(ptx, ptx.text(), "");
+    }
+
+    // cuModuleLoadData with the JIT's error log kept, for a KernelBuildException.
+    private KernelProgram load(KernelSource source, String ptx, String log) {
+        current();
+        CUmodule module = new CUmodule();
+        JITOptions jit = new JITOptions();
+        jit.putBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER, new byte[JIT_LOG_BYTES]);
+        jit.putInt(CUjit_option.CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES, JIT_LOG_BYTES);
+        try {
+            JCudaDriver.cuModuleLoadDataJIT(module, Pointer.to((ptx + "\0").getBytes(StandardCharsets.UTF_8)), jit);
+        } catch (CudaException e) {
+            String errors = jit.getString(CUjit_option.CU_JIT_ERROR_LOG_BUFFER);
+            throw new KernelBuildException(CudaBackend.NAME, info().name(), source, "loading the PTX of", e.getMessage(),
+                    errors == null ? "" : errors.replace("\0", "").strip(), e);
+        }
+        return new CudaProgram(this, source.name(), module, Ptx.entries(ptx), log);
     }
 
     @Override
@@ -202,21 +260,11 @@ final class CudaDevice extends Device {
     }
 
     private String nvrtc(String source, String name) {
-        nvrtcProgram program = new nvrtcProgram();
-        JNvrtc.setExceptionsEnabled(true);
-        JNvrtc.nvrtcCreateProgram(program, source, name, 0, null, null);
         try {
-            JNvrtc.nvrtcCompileProgram(program, 1, new String[] {"--gpu-architecture=" + architecture});
-            String[] ptx = new String[1];
-            JNvrtc.nvrtcGetPTX(program, ptx);
-            return ptx[0];
-        } catch (CudaException e) {
-            String[] log = new String[1];
-            JNvrtc.nvrtcGetProgramLog(program, log);
+            return Nvrtc.compile(source, name, new String[] {"--gpu-architecture=" + architecture}).ptx();
+        } catch (Nvrtc.Failure e) {
             throw new RanksException(ErrorClass.INTERNAL, -1, "NVRTC could not compile " + name + " for " + architecture
-                    + ": " + log[0], e);
-        } finally {
-            JNvrtc.nvrtcDestroyProgram(program);
+                    + ": " + e.log, e);
         }
     }
 

@@ -42,6 +42,7 @@ final class OpenClBuffer extends DeviceBuffer {
                 case FLOAT -> mapped.asFloatBuffer().put((float[]) host);
                 case DOUBLE -> mapped.asDoubleBuffer().put((double[]) host);
                 case LONG -> mapped.asLongBuffer().put((long[]) host);
+                case INT -> mapped.asIntBuffer().put((int[]) host);
             }
             unmap(mapped, "copy in ");
             return;
@@ -58,6 +59,7 @@ final class OpenClBuffer extends DeviceBuffer {
                 case FLOAT -> mapped.asFloatBuffer().get((float[]) host);
                 case DOUBLE -> mapped.asDoubleBuffer().get((double[]) host);
                 case LONG -> mapped.asLongBuffer().get((long[]) host);
+                case INT -> mapped.asIntBuffer().get((int[]) host);
             }
             unmap(mapped, "copy out ");
             return;
@@ -102,6 +104,9 @@ final class OpenClBuffer extends DeviceBuffer {
         }
         if (host instanceof double[] d) {
             return Pointer.to(d);
+        }
+        if (host instanceof int[] i) {
+            return Pointer.to(i);
         }
         return Pointer.to((long[]) host);
     }

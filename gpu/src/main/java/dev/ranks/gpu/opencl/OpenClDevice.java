@@ -8,6 +8,8 @@ import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.DeviceType;
 import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.Elementwise;
+import dev.ranks.gpu.KernelProgram;
+import dev.ranks.gpu.KernelSource;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.ReduceOp;
 import java.io.IOException;
@@ -54,6 +56,8 @@ final class OpenClDevice extends Device {
     private final Map<String, cl_kernel> kernels = new HashMap<>();
     private final Map<String, cl_program> elementwisePrograms = new HashMap<>();
     private final boolean fp64;
+    private final long localMemoryBytes;
+    private final long[] workItemLimits = new long[3];
     private cl_mem partials;
     private cl_mem result;
 
@@ -67,10 +71,36 @@ final class OpenClDevice extends Device {
         catalog = build(catalogSource(), "the kernel catalog");
         String extensions = Info.deviceString(id, CL.CL_DEVICE_EXTENSIONS);
         fp64 = extensions.contains("cl_khr_fp64");
+        localMemoryBytes = Info.deviceLong(id, CL.CL_DEVICE_LOCAL_MEM_SIZE);
+        int dims = Info.deviceInt(id, CL.CL_DEVICE_MAX_WORK_ITEM_DIMENSIONS);
+        long[] sizes = new long[Math.max(3, dims)];
+        CL.clGetDeviceInfo(id, CL.CL_DEVICE_MAX_WORK_ITEM_SIZES, (long) dims * Sizeof.size_t, Pointer.to(sizes), null);
+        System.arraycopy(sizes, 0, workItemLimits, 0, 3);
     }
 
     cl_command_queue queue() {
         return queue;
+    }
+
+    cl_context context() {
+        return context;
+    }
+
+    cl_device_id id() {
+        return id;
+    }
+
+    long localMemoryBytes() {
+        return localMemoryBytes;
+    }
+
+    long[] workItemLimits() {
+        return workItemLimits.clone();
+    }
+
+    @Override
+    protected KernelProgram compileProgram(KernelSource source, String options) {
+        return OpenClProgram.build(this, source, options);
     }
 
     @Override
@@ -211,7 +241,7 @@ final class OpenClDevice extends Device {
         });
     }
 
-    private int workGroupLimit(cl_kernel k) {
+    int workGroupLimit(cl_kernel k) {
         long[] size = new long[1];
         CL.clGetKernelWorkGroupInfo(k, id, CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(size), null);
         return (int) Math.min(Integer.MAX_VALUE, size[0]);
@@ -247,15 +277,21 @@ final class OpenClDevice extends Device {
         try {
             CL.clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
         } catch (CLException e) {
-            long[] size = new long[1];
-            CL.clGetProgramBuildInfo(program, id, CL.CL_PROGRAM_BUILD_LOG, 0, null, size);
-            byte[] log = new byte[(int) size[0]];
-            CL.clGetProgramBuildInfo(program, id, CL.CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+            String log = buildLog(program, id);
             CL.clReleaseProgram(program);
             throw new RanksException(ErrorClass.INTERNAL, -1, "building " + what + " for " + info().name() + " failed: "
-                    + new String(log, StandardCharsets.UTF_8).strip(), e);
+                    + log, e);
         }
         return program;
+    }
+
+    /** The build log of a program for a device, stripped; empty when the compiler said nothing. */
+    static String buildLog(cl_program program, cl_device_id device) {
+        long[] size = new long[1];
+        CL.clGetProgramBuildInfo(program, device, CL.CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] log = new byte[(int) size[0]];
+        CL.clGetProgramBuildInfo(program, device, CL.CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        return new String(log, StandardCharsets.UTF_8).replace("\0", "").strip();
     }
 
     private static String catalogSource() {
@@ -294,9 +330,14 @@ final class OpenClDevice extends Device {
         try {
             return action.get();
         } catch (CLException e) {
-            throw new RanksException(e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE
-                    || e.getStatus() == CL.CL_OUT_OF_RESOURCES ? ErrorClass.UNAVAILABLE : ErrorClass.INTERNAL, -1,
-                    "opencl: " + what + " failed: " + CL.stringFor_errorCode(e.getStatus()), e);
+            throw translate(what, e);
         }
+    }
+
+    /** The project's exception for an OpenCL error: out of memory or resources is UNAVAILABLE, the rest INTERNAL. */
+    static RanksException translate(String what, CLException e) {
+        return new RanksException(e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE
+                || e.getStatus() == CL.CL_OUT_OF_RESOURCES ? ErrorClass.UNAVAILABLE : ErrorClass.INTERNAL, -1,
+                "opencl: " + what + " failed: " + CL.stringFor_errorCode(e.getStatus()), e);
     }
 }

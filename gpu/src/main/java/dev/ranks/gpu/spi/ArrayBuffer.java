@@ -26,6 +26,7 @@ public final class ArrayBuffer extends DeviceBuffer {
             case FLOAT -> new float[length];
             case DOUBLE -> new double[length];
             case LONG -> new long[length];
+            case INT -> new int[length];
         };
     }
 
@@ -33,7 +34,7 @@ public final class ArrayBuffer extends DeviceBuffer {
      * The array a buffer of the device's own holds; the device checks ownership before it asks.
      *
      * @param buffer a buffer allocated by a device that makes ArrayBuffers
-     * @return its {@code float[]}, {@code double[]} or {@code long[]}
+     * @return its {@code float[]}, {@code double[]}, {@code long[]} or {@code int[]}
      */
     public static Object array(DeviceBuffer buffer) {
         return ((ArrayBuffer) buffer).array;

@@ -5,6 +5,8 @@ import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.RankProgram;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.gpu.KernelBuildException;
+import dev.ranks.pipeline.UserClassPath;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -63,13 +65,14 @@ public final class UserProgram {
      * Resolves and checks a program.
      *
      * @param target a class's binary name (such as {@code com.example.Pi}) or a jar's path
-     * @param classPath where the user's classes are, in order; a jar target comes before them
+     * @param classPath where the user's classes are, in order, each entry checked to exist; a jar
+     *     target comes before them
      * @return the program
      * @throws RanksException ({@link ErrorClass#USAGE}) naming what was given and what was expected:
-     *     a missing class path entry, jar or class, a file that is not a jar, a jar that names no
-     *     class, a class of neither style
+     *     a missing jar or class, a file that is not a jar, a jar that names no class, a class of
+     *     neither style
      */
-    public static UserProgram resolve(String target, List<Path> classPath) {
+    public static UserProgram resolve(String target, UserClassPath classPath) {
         List<Path> path = new ArrayList<>();
         String className;
         if (looksLikeJar(target)) {
@@ -79,12 +82,7 @@ public final class UserProgram {
         } else {
             className = checkClassName(target);
         }
-        for (Path entry : classPath) {
-            if (!Files.exists(entry)) {
-                throw usage("class path entry '" + entry + "' does not exist: expected a jar or a directory of classes");
-            }
-            path.add(entry.toAbsolutePath());
-        }
+        path.addAll(classPath.entries());
         return new UserProgram(className, path, styleOf(className, path));
     }
 
@@ -125,6 +123,7 @@ public final class UserProgram {
         private final URL[] urls;
         private final RankClassLoader shared;
         private final List<RankClassLoader> loaders = new ArrayList<>();
+        private volatile boolean kernelBuildFailed;
 
         private Ranks(UserProgram program, String[] args, boolean sharedClasses) {
             this.program = program;
@@ -161,12 +160,31 @@ public final class UserProgram {
                     type.getMethod("main", String[].class).invoke(null, (Object) args.clone());
                 }
             } catch (InvocationTargetException e) {
-                throw trimmed(e.getCause());
+                throw trimmed(noteKernelBuild(e.getCause()));
             } catch (ProgramExit exit) {
                 throw exit;
             } catch (Exception | Error e) {
-                throw trimmed(e);
+                throw trimmed(noteKernelBuild(e));
             }
+        }
+
+        /**
+         * Whether a rank failed because a kernel of the user's did not compile: bad input, like a
+         * source file that does not compile, rather than a failure of the program's logic.
+         *
+         * @return whether a rank of the job threw a {@link KernelBuildException}, or one caused by it
+         */
+        public boolean kernelBuildFailed() {
+            return kernelBuildFailed;
+        }
+
+        private Throwable noteKernelBuild(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof KernelBuildException) {
+                    kernelBuildFailed = true;
+                }
+            }
+            return t;
         }
 
         private synchronized RankClassLoader track(RankClassLoader loader) {

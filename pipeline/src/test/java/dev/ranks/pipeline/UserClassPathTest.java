@@ -15,24 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Users' providers loaded from a {@link TaskClassPath}: one registry with the class path's tasks,
+ * Users' providers loaded from a {@link UserClassPath}: one registry with the class path's tasks,
  * the class path passed on to worker processes, and each broken provider an {@code ARG} error
  * naming it and where it is listed.
  */
-class TaskClassPathTest {
+class UserClassPathTest {
     @TempDir
     Path tmp;
 
     /** A directory whose service file names these classes, as a user's jar would. */
-    private TaskClassPath listing(String... providers) throws IOException {
+    private UserClassPath listing(String... providers) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("user-" + String.join("-", providers).hashCode()));
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve(TaskProvider.class.getName()), "# the user's tasks\n"
                 + String.join("\n", providers) + "\n");
-        return TaskClassPath.parse(dir.toString());
+        return UserClassPath.parse(dir.toString());
     }
 
-    private static RanksException loadFails(TaskClassPath classPath) {
+    private static RanksException loadFails(UserClassPath classPath) {
         RanksException e = assertThrows(RanksException.class, () -> TaskRegistry.load(classPath));
         assertEquals(ErrorClass.ARG, e.errorClass());
         return e;
@@ -40,7 +40,7 @@ class TaskClassPathTest {
 
     @Test
     void theClassPathsTasksJoinTheBuiltInOnes() throws IOException {
-        TaskClassPath classPath = listing(UserProviders.Triple.class.getName());
+        UserClassPath classPath = listing(UserProviders.Triple.class.getName());
         TaskRegistry registry = TaskRegistry.load(classPath);
         assertEquals(List.of("big", "boom", "echo", "sleep", "square", "triple"), List.copyOf(registry.names()));
         assertEquals("triple", registry.task("tasks.triple").name());
@@ -66,25 +66,25 @@ class TaskClassPathTest {
     void aPathListReadsLikeJavasClassPath() throws IOException {
         Path a = Files.createDirectories(tmp.resolve("a"));
         Path b = Files.createDirectories(tmp.resolve("b"));
-        TaskClassPath classPath = TaskClassPath.parse(a + File.pathSeparator + b);
+        UserClassPath classPath = UserClassPath.parse(a + File.pathSeparator + b);
         assertEquals(List.of(a, b), classPath.entries());
-        assertEquals(classPath, TaskClassPath.parse(classPath.text()));
-        assertTrue(TaskClassPath.NONE.isEmpty());
+        assertEquals(classPath, UserClassPath.parse(classPath.text()));
+        assertTrue(UserClassPath.NONE.isEmpty());
     }
 
     @Test
     void aMissingEmptyOrNonJarEntryIsRefused() throws IOException {
         Path missing = tmp.resolve("nope.jar");
-        RanksException e = assertThrows(RanksException.class, () -> TaskClassPath.parse(tmp + File.pathSeparator + missing));
+        RanksException e = assertThrows(RanksException.class, () -> UserClassPath.parse(tmp + File.pathSeparator + missing));
         assertEquals(ErrorClass.ARG, e.errorClass());
-        assertEquals("task class path entry " + missing + " does not exist: expected a jar or a directory of classes",
+        assertEquals("class path entry " + missing + " does not exist: expected a jar or a directory of classes",
                 e.getMessage());
-        e = assertThrows(RanksException.class, () -> TaskClassPath.parse(tmp + File.pathSeparator));
+        e = assertThrows(RanksException.class, () -> UserClassPath.parse(tmp + File.pathSeparator));
         assertTrue(e.getMessage().contains("has an empty entry: expected jars and directories separated by"),
                 e.getMessage());
         Path text = Files.writeString(tmp.resolve("tasks.jar"), "not a zip");
-        e = assertThrows(RanksException.class, () -> TaskClassPath.parse(text.toString()));
-        assertTrue(e.getMessage().startsWith("task class path entry " + text + " is not a readable jar"), e.getMessage());
+        e = assertThrows(RanksException.class, () -> UserClassPath.parse(text.toString()));
+        assertTrue(e.getMessage().startsWith("class path entry " + text + " is not a readable jar"), e.getMessage());
     }
 
     @Test

@@ -15,17 +15,18 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 /**
- * Where users' {@link TaskProvider}s come from besides the class path: jars and directories of
- * classes, as {@code launcher worker --class-path PATH} names them. {@link TaskRegistry#load(TaskClassPath)}
+ * Where users' classes are: jars and directories of classes, as {@code launcher run --class-path
+ * PATH} and {@code launcher worker --class-path PATH} name them, each checked to exist. Users'
+ * {@link TaskProvider}s come from here besides the class path. {@link TaskRegistry#load(UserClassPath)}
  * loads them in a class loader of their own whose parent holds the built-in tasks, so both are in
  * one registry; a registry remembers its class path so that engines pass it to the worker
  * processes they start ({@link ProcessWorker}).
  *
  * @param entries the jars and directories, absolute, each checked to exist
  */
-public record TaskClassPath(List<Path> entries) {
+public record UserClassPath(List<Path> entries) {
     /** No entries: the tasks on the class path only. */
-    public static final TaskClassPath NONE = new TaskClassPath(List.of());
+    public static final UserClassPath NONE = new UserClassPath(List.of());
 
     /**
      * Checks the entries.
@@ -34,7 +35,7 @@ public record TaskClassPath(List<Path> entries) {
      * @throws RanksException ({@link ErrorClass#ARG}) naming an entry that does not exist, or is a
      *     file but not a jar
      */
-    public TaskClassPath {
+    public UserClassPath {
         List<Path> absolute = new ArrayList<>();
         for (Path entry : entries) {
             Path path = entry.toAbsolutePath().normalize();
@@ -43,14 +44,14 @@ public record TaskClassPath(List<Path> entries) {
                 continue;
             }
             if (!Files.exists(path)) {
-                throw new RanksException(ErrorClass.ARG, "task class path entry " + entry
+                throw new RanksException(ErrorClass.ARG, "class path entry " + entry
                         + " does not exist: expected a jar or a directory of classes");
             }
             try {
                 new JarFile(path.toFile()).close();
                 absolute.add(path);
             } catch (IOException | SecurityException e) {
-                throw new RanksException(ErrorClass.ARG, -1, "task class path entry " + entry + " is not a readable jar ("
+                throw new RanksException(ErrorClass.ARG, -1, "class path entry " + entry + " is not a readable jar ("
                         + e.getMessage() + "): expected a jar or a directory of classes", e);
             }
         }
@@ -66,22 +67,22 @@ public record TaskClassPath(List<Path> entries) {
      * @throws RanksException ({@link ErrorClass#ARG}) for an empty list or entry, or an entry that
      *     does not exist or is a file but not a jar
      */
-    public static TaskClassPath parse(String pathList) {
+    public static UserClassPath parse(String pathList) {
         String[] parts = pathList.split(File.pathSeparator, -1);
         List<Path> entries = new ArrayList<>();
         for (String part : parts) {
             if (part.isBlank()) {
-                throw new RanksException(ErrorClass.ARG, "task class path '" + pathList + "' has an empty entry:"
+                throw new RanksException(ErrorClass.ARG, "class path '" + pathList + "' has an empty entry:"
                         + " expected jars and directories separated by '" + File.pathSeparator + "'");
             }
             try {
                 entries.add(Path.of(part));
             } catch (InvalidPathException e) {
-                throw new RanksException(ErrorClass.ARG, -1, "task class path entry " + part + " is not a path ("
+                throw new RanksException(ErrorClass.ARG, -1, "class path entry " + part + " is not a path ("
                         + e.getReason() + "): expected a jar or a directory of classes", e);
             }
         }
-        return new TaskClassPath(entries);
+        return new UserClassPath(entries);
     }
 
     /** @return whether there are no entries */
@@ -109,7 +110,7 @@ public record TaskClassPath(List<Path> entries) {
             try {
                 urls[i] = entries.get(i).toUri().toURL();
             } catch (MalformedURLException e) {
-                throw new RanksException(ErrorClass.ARG, -1, "task class path entry " + entries.get(i)
+                throw new RanksException(ErrorClass.ARG, -1, "class path entry " + entries.get(i)
                         + " has no URL: expected a local jar or directory", e);
             }
         }
