@@ -1,2 +1,6 @@
-/** Implementation packages of the comm module; not part of the public API. */
+/**
+ * Implementation packages of the comm module.
+ *
+ * <p><b>Internal:</b> not part of Ranks' API (docs/api.md lists what is); it may change in any release.
+ */
 package dev.ranks.comm.internal;

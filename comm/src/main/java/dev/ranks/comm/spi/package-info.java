@@ -7,5 +7,7 @@
  * {@link java.util.ServiceLoader} by name. Matching (source, tag, context, non-overtaking order),
  * eager and rendezvous protocols, waiting, abort and deadlock diagnosis belong to the device;
  * argument checks, objects and their codec belong to {@code Comm}.
+ *
+ * <p>API for writers of devices; programs never need it (docs/api.md).
  */
 package dev.ranks.comm.spi;

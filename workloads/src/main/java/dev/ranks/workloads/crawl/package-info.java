@@ -15,5 +15,7 @@
  * generated site on loopback with a fixed latency per page, {@link dev.ranks.workloads.crawl.SequentialCrawl}
  * is the one-thread reference and {@link dev.ranks.workloads.crawl.CrawlBench} measures both.
  * docs/crawl.md describes the options, the output and the partitioning.
+ *
+ * <p><b>Internal:</b> not part of Ranks' API (docs/api.md lists what is); it may change in any release.
  */
 package dev.ranks.workloads.crawl;

@@ -10,5 +10,7 @@
  * {@link dev.ranks.workloads.fib.FibReport} what rank 0 prints. {@link dev.ranks.workloads.fib.FibInputs}
  * reads the inputs from the command line, a file or a random draw. docs/fib.md has the measurements
  * behind the cost model.
+ *
+ * <p><b>Internal:</b> not part of Ranks' API (docs/api.md lists what is); it may change in any release.
  */
 package dev.ranks.workloads.fib;

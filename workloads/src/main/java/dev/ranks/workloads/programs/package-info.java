@@ -6,5 +6,7 @@
  * process per rank. Calls to {@code System.exit} in users' classes become
  * {@link dev.ranks.workloads.programs.ProgramExit#exit(int)}, which ends the rank or aborts the job
  * instead of ending the JVM that holds every rank.
+ *
+ * <p><b>Internal:</b> not part of Ranks' API (docs/api.md lists what is); it may change in any release.
  */
 package dev.ranks.workloads.programs;

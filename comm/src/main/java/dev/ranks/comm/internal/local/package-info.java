@@ -14,5 +14,7 @@
  * make progress, a job whose live ranks are all parked on unsatisfied waits can never move again:
  * {@link dev.ranks.comm.internal.local.LocalJob} checks exactly that each time a rank parks or
  * finishes, and stops the job with a report.
+ *
+ * <p><b>Internal:</b> not part of Ranks' API (docs/api.md lists what is); it may change in any release.
  */
 package dev.ranks.comm.internal.local;
