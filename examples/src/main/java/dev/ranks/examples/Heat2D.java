@@ -28,8 +28,8 @@ import java.util.Locale;
  * <pre>
  * $ bin/launcher -n 4 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.Heat2D
  * Heat2D: 100 x 100 plate on 2 x 2 ranks
- * converged after 2436 iterations: largest change 9.99e-04 &lt; tolerance 1.00e-03
- * mean temperature 22.8617311549, checksum 5cc2a4e4d5f8b1e3
+ * converged after 6153 iterations: largest change 9.999470e-04 &lt; tolerance 0.001
+ * mean temperature 24.1466761536, checksum 555b3fbdaab76014
  * </pre>
  *
  * <p>Arguments: {@code --rows R --cols C} (the plate's points, default 100 x 100), {@code --iterations N}

@@ -9,6 +9,8 @@
  *       {@link dev.ranks.collectives.RankProgram}).
  *   <li>{@link dev.ranks.examples.Heat2D}: a Jacobi heat stencil on a Cartesian grid of ranks, halos
  *       exchanged with sendrecv, equal to the serial solver's grid at any number of ranks.
+ *   <li>{@link dev.ranks.examples.Histogram}: a kernel of your own on an OpenCL device in every rank.
+ *   <li>{@link dev.ranks.examples.CollatzTasks}: a task of your own for the task pipeline.
  * </ul>
  *
  * <p>examples/README.md shows how to build and run them.
