@@ -1,17 +1,15 @@
 package dev.ranks.examples;
 
+import static dev.ranks.examples.Launch.JAR;
+import static dev.ranks.examples.Launch.assumeMpj;
+import static dev.ranks.examples.Launch.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import dev.ranks.examples.Launch.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 3 x 2 and 7 x 1), so blocks differ in size and some ranks touch no edge of the plate.
  */
 class Heat2DIT {
-    private static final Path ROOT = Path.of(System.getProperty("ranks.root", "..")).toAbsolutePath().normalize();
-    private static final String JAR = ROOT.resolve("examples/target/ranks-examples.jar").toString();
     private static final Heat2D.Problem SMALL = new Heat2D.Problem(37, 23, 20_000, 1e-2);
     private static final List<String> SMALL_ARGS = List.of("--rows", "37", "--cols", "23", "--tolerance", "1e-2");
 
@@ -88,21 +84,12 @@ class Heat2DIT {
     @Test
     void mpjNiodevEqualsTheSerialSolver() throws Exception {
         assumeMpj();
-        // niodev starts each rank's JVM through an MPJ Express daemon: a private one, on a free port
-        int port = freePortPair();
-        Path hosts = Files.writeString(cwd.resolve("local.hosts"), "localhost slots=8\n");
-        List<String> daemons = List.of("--hostfile", hosts.toString(), "--daemon-port", Integer.toString(port),
-                "--state-dir", cwd.resolve("daemons").toString());
-        Run start = launcher(concat(List.of("daemons", "start"), daemons));
-        try {
-            assertEquals(0, start.exitCode(), start::toString);
+        // niodev starts each rank's JVM through an MPJ Express daemon
+        try (Launch.Daemons daemons = new Launch.Daemons(cwd)) {
             for (int ranks : new int[] {4, 6}) {
-                Run run = heat2d(List.of("--device", "mpj", "--mpj-dev", "niodev", "--daemon-port", Integer.toString(port),
-                        "-n", Integer.toString(ranks)), SMALL_ARGS);
+                Run run = heat2d(concat(daemons.jobOptions(), List.of("-n", Integer.toString(ranks))), SMALL_ARGS);
                 assertSolved(run, SMALL, ranks);
             }
-        } finally {
-            launcher(concat(List.of("daemons", "stop"), daemons));
         }
     }
 
@@ -133,50 +120,7 @@ class Heat2DIT {
         return launcher(all);
     }
 
-    private static void assumeMpj() {
-        assumeTrue(Files.isRegularFile(Path.of("/usr/share/java/mpj.jar")),
-                "MPJ Express is not installed (/usr/share/java/mpj.jar is missing): install libmpj-java to run this test");
-    }
-
-    /** A free port whose port minus 3, where an MPJ daemon's port manager listens, is free too. */
-    private static int freePortPair() throws IOException {
-        while (true) {
-            try (ServerSocket daemon = new ServerSocket(0); ServerSocket manager = new ServerSocket(daemon.getLocalPort() - 3)) {
-                return daemon.getLocalPort();
-            } catch (IOException taken) {
-                // the port below was in use: try another pair
-            }
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     private Run launcher(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/launcher").toString()));
-        command.addAll(args);
-        Path out = Files.createTempFile(cwd, "out", ".txt");
-        Path err = Files.createTempFile(cwd, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                fail(String.join(" ", command) + " did not end within 3 minutes\n" + Files.readString(out) + Files.readString(err));
-            }
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return Launch.launcher(cwd, args);
     }
 }

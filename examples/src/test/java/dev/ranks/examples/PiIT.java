@@ -1,17 +1,14 @@
 package dev.ranks.examples;
 
+import static dev.ranks.examples.Launch.JAR;
+import static dev.ranks.examples.Launch.assumeMpj;
+import static dev.ranks.examples.Launch.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import dev.ranks.examples.Launch.Run;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * error that is the distance to {@link Math#PI}.
  */
 class PiIT {
-    private static final Path ROOT = Path.of(System.getProperty("ranks.root", "..")).toAbsolutePath().normalize();
-    private static final String JAR = ROOT.resolve("examples/target/ranks-examples.jar").toString();
     private static final Pattern LINE = Pattern.compile("pi is approximately (\\d\\.\\d{16}), error is (\\d\\.\\d{16})");
 
     @TempDir
@@ -64,20 +59,12 @@ class PiIT {
     @Test
     void mpjNiodev() throws Exception {
         assumeMpj();
-        // niodev starts each rank's JVM through an MPJ Express daemon: a private one, on a free port
-        int port = freePortPair();
-        Path hosts = Files.writeString(cwd.resolve("local.hosts"), "localhost slots=8\n");
-        List<String> daemons = List.of("--hostfile", hosts.toString(), "--daemon-port", Integer.toString(port),
-                "--state-dir", cwd.resolve("daemons").toString());
-        Run start = launcher(concat(List.of("daemons", "start"), daemons));
-        try {
-            assertEquals(0, start.exitCode(), start::toString);
+        // niodev starts each rank's JVM through an MPJ Express daemon
+        try (Launch.Daemons daemons = new Launch.Daemons(cwd)) {
             for (int ranks : new int[] {2, 4}) {
-                assertPi(launcher("--device", "mpj", "--mpj-dev", "niodev", "--daemon-port", Integer.toString(port),
-                        "-n", Integer.toString(ranks), "run", "--class-path", JAR, "dev.ranks.examples.Pi"));
+                assertPi(launcher(concat(daemons.jobOptions(), List.of("-n", Integer.toString(ranks), "run", "--class-path",
+                        JAR, "dev.ranks.examples.Pi"))));
             }
-        } finally {
-            launcher(concat(List.of("daemons", "stop"), daemons));
         }
     }
 
@@ -93,54 +80,11 @@ class PiIT {
         assertTrue(!m.find(), () -> "only rank 0 prints: " + run);
     }
 
-    private static void assumeMpj() {
-        assumeTrue(Files.isRegularFile(Path.of("/usr/share/java/mpj.jar")),
-                "MPJ Express is not installed (/usr/share/java/mpj.jar is missing): install libmpj-java to run this test");
-    }
-
-    /** A free port whose port minus 3, where an MPJ daemon's port manager listens, is free too. */
-    private static int freePortPair() throws IOException {
-        while (true) {
-            try (ServerSocket daemon = new ServerSocket(0); ServerSocket manager = new ServerSocket(daemon.getLocalPort() - 3)) {
-                return daemon.getLocalPort();
-            } catch (IOException taken) {
-                // the port below was in use: try another pair
-            }
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     private Run launcher(String... args) throws Exception {
-        return launcher(List.of(args));
+        return Launch.launcher(cwd, args);
     }
 
     private Run launcher(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/launcher").toString()));
-        command.addAll(args);
-        Path out = Files.createTempFile(cwd, "out", ".txt");
-        Path err = Files.createTempFile(cwd, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                fail(String.join(" ", command) + " did not end within 3 minutes\n" + Files.readString(out) + Files.readString(err));
-            }
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return Launch.launcher(cwd, args);
     }
 }

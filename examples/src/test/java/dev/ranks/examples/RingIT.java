@@ -1,14 +1,13 @@
 package dev.ranks.examples;
 
+import static dev.ranks.examples.Launch.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
+import dev.ranks.examples.Launch.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * back to rank 0 as LAPS·N(N−1)/2.
  */
 class RingIT {
-    private static final Path ROOT = Path.of(System.getProperty("ranks.root", "..")).toAbsolutePath().normalize();
-    private static final String JAR = ROOT.resolve("examples/target/ranks-examples.jar").toString();
 
     @TempDir
     Path cwd;
@@ -65,28 +62,7 @@ class RingIT {
         assertEquals("", run.out(), run::toString);
     }
 
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     private Run launcher(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/launcher").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(cwd, "out", ".txt");
-        Path err = Files.createTempFile(cwd, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                fail(String.join(" ", command) + " did not end within 3 minutes\n" + Files.readString(out) + Files.readString(err));
-            }
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        return Launch.launcher(cwd, args);
     }
 }
