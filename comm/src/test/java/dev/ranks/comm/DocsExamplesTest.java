@@ -89,15 +89,19 @@ class DocsExamplesTest {
         Jobs.run(2, Settings.defaults().withEagerLimit(1 << 20), bothSendFirst);
     }
 
-    /** Tutorial, "When the job deadlocks": the report's lines. */
+    /**
+     * Tutorial, "When the job deadlocks": the report's lines for the exchange of the launcher's
+     * {@code deadlock} recipe, whose ranks 1 and 5 each receive with tag 0 before sending (the
+     * launcher's DocsSnippetsTest runs the recipe itself against the page).
+     */
     @Test
     void tutorialDeadlockReport() {
         JobResult result = Jobs.result(9, Settings.defaults(), comm -> {
             if (comm.rank() == 1) {
-                comm.recv(5, Comm.ANY_TAG);
+                comm.recv(5, 0);
                 comm.send("a", 5, 0);
             } else if (comm.rank() == 5) {
-                comm.recv(1, Comm.ANY_TAG);
+                comm.recv(1, 0);
                 comm.send("b", 1, 0);
             }
         });
@@ -105,8 +109,8 @@ class DocsExamplesTest {
         assertEquals(3, result.exitCode());
         assertEquals(String.join("\n",
                 "deadlock: every live rank is blocked in a call that no message in flight can complete",
-                "  rank 1: recv(source=5, tag=ANY_TAG)",
-                "  rank 5: recv(source=1, tag=ANY_TAG)",
+                "  rank 1: recv(source=5, tag=0)",
+                "  rank 5: recv(source=1, tag=0)",
                 "  finished: ranks 0, 2, 3, 4, 6, 7, 8",
                 "wait-for cycle: rank 1 -> rank 5 -> rank 1"), result.describe());
     }
