@@ -21,6 +21,11 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * Turns objects into payloads and back. Immutable values pass by reference; anything else is
  * encoded with Kryo (field by field, never Java serialisation), so the receiver gets a deep copy.
  * A class Kryo cannot handle is a {@link ErrorClass#CODEC} error naming it.
+ *
+ * <p>Only classes that every rank shares pass by reference: those of this codec's class loader and
+ * its ancestors. {@code launcher run} loads a user's classes once per rank, so a user's record or
+ * enum is a different class in each rank; it is copied, and decoded with the receiving thread's
+ * context class loader, which is its rank's.
  */
 public final class ObjectCodec {
     private static final Set<Class<?>> IMMUTABLE_LEAVES = Set.of(
@@ -36,6 +41,8 @@ public final class ObjectCodec {
             return immutableType(type, 0);
         }
     };
+
+    private static final ClassLoader CODEC_LOADER = ObjectCodec.class.getClassLoader();
 
     private static final ThreadLocal<Kryo> KRYO = ThreadLocal.withInitial(ObjectCodec::newKryo);
 
@@ -124,6 +131,9 @@ public final class ObjectCodec {
     }
 
     private static boolean immutableType(Class<?> type, int depth) {
+        if (!type.isPrimitive() && !sharedByEveryRank(type)) {
+            return false;
+        }
         if (type.isPrimitive() || IMMUTABLE_LEAVES.contains(type) || type.isEnum()
                 || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
             return true;
@@ -139,6 +149,17 @@ public final class ObjectCodec {
             }
         }
         return true;
+    }
+
+    /** Whether the class is this codec's or its ancestors' loader's, not one rank's own copy. */
+    private static boolean sharedByEveryRank(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        for (ClassLoader l = CODEC_LOADER; l != null; l = l.getParent()) {
+            if (l == loader) {
+                return true;
+            }
+        }
+        return loader == null;
     }
 
     private static Kryo newKryo() {
