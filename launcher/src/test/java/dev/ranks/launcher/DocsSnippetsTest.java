@@ -35,13 +35,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import picocli.CommandLine;
 
 /**
  * Every ```java block of README.md, docs/*.md and examples/README.md compiles as shown, against
  * this module's test class path (every Ranks module), or is marked {@code <!-- fragment: PATH -->}
  * and names a file that exists and declares what the block calls. A program block followed at once
  * by a {@code $ bin/launcher ... run} block prints what that block shows, and so does the tutorial's
- * deadlock recipe. The BOM's coordinates in the ```xml blocks are bom/pom.xml's.
+ * deadlock recipe. Every {@code bin/launcher} line of a shell block parses. The BOM's
+ * coordinates in the ```xml blocks are bom/pom.xml's.
  *
  * <p>A failure names the page and line, so a reader of the report goes straight to the block.
  */
@@ -253,6 +255,77 @@ class DocsSnippetsTest {
             System.setErr(stderr);
         }
         return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Every {@code bin/launcher} line of a shell or plain block parses with the launcher's own
+     * command line, so the subcommands and options the pages name exist and take what they are
+     * given. Synopses with {@code [optional]} parts are skipped; nothing is run.
+     */
+    @Test
+    void everyLauncherCommandInABlockParses() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int parsed = 0;
+        for (Snippet s : DocSnippets.all()) {
+            if (!s.language().isEmpty() && !s.language().equals("sh")) {
+                continue;
+            }
+            for (int i = 0; i < s.text().size(); i++) {
+                String line = s.text().get(i).strip().replaceFirst("^\\$ ", "");
+                int first = i;
+                while (line.endsWith("\\") && i + 1 < s.text().size()) {
+                    line = line.substring(0, line.length() - 1) + " " + s.text().get(++i).strip();
+                }
+                if (!line.startsWith("bin/launcher ") || line.contains("[")) {
+                    continue;
+                }
+                List<String> args = shellWords(line.substring("bin/launcher ".length()));
+                parsed++;
+                try {
+                    Launcher.commandLine().parseArgs(args.toArray(String[]::new));
+                } catch (CommandLine.ParameterException e) {
+                    failures.add(s.page() + ":" + (s.line() + 1 + first) + ": bin/launcher " + String.join(" ", args)
+                            + "\n    " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(parsed >= 100, "only " + parsed + " bin/launcher lines found");
+        assertEquals(List.of(), failures, () -> String.join("\n", failures));
+    }
+
+    /**
+     * Splits a command line as a shell would, up to a comment, {@code &}, {@code ;}, a pipe or a
+     * redirection; the pages' {@code bcast|alltoall} alternatives thus parse as their first.
+     */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else if ("&;|>".indexOf(c) >= 0 || (c == '#' && word == null)) {
+                break;
+            } else {
+                word = word == null ? new StringBuilder().append(c) : word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     @Test
