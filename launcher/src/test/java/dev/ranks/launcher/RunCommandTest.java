@@ -109,6 +109,29 @@ class RunCommandTest {
                             }
                         }
                         """,
+                "demo.Objects", """
+                        package demo;
+                        import dev.ranks.collectives.*;
+                        import java.util.*;
+                        public class Objects implements RankProgram {
+                            public static class Box { int v; List<String> names = new ArrayList<>(); }
+                            public record Pt(int x, int y) { }
+                            public enum Color { RED, GREEN }
+                            public void run(Intracomm world, String[] args) {
+                                int r = world.rank();
+                                int n = world.size();
+                                Box box = new Box();
+                                box.v = r;
+                                box.names.add("n" + r);
+                                world.send(box, (r + 1) % n, 0);
+                                Box got = world.recv((r - 1 + n) % n, 0);
+                                Pt pt = world.bcast(r == 0 ? new Pt(4, 2) : null, 0);
+                                List<Color> colors = world.allgather(r % 2 == 0 ? Color.RED : Color.GREEN);
+                                System.out.println("rank " + r + " box " + got.v + got.names + " " + pt + " " + colors
+                                        + " " + (got.getClass().getClassLoader() == Box.class.getClassLoader()));
+                            }
+                        }
+                        """,
                 "demo.NoMain", "package demo; public class NoMain { public static void mian(String[] a) { } }",
                 "demo.NoCtor", """
                         package demo;
@@ -153,6 +176,16 @@ class RunCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(List.of("rank 0 thread 0 sum 10", "rank 1 thread 1 sum 10", "rank 2 thread 2 sum 10",
                 "rank 3 thread 3 sum 10"), run.sortedOut(), run::toString);
+    }
+
+    @Test
+    void usersOwnObjectsRecordsAndEnumsArriveAsTheReceivingRanksClasses() {
+        Run run = run("-n", "3", "run", "--class-path", cp, "demo.Objects");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("rank 0 box 2[n2] Pt[x=4, y=2] [RED, GREEN, RED] true",
+                "rank 1 box 0[n0] Pt[x=4, y=2] [RED, GREEN, RED] true",
+                "rank 2 box 1[n1] Pt[x=4, y=2] [RED, GREEN, RED] true"), run.sortedOut(), run::toString);
     }
 
     @Test
