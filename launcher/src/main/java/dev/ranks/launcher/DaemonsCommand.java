@@ -55,8 +55,7 @@ final class DaemonsCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: expected one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ExitCodes.missing(spec, "command");
     }
 
     @Command(name = "start", description = "Starts a daemon on every host of --hostfile that has none answering,"
