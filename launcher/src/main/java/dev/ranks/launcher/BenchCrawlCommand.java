@@ -31,7 +31,7 @@ final class BenchCrawlCommand implements Callable<Integer> {
             description = "Hosts (ports on 127.0.0.1) the pages are spread over. Default: ${DEFAULT-VALUE}.")
     private int hosts;
 
-    @Option(names = "--latency", paramLabel = "DURATION", converter = CrawlCommand.CrawlDurationConverter.class,
+    @Option(names = "--latency", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
             defaultValue = CrawlBench.DEFAULT_LATENCY_MILLIS + "ms",
             description = "How long the site takes to answer each page. Default: ${DEFAULT-VALUE}.")
     private Duration latency;

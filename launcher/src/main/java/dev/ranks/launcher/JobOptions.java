@@ -65,7 +65,7 @@ final class JobOptions {
     private int daemonPort;
 
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = DurationConverter.class,
-            description = "Stops a job still running after this long (such as 90s, 5m, 1h; bare digits are seconds)"
+            description = "Stops a job still running after this long (such as 90s, 5m, 1h; a bare number is seconds)"
                     + " and exits " + ExitCodes.TIMEOUT + ". Default: no limit.")
     private Duration timeout;
 

@@ -98,17 +98,4 @@ class CrawlCommandTest {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().contains("seed URL 'mailto:x@example.com' is invalid"), run::toString);
     }
-
-    @Test
-    void durationsTakeAUnit() {
-        CrawlCommand.CrawlDurationConverter converter = new CrawlCommand.CrawlDurationConverter();
-
-        assertEquals(Duration.ofMillis(200), converter.convert("200ms"));
-        assertEquals(Duration.ofMillis(1500), converter.convert("1.5s"));
-        assertEquals(Duration.ofMinutes(2), converter.convert("2m"));
-        assertEquals(Duration.ofHours(1), converter.convert("1H"));
-        assertEquals(Duration.ZERO, converter.convert("0"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("200"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("-1s"));
-    }
 }
