@@ -10,10 +10,7 @@ import dev.ranks.workloads.crawl.CrawlSummary;
 import dev.ranks.workloads.crawl.JsonLinesOutput;
 import dev.ranks.workloads.crawl.ProgressLine;
 import dev.ranks.workloads.crawl.Seeds;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,7 +134,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         List<String> seeds = Seeds.normalize(raw, new UrlNormalizer(options.stripParams()));
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter records = out == null ? spec.commandLine().getOut() : open(out);
+        PrintWriter records = out == null ? spec.commandLine().getOut() : OutFile.open("--out", out);
         try {
             CrawlSink sink = new JsonLinesOutput(records);
             if (Terminal.progressWanted(out == null)) {
@@ -196,13 +193,5 @@ final class CrawlCommand implements Callable<Integer> {
         return b.obeyRobots(!ignoreRobots).obeyNofollow(!ignoreNofollow).follow(new LinkedHashSet<>(follow))
                 .sameHost(sameHost).allowDomains(allowDomains).include(include).exclude(exclude)
                 .stripParams(stripParams).build();
-    }
-
-    private static PrintWriter open(Path file) {
-        try {
-            return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new RanksException(ErrorClass.ARG, -1, "--out '" + file + "' cannot be written: " + e, e);
-        }
     }
 }
