@@ -1,9 +1,11 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +30,19 @@ class BenchCommandTest {
             assertEquals("10", cells[cells.length - 1], row);
         }
         assertEquals("", run.err(), run::toString);
+    }
+
+    @Test
+    void bandwidthSaysWhyPercentOfCopyPassesAHundred() {
+        CliRun run = CliRun.of("-n", "2", "bench", "bw", "--min-size", "1m", "--max-size", "1m", "--iterations", "5",
+                "--warmup", "1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("# copy MiB/s: System.arraycopy of the same size by one thread on rank 0"),
+                run::toString);
+        assertTrue(run.out().contains("# % of copy passes 100 from 1 MiB up: the local device splits a copy that large"
+                + " between the two ranks' cores"), run::toString);
+        assertFalse(BenchBandwidthCommand.notes("mpj").stream().anyMatch(note -> note.contains("passes 100")));
     }
 
     @ParameterizedTest
