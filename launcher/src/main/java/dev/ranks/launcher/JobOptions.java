@@ -128,6 +128,20 @@ final class JobOptions {
         return runWithTimeout(commandLine, ranks, settings, program(main));
     }
 
+    /**
+     * How many ranks the job runs as threads of this JVM, for commands that check what their ranks
+     * will hold together before any of them starts.
+     *
+     * @return {@code -n} (the number of processors without it) on the local device; 0 under
+     *     {@code --device mpj}, whose ranks run in MPJ Express's JVMs
+     */
+    int ranksInThisJvm() {
+        if (MpjRank.active() || MPJ_DEVICE.equals(device)) {
+            return 0;
+        }
+        return np != null ? Math.max(1, np) : Runtime.getRuntime().availableProcessors();
+    }
+
     private Settings settings(String deviceName, Map<Collective, Algorithm> forced) {
         return Settings.defaults().withDevice(deviceName).withEagerLimit(eagerLimit)
                 .withCollectives(Algorithm.labels(forced));

@@ -28,6 +28,10 @@ abstract class PingPongCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Built first so that bad sizes or counts are a usage error, not a failed rank.
         PingPongOptions options = pingPong.options();
+        if (bench.job().ranksInThisJvm() > 0) {
+            MemoryCheck.heap(spec.qualifiedName(" ").substring(spec.root().name().length() + 1) + " --max-size "
+                    + MemoryCheck.option(options.maxSize()), options.heapBytes());
+        }
         Table table = beforeRanks();
         return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
             List<PingPongRow> rows = PingPong.run(comm, options);
