@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Ping-pong between ranks 0 and 1: bandwidth 2 * size / round-trip time per message size.")
 final class BenchBandwidthCommand extends PingPongCommand {
     @Override
-    Table beforeRanks() {
+    Table beforeRanks(Steps steps) {
         return (out, comm, rows) -> PingPongTable.print(out, comm, notes(comm.settings().device()),
                 List.of(new Column("MiB/s", PingPongRow::bandwidthMiBps),
                         new Column("copy MiB/s", PingPongRow::copyMiBps),

@@ -42,7 +42,8 @@ final class BenchCrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<CrawlBench.Row> rows = CrawlBench.run(pages, hosts, latency, ranks, Settings.defaults());
+        List<CrawlBench.Row> rows = CrawlBench.run(pages, hosts, latency, ranks, Settings.defaults(),
+                Steps.of(spec)::start);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "# crawl: %d pages on %d hosts, %d ms latency per page, --delay 0%n", pages, hosts,
                 latency.toMillis());

@@ -123,6 +123,7 @@ final class BenchGpuCommand implements Callable<Integer> {
 
     // Rank 0 prints the row; a result outside its tolerance fails rank 0, so the job exits 1.
     private int row(PrintWriter out, String backend, String kernel, int size, Function<Intracomm, GpuReport> job) {
+        Steps.of(spec).start(backend + " " + kernel + " of size " + size);
         return bench.job().run(spec, 1, comm -> {
             GpuReport r = job.apply(comm);
             if (r == null) {

@@ -29,7 +29,10 @@ class BenchCommandTest {
             assertTrue(Double.parseDouble(cells[1]) >= 0, row);
             assertEquals("10", cells[cells.length - 1], row);
         }
-        assertEquals("", run.err(), run::toString);
+        String steps = "bench " + benchmark + ": ping-pong between ranks 0 and 1, 1 to 64 bytes...\n";
+        assertEquals(benchmark.equals("latency")
+                ? "bench latency: measuring the floor, a cache line bounced between two threads...\n" + steps : steps,
+                run.err(), run::toString);
     }
 
     @Test
