@@ -180,8 +180,10 @@ public final class UrlNormalizer {
         try {
             return normalize(raw);
         } catch (BadUrlException e) {
+            // Reasons about the scheme say what was expected themselves; the others get it added.
+            String expected = e.reason().contains("; expected ") ? "" : "; expected an absolute http or https URL";
             throw new RanksException(ErrorClass.ARG, -1, "seed URL '" + raw + "' is invalid: "
-                    + e.reason() + "; expected an absolute http or https URL" + hint, e);
+                    + e.reason() + expected + hint, e);
         }
     }
 

@@ -122,6 +122,20 @@ class UrlNormalizerTest {
         RanksException e = assertThrows(RanksException.class, () -> plain.seed(raw));
         assertEquals(ErrorClass.ARG, e.errorClass());
         assertTrue(e.getMessage().contains("'" + raw + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected"), e.getMessage());
+        assertEquals(e.getMessage().indexOf("expected"), e.getMessage().lastIndexOf("expected"),
+                () -> "says 'expected' once: " + e.getMessage());
+    }
+
+    @Test
+    void seedMessagesSayWhatWasExpectedOnce() {
+        assertEquals("seed URL 'ftp://example.com/' is invalid: unsupported scheme 'ftp'; expected http or https",
+                assertThrows(RanksException.class, () -> plain.seed("ftp://example.com/")).getMessage());
+        assertEquals("seed URL 'example.com' is invalid: no scheme; expected an absolute http or https URL"
+                + " (did you mean http://example.com ?)",
+                assertThrows(RanksException.class, () -> plain.seed("example.com")).getMessage());
+        assertEquals("seed URL 'http://' is invalid: no host; expected an absolute http or https URL",
+                assertThrows(RanksException.class, () -> plain.seed("http://")).getMessage());
     }
 
     @Test

@@ -69,6 +69,11 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
         if (ranks >= 1) {
             options.checkRanks(ranks);
         }
+        int inJvm = bench.job().ranksInThisJvm();
+        if (inJvm > 0) {
+            MemoryCheck.heap(spec.qualifiedName(" ").substring(spec.root().name().length() + 1) + " --max-size "
+                    + MemoryCheck.option(maxSize) + " on " + inJvm + " ranks", options.heapBytes(inJvm));
+        }
         if (algorithm != null) {
             force(Algorithm.of(kind().collective(), algorithm), ranks, options.op());
         }

@@ -29,8 +29,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing benchmark: expected one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ExitCodes.missing(spec, "benchmark");
     }
 
     JobOptions job() {

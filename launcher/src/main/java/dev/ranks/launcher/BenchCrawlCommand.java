@@ -31,7 +31,7 @@ final class BenchCrawlCommand implements Callable<Integer> {
             description = "Hosts (ports on 127.0.0.1) the pages are spread over. Default: ${DEFAULT-VALUE}.")
     private int hosts;
 
-    @Option(names = "--latency", paramLabel = "DURATION", converter = CrawlCommand.CrawlDurationConverter.class,
+    @Option(names = "--latency", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
             defaultValue = CrawlBench.DEFAULT_LATENCY_MILLIS + "ms",
             description = "How long the site takes to answer each page. Default: ${DEFAULT-VALUE}.")
     private Duration latency;
@@ -42,7 +42,8 @@ final class BenchCrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<CrawlBench.Row> rows = CrawlBench.run(pages, hosts, latency, ranks, Settings.defaults());
+        List<CrawlBench.Row> rows = CrawlBench.run(pages, hosts, latency, ranks, Settings.defaults(),
+                Steps.of(spec)::start);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "# crawl: %d pages on %d hosts, %d ms latency per page, --delay 0%n", pages, hosts,
                 latency.toMillis());

@@ -8,6 +8,7 @@ import dev.ranks.gpu.Backends;
 import dev.ranks.gpu.BufferMemory;
 import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.MatmulVariant;
+import dev.ranks.gpu.Selection;
 import dev.ranks.workloads.gpu.GpuBatch;
 import dev.ranks.workloads.gpu.GpuReport;
 import java.io.PrintWriter;
@@ -59,6 +60,12 @@ final class BenchGpuCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         backends.forEach(Backends::named);
+        // Every row's size, before the first row: too large is refused now, not an OutOfMemoryError rows later.
+        for (String name : backends) {
+            if (Backends.named(name).availability().available()) {
+                checkMemory(name);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("# gpu: kernel = best of " + repeat + " runs of the slowest rank; GFLOP/s and GB/s of kernel time;"
                 + " x loop / x parallel = the Java time of the same run over the kernel time (above 1: the device wins)");
@@ -100,12 +107,23 @@ final class BenchGpuCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void checkMemory(String backend) {
+        Selection selection = Backends.select(backend);
+        GpuOptions.checkMemory(bench.job(), "bench gpu --vector-size " + vectorSize, selection,
+                (ranks, heapBuffers) -> GpuBatch.Footprint.vectors(vectorSize, 2, ranks, heapBuffers));
+        for (int n : matmulSizes) {
+            GpuOptions.checkMemory(bench.job(), "bench gpu matmul of size " + n, selection,
+                    (ranks, heapBuffers) -> GpuBatch.Footprint.matmul(n, ranks, heapBuffers));
+        }
+    }
+
     private GpuBatch.Spec spec(String backend, int size, BufferMemory memory) {
         return new GpuBatch.Spec(Backends.select(backend), size, repeat, 1, memory);
     }
 
     // Rank 0 prints the row; a result outside its tolerance fails rank 0, so the job exits 1.
     private int row(PrintWriter out, String backend, String kernel, int size, Function<Intracomm, GpuReport> job) {
+        Steps.of(spec).start(backend + " " + kernel + " of size " + size);
         return bench.job().run(spec, 1, comm -> {
             GpuReport r = job.apply(comm);
             if (r == null) {

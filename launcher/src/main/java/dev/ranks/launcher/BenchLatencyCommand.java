@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         description = "Ping-pong between ranks 0 and 1 (as osu_latency): one-way latency per message size.")
 final class BenchLatencyCommand extends PingPongCommand {
     @Override
-    Table beforeRanks() {
+    Table beforeRanks(Steps steps) {
         // Measured before the ranks start, so that they do not compete with it for the cores.
+        steps.start("measuring the floor, a cache line bounced between two threads");
         double floor = Reference.cacheLineMicros();
         return (out, comm, rows) -> PingPongTable.print(out, comm, List.of(
                         "latency(us): one-way time = median round-trip time / 2",

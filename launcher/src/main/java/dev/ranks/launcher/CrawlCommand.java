@@ -10,27 +10,19 @@ import dev.ranks.workloads.crawl.CrawlSummary;
 import dev.ranks.workloads.crawl.JsonLinesOutput;
 import dev.ranks.workloads.crawl.ProgressLine;
 import dev.ranks.workloads.crawl.Seeds;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code launcher crawl}: a polite breadth-first web crawl whose frontier is partitioned over the ranks by host. */
 @Command(name = "crawl", sortOptions = false, description = {
@@ -62,8 +54,9 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Fetch at most N pages over the whole job, failed ones included. Default: no limit.")
     private Long maxPages;
 
-    @Option(names = "--delay", paramLabel = "DURATION", converter = CrawlDurationConverter.class,
-            description = "Time between the starts of two requests to one host, such as 200ms or 1s. Default: 200ms.")
+    @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+            description = "Time between the starts of two requests to one host, such as 200ms or 1.5s (a bare number is"
+                    + " seconds). Default: 200ms.")
     private Duration delay;
 
     @Option(names = "--per-host", paramLabel = "N",
@@ -77,7 +70,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--ignore-robots", description = "Do not fetch or obey robots.txt.")
     private boolean ignoreRobots;
 
-    @Option(names = "--max-crawl-delay", paramLabel = "DURATION", converter = CrawlDurationConverter.class,
+    @Option(names = "--max-crawl-delay", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
             description = "Cap on a robots.txt Crawl-delay. Default: 10s.")
     private Duration maxCrawlDelay;
 
@@ -107,11 +100,11 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Remove query parameters whose names match, such as utm_* or sessionid; repeatable.")
     private List<String> stripParams = new ArrayList<>();
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = CrawlDurationConverter.class,
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
             description = "Time to connect to a server. Default: 10s.")
     private Duration connectTimeout;
 
-    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = CrawlDurationConverter.class,
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
             description = "Time for a whole response, body included. Default: 20s.")
     private Duration readTimeout;
 
@@ -141,7 +134,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         List<String> seeds = Seeds.normalize(raw, new UrlNormalizer(options.stripParams()));
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter records = out == null ? spec.commandLine().getOut() : open(out);
+        PrintWriter records = out == null ? spec.commandLine().getOut() : OutFile.open("--out", out);
         try {
             CrawlSink sink = new JsonLinesOutput(records);
             if (Terminal.progressWanted(out == null)) {
@@ -200,47 +193,5 @@ final class CrawlCommand implements Callable<Integer> {
         return b.obeyRobots(!ignoreRobots).obeyNofollow(!ignoreNofollow).follow(new LinkedHashSet<>(follow))
                 .sameHost(sameHost).allowDomains(allowDomains).include(include).exclude(exclude)
                 .stripParams(stripParams).build();
-    }
-
-    private static PrintWriter open(Path file) {
-        try {
-            return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new RanksException(ErrorClass.ARG, -1, "--out '" + file + "' cannot be written: " + e, e);
-        }
-    }
-
-    /**
-     * Reads a crawl duration: a number with a unit, {@code ms}, {@code s}, {@code m} or {@code h},
-     * such as 200ms, 1.5s or 2m; a bare 0 is zero. Unlike {@link DurationConverter} (job timeouts),
-     * zero is allowed ({@code --delay 0}) and bare digits are not: crawler4j users write a delay in
-     * milliseconds and Scrapy users in seconds, so a unit is required.
-     */
-    static final class CrawlDurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            if (v.equals("0")) {
-                return Duration.ZERO;
-            }
-            Matcher m = DURATION.matcher(v);
-            if (!m.matches()) {
-                throw new TypeConversionException("'" + value
-                        + "' is not a duration: expected a number with a unit ms, s, m or h, such as 200ms or 1.5s");
-            }
-            double millis = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1e3;
-                case "m" -> 60e3;
-                default -> 3600e3;
-            };
-            if (millis > Integer.MAX_VALUE) {
-                throw new TypeConversionException("'" + value + "' is too long: expected at most "
-                        + Integer.MAX_VALUE + "ms");
-            }
-            return Duration.ofNanos(Math.round(millis * 1e6));
-        }
     }
 }

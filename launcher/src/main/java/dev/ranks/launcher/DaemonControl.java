@@ -31,7 +31,8 @@ import java.util.function.Function;
  * not), and an {@code mpjexpress.conf} with this daemon's ports. It starts {@code java -cp
  * MPJ_HOME/lib/daemon.jar runtime.daemon.MPJDaemon PORT} in a session of its own, so that it
  * outlives the ssh connection and the terminal, and records its pid there. Stopping kills that pid
- * (after checking that it still is that daemon) and the rank JVMs it started. Status never runs
+ * (after checking that it still is that daemon) and the rank JVMs it started, then removes the
+ * private MPJ_HOME (a few MB of copied jars; the next start makes it again). Status never runs
  * anything on the host: {@link MpjDaemonProbe} asks the daemon itself over TCP.
  */
 final class DaemonControl {
@@ -70,6 +71,10 @@ final class DaemonControl {
               [ -r "/proc/$pid/cmdline" ] || return 1
               tr '\\000' ' ' < "/proc/$pid/cmdline" | grep -q "runtime.daemon.MPJDaemon $port"
             }
+            # Removes the private MPJ_HOME (some MB of jars), only when it is one that start made.
+            forget() {
+              if [ -f "$home/conf/mpjexpress.conf" ] && [ -f "$home/lib/daemon.jar" ]; then rm -rf "$home"; fi
+            }
             case $action in
             start)
               if running; then echo "already running (pid $pid, MPJ_HOME $home)"; exit 0; fi
@@ -98,13 +103,16 @@ final class DaemonControl {
               echo "started (pid $!, MPJ_HOME $home)"
               ;;
             stop)
-              if ! running; then rm -f "$pidfile"; echo "not running (no daemon started here: $pidfile)"; exit 0; fi
+              if ! running; then
+                rm -f "$pidfile"; forget; echo "not running (no daemon started here: $pidfile)"; exit 0
+              fi
               pkill -TERM -P "$pid" 2>/dev/null || true
               kill "$pid" 2>/dev/null || true
               i=0
               while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
               kill -9 "$pid" 2>/dev/null || true
               rm -f "$pidfile"
+              forget
               echo "stopped (pid $pid)"
               ;;
             check)

@@ -1,5 +1,6 @@
 package dev.ranks.launcher;
 
+import dev.ranks.hostfiles.HostEntry;
 import dev.ranks.hostfiles.Hostfile;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
  * every host is as asked, 1 when one is not, 2 for bad usage or a bad hostfile.
  */
 @Command(name = "daemons", synopsisSubcommandLabel = "(start | stop | status)", description = {
-    "Starts, stops or checks the MPJ Express daemons that --device mpj needs, one on every host of --hostfile.",
+    "Starts, stops or checks the MPJ Express daemons that --device mpj needs, one on every host of --hostfile"
+        + " (this machine, localhost, without one).",
     "Hosts that are this machine are handled directly; the others over ssh (keys, no passwords: BatchMode)."
         + " Each daemon gets a private MPJ_HOME under --state-dir on its host. See docs/cluster.md."})
 final class DaemonsCommand implements Callable<Integer> {
@@ -55,8 +57,7 @@ final class DaemonsCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: expected one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ExitCodes.missing(spec, "command");
     }
 
     @Command(name = "start", description = "Starts a daemon on every host of --hostfile that has none answering,"
@@ -67,7 +68,7 @@ final class DaemonsCommand implements Callable<Integer> {
     }
 
     @Command(name = "stop", description = "Stops the daemons that 'daemons start' started on the hosts of --hostfile,"
-            + " and the rank JVMs they still run.")
+            + " and the rank JVMs they still run, and removes each daemon's MPJ_HOME under --state-dir.")
     int stop() {
         CommandSpec command = spec.subcommands().get("stop").getCommandSpec();
         return print(command, control(command).stop(hostfile(command)));
@@ -83,7 +84,11 @@ final class DaemonsCommand implements Callable<Integer> {
         return print(command, answers.stream().map(a -> new DaemonControl.Outcome(a.up(), a.line())).toList());
     }
 
+    // Without --hostfile, this machine: the host --device mpj runs on without one.
     private Hostfile hostfile(CommandSpec command) {
+        if (command.root().findOption("--hostfile").getValue() == null) {
+            return Hostfile.of("localhost", List.of(HostEntry.of("localhost", 1)));
+        }
         return SharedOptions.hostfile(command);
     }
 

@@ -3,9 +3,12 @@ package dev.ranks.launcher;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.RanksException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -41,8 +44,9 @@ final class ExitCodes implements IParameterExceptionHandler, IExecutionException
     }
 
     /**
-     * Prints the error, picocli's suggestions for a mistyped name, and the usage, which lists the
-     * commands.
+     * Prints the short form every usage error gets: the error, picocli's suggestions for a
+     * mistyped name, a one-line list of the commands when a command's name was expected, and the
+     * hint {@code See 'launcher ... --help'.} The full usage is left to {@code --help}.
      *
      * @param ex what was wrong with the command line
      * @param args the command line
@@ -54,8 +58,54 @@ final class ExitCodes implements IParameterExceptionHandler, IExecutionException
         PrintWriter err = command.getErr();
         err.println(ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
-        command.usage(err);
+        if (namedUnknownCommand(ex)) {
+            err.println("Commands: " + String.join(", ", visibleCommands(command.getCommandSpec())) + ".");
+        }
+        err.println(seeHelp(command));
+        err.flush();
         return USAGE;
+    }
+
+    /**
+     * The error a command with subcommands gives when none was named: it lists the ones {@code --help}
+     * lists, without hidden commands and aliases.
+     *
+     * @param spec the command that needs a subcommand
+     * @param what what is missing, such as "command" or "benchmark"
+     * @return the exception to throw
+     */
+    static ParameterException missing(CommandSpec spec, String what) {
+        return new ParameterException(spec.commandLine(), "Missing " + what + ": expected one of "
+                + String.join(", ", visibleCommands(spec)));
+    }
+
+    /**
+     * The names of a command's subcommands that its usage lists, in its order.
+     *
+     * @param spec the command
+     * @return the names, without hidden commands and aliases
+     */
+    static List<String> visibleCommands(CommandSpec spec) {
+        List<String> names = new ArrayList<>();
+        spec.subcommands().forEach((name, sub) -> {
+            CommandSpec subSpec = sub.getCommandSpec();
+            if (!subSpec.usageMessage().hidden() && name.equals(subSpec.name())) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    // A word where a command's name was expected: the command takes no positional parameters, only subcommands.
+    private static boolean namedUnknownCommand(ParameterException ex) {
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        return ex instanceof UnmatchedArgumentException unmatched && !visibleCommands(spec).isEmpty()
+                && spec.positionalParameters().isEmpty()
+                && unmatched.getUnmatched().stream().findFirst().filter(arg -> !arg.startsWith("-")).isPresent();
+    }
+
+    private static String seeHelp(CommandLine command) {
+        return "See '" + command.getCommandSpec().qualifiedName(" ") + " --help'.";
     }
 
     /**
@@ -73,7 +123,7 @@ final class ExitCodes implements IParameterExceptionHandler, IExecutionException
         if (ex instanceof RanksException re && aboutInput(re)) {
             PrintWriter err = command.getErr();
             err.println(re.getMessage());
-            err.println("See '" + command.getCommandSpec().qualifiedName(" ") + " --help'.");
+            err.println(seeHelp(command));
             return USAGE;
         }
         throw ex;

@@ -86,6 +86,8 @@ final class FibCommand implements Callable<Integer> {
         if (engine.given()) {
             return onEngine(batch, out);
         }
+        Steps.of(spec).start("computing " + batch.size() + (batch.size() == 1 ? " input" : " inputs") + ", the largest "
+                + batch.stream().mapToInt(Integer::intValue).max().orElse(0));
         return launcher.job().run(spec, 1, comm -> {
             FibReport report = FibJob.run(comm, batch, full);
             if (report != null) {

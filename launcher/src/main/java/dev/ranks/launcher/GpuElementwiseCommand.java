@@ -28,6 +28,7 @@ final class GpuElementwiseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Elementwise kernel = Elementwise.parse(expression, ElementType.FLOAT);
-        return options.run(size, (comm, run) -> GpuBatch.elementwise(comm, run, kernel));
+        return options.run(size, (ranks, heapBuffers) -> GpuBatch.Footprint.vectors(size, kernel.inputs().size(), ranks,
+                heapBuffers), (comm, run) -> GpuBatch.elementwise(comm, run, kernel));
     }
 }

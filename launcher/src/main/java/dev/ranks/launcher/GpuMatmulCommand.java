@@ -30,7 +30,8 @@ final class GpuMatmulCommand implements Callable<Integer> {
             throw options.usage("--size " + size
                     + " is too large: expected at most 46340, so that a matrix fits one Java array");
         }
-        return options.run(size, (comm, run) -> GpuBatch.matmul(comm, run, variant));
+        return options.run(size, (ranks, heapBuffers) -> GpuBatch.Footprint.matmul(size, ranks, heapBuffers),
+                (comm, run) -> GpuBatch.matmul(comm, run, variant));
     }
 
     /** Reads naive or tiled. */

@@ -48,14 +48,50 @@ final class GpuOptions {
      *
      * @return the job's exit code
      */
-    int run(int size, BiFunction<Intracomm, GpuBatch.Spec, GpuReport> kernel) {
+    int run(int size, Footprints footprint, BiFunction<Intracomm, GpuBatch.Spec, GpuReport> kernel) {
         Selection selection = Backends.select(backend);
         if (memory == BufferMemory.HOST && !selection.backend().hostBuffers()) {
             throw new RanksException(ErrorClass.USAGE, "--memory host: backend " + selection.backend().name()
                     + " has no zero-copy host buffers: expected --backend opencl, or --memory auto or device");
         }
         GpuBatch.Spec spec = new GpuBatch.Spec(selection, size, repeat, seed, memory);
-        return GpuRun.job((GpuCommand) command.parent().userObject(), command, comm -> kernel.apply(comm, spec));
+        GpuCommand gpu = (GpuCommand) command.parent().userObject();
+        checkMemory(gpu.job(), command.qualifiedName(" ").substring(command.root().name().length() + 1) + " --size "
+                + size, selection, footprint);
+        return GpuRun.job(gpu, command, comm -> kernel.apply(comm, spec));
+    }
+
+    /** What a kernel holds at a size, given the ranks in one JVM and whether its device buffers are Java arrays. */
+    @FunctionalInterface
+    interface Footprints {
+        /**
+         * @param ranks the ranks in the JVM
+         * @param heapBuffers whether the backend's device buffers are Java arrays
+         * @return the footprint
+         */
+        GpuBatch.Footprint of(int ranks, boolean heapBuffers);
+    }
+
+    /**
+     * Refuses a run whose arrays would not fit the heap of this JVM, where the local device runs every rank, or whose
+     * buffers would not fit a rank's device, before anything is allocated.
+     *
+     * @param job the job's options
+     * @param what the run as typed, for the message
+     * @param selection the backend and devices
+     * @param footprint what the run holds
+     */
+    static void checkMemory(JobOptions job, String what, Selection selection, Footprints footprint) {
+        String name = selection.backend().name();
+        boolean heapBuffers = name.equals("java") || name.equals("aparapi");
+        int inJvm = job.ranksInThisJvm();
+        GpuBatch.Footprint needs = footprint.of(Math.max(1, inJvm), heapBuffers);
+        if (inJvm > 0) {
+            MemoryCheck.heap(what + " on " + inJvm + (inJvm == 1 ? " rank" : " ranks"), needs.heapBytes());
+        }
+        if (!heapBuffers && !selection.devices().isEmpty()) {
+            MemoryCheck.device(what, needs.deviceBytes(), selection.deviceFor(0));
+        }
     }
 
     /** A usage error of the command these options are mixed into. */

@@ -27,7 +27,8 @@ final class GpuReduceCommand implements Callable<Integer> {
         if (op == ReduceOp.MAX && size == 0) {
             throw options.usage("--op max of --size 0: expected 1 or more elements");
         }
-        return options.run(size, (comm, run) -> GpuBatch.reduce(comm, run, op));
+        return options.run(size, (ranks, heapBuffers) -> GpuBatch.Footprint.reduce(size, ranks, heapBuffers),
+                (comm, run) -> GpuBatch.reduce(comm, run, op));
     }
 
     /** Reads sum or max. */

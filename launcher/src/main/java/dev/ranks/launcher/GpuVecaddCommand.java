@@ -18,6 +18,7 @@ final class GpuVecaddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.run(size, GpuBatch::vecAdd);
+        return options.run(size, (ranks, heapBuffers) -> GpuBatch.Footprint.vectors(size, 2, ranks, heapBuffers),
+                GpuBatch::vecAdd);
     }
 }

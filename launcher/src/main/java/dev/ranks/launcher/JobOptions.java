@@ -65,7 +65,7 @@ final class JobOptions {
     private int daemonPort;
 
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = DurationConverter.class,
-            description = "Stops a job still running after this long (such as 90s, 5m, 1h; bare digits are seconds)"
+            description = "Stops a job still running after this long (such as 90s, 5m, 1h; a bare number is seconds)"
                     + " and exits " + ExitCodes.TIMEOUT + ". Default: no limit.")
     private Duration timeout;
 
@@ -126,6 +126,20 @@ final class JobOptions {
             return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
         }
         return runWithTimeout(commandLine, ranks, settings, program(main));
+    }
+
+    /**
+     * How many ranks the job runs as threads of this JVM, for commands that check what their ranks
+     * will hold together before any of them starts.
+     *
+     * @return {@code -n} (the number of processors without it) on the local device; 0 under
+     *     {@code --device mpj}, whose ranks run in MPJ Express's JVMs
+     */
+    int ranksInThisJvm() {
+        if (MpjRank.active() || MPJ_DEVICE.equals(device)) {
+            return 0;
+        }
+        return np != null ? Math.max(1, np) : Runtime.getRuntime().availableProcessors();
     }
 
     private Settings settings(String deviceName, Map<Collective, Algorithm> forced) {

@@ -81,8 +81,7 @@ public final class Launcher implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: expected one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ExitCodes.missing(spec, "command");
     }
 
     JobOptions job() {

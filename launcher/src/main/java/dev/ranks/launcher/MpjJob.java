@@ -176,13 +176,20 @@ final class MpjJob {
             }
             if (!answer.up()) {
                 throw new RanksException(ErrorClass.UNAVAILABLE, "no MPJ Express daemon answers on " + answer.address()
-                        + " (" + answer.detail() + "): start one with 'launcher daemons start --hostfile "
-                        + hostfile.name() + "'" + (spec.daemonPort() == MpjDaemonProbe.DEFAULT_PORT ? ""
-                        : " --port " + spec.daemonPort()));
+                        + " (" + answer.detail() + "): start one with '" + startDaemons() + "'");
             }
         }
         // hybdev starts one JVM per line and spreads the ranks over them itself.
         return spec.dev() == MpjDev.HYBDEV ? List.copyOf(hosts) : placement.hostsByRank();
+    }
+
+    /**
+     * The command that starts the daemons this job needs: on the hosts of its hostfile (this machine
+     * without one, as {@code daemons start} does without one), on its daemon port.
+     */
+    String startDaemons() {
+        return "launcher daemons start" + (spec.hostfile() == null ? "" : " --hostfile " + spec.hostfile())
+                + (spec.daemonPort() == MpjDaemonProbe.DEFAULT_PORT ? "" : " --daemon-port " + spec.daemonPort());
     }
 
     private void checkArgs() {
@@ -301,7 +308,7 @@ final class MpjJob {
         int code = end(starter, control, 1);
         if (down != null) {
             throw new RanksException(ErrorClass.UNAVAILABLE, "no MPJ Express daemon answers on " + down
-                    + ": start one with 'launcher daemons start --hostfile F'");
+                    + ": start one with '" + startDaemons() + "'");
         }
         err.println("MPJ Express's starter exited with code " + starter.exitValue() + " before the job ended; its"
                 + " output is above");

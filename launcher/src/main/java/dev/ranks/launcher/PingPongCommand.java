@@ -28,7 +28,14 @@ abstract class PingPongCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Built first so that bad sizes or counts are a usage error, not a failed rank.
         PingPongOptions options = pingPong.options();
-        Table table = beforeRanks();
+        if (bench.job().ranksInThisJvm() > 0) {
+            MemoryCheck.heap(spec.qualifiedName(" ").substring(spec.root().name().length() + 1) + " --max-size "
+                    + MemoryCheck.option(options.maxSize()), options.heapBytes());
+        }
+        Steps steps = Steps.of(spec);
+        Table table = beforeRanks(steps);
+        steps.start("ping-pong between ranks 0 and 1, " + MemoryCheck.option(options.minSize()) + " to "
+                + MemoryCheck.option(options.maxSize()) + " bytes");
         return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
             List<PingPongRow> rows = PingPong.run(comm, options);
             if (comm.rank() == 0) {
@@ -40,9 +47,10 @@ abstract class PingPongCommand implements Callable<Integer> {
     /**
      * Measures what must be measured while no rank runs, and returns how to print the rows.
      *
+     * @param steps where to say that a measurement starts
      * @return the table printer
      */
-    abstract Table beforeRanks();
+    abstract Table beforeRanks(Steps steps);
 
     /** Prints the rows of one run. */
     @FunctionalInterface

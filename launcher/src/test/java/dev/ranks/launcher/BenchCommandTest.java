@@ -1,9 +1,11 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +29,23 @@ class BenchCommandTest {
             assertTrue(Double.parseDouble(cells[1]) >= 0, row);
             assertEquals("10", cells[cells.length - 1], row);
         }
-        assertEquals("", run.err(), run::toString);
+        String steps = "bench " + benchmark + ": ping-pong between ranks 0 and 1, 1 to 64 bytes...\n";
+        assertEquals(benchmark.equals("latency")
+                ? "bench latency: measuring the floor, a cache line bounced between two threads...\n" + steps : steps,
+                run.err(), run::toString);
+    }
+
+    @Test
+    void bandwidthSaysWhyPercentOfCopyPassesAHundred() {
+        CliRun run = CliRun.of("-n", "2", "bench", "bw", "--min-size", "1m", "--max-size", "1m", "--iterations", "5",
+                "--warmup", "1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("# copy MiB/s: System.arraycopy of the same size by one thread on rank 0"),
+                run::toString);
+        assertTrue(run.out().contains("# % of copy passes 100 from 1 MiB up: the local device splits a copy that large"
+                + " between the two ranks' cores"), run::toString);
+        assertFalse(BenchBandwidthCommand.notes("mpj").stream().anyMatch(note -> note.contains("passes 100")));
     }
 
     @ParameterizedTest

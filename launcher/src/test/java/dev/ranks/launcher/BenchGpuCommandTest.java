@@ -35,6 +35,8 @@ class BenchGpuCommandTest {
         assertEquals(5, lines.size(), run::toString);
         assertTrue(lines.get(3).matches("java +matmul/blocked +17 +[0-9.]+ .*"), run::toString);
         assertTrue(lines.get(4).matches("java +matmul/naive +17 +[0-9.]+ .*"), run::toString);
+        assertEquals(List.of("bench gpu: java vecadd of size 10...", "bench gpu: java matmul/blocked of size 17...",
+                "bench gpu: java matmul/naive of size 17..."), run.err().lines().toList(), run::toString);
     }
 
     @Test

@@ -24,6 +24,9 @@ class CrawlBenchCommandTest {
         assertTrue(lines.get(4).matches("\\s*1\\s+30\\s+0\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"), run::toString);
         assertTrue(lines.get(5).matches("\\s*3\\s+30\\s+0\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"), run::toString);
         assertEquals(6, lines.size(), run::toString);
+        assertEquals(List.of("bench crawl: serving 30 pages on 3 hosts...",
+                "bench crawl: crawling with one thread (fetch, parse, next)...", "bench crawl: crawling on 1 rank...",
+                "bench crawl: crawling on 3 ranks..."), run.err().lines().toList(), run::toString);
     }
 
     @ParameterizedTest(name = "launcher {0}")

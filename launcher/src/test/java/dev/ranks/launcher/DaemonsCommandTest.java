@@ -141,14 +141,22 @@ class DaemonsCommandTest {
     }
 
     @Test
-    void badPortAndMissingHostfileAreUsageErrors() throws IOException {
+    void aBadPortIsAUsageError() throws IOException {
         CliRun badPort = CliRun.of("daemons", "status", "--hostfile", hostfile("localhost\n").toString(), "--daemon-port", "3");
-        CliRun noHostfile = CliRun.of("daemons", "stop");
 
         assertEquals(2, badPort.exitCode(), badPort::toString);
         assertTrue(badPort.err().startsWith("--daemon-port 3: expected 4 to 65535"), badPort::toString);
-        assertEquals(2, noHostfile.exitCode(), noHostfile::toString);
-        assertTrue(noHostfile.err().startsWith("launcher daemons stop needs --hostfile FILE"), noHostfile::toString);
+    }
+
+    @Test
+    void withoutAHostfileTheHostIsThisMachine() throws IOException {
+        int port = closedPort();
+
+        CliRun status = CliRun.of("daemons", "status", "--daemon-port", Integer.toString(port));
+
+        assertEquals(1, status.exitCode(), status::toString);
+        assertTrue(status.out().startsWith("localhost:" + port + " down"), status::toString);
+        assertEquals(1, status.out().lines().count(), status::toString);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonsIT {
     private static final Path DAEMON_JAR = Path.of("/usr/share/mpj/lib/daemon.jar");
     private static final Pattern PID = Pattern.compile("\\(pid (\\d+)");
+    private static final Pattern HINT = Pattern.compile("start one with '([^']*)'");
 
     @TempDir
     Path tmp;
@@ -89,7 +92,7 @@ class DaemonsIT {
         assertEquals(0, stop.exitCode(), stop::toString);
         assertEquals("localhost:" + port + " stopped (pid " + pid + ")\n", stop.out(), stop::toString);
         assertFalse(daemon.isAlive(), "the daemon's JVM must be gone after stop");
-        assertFalse(Files.exists(home.resolve("daemon.pid")));
+        assertFalse(Files.exists(home), "stop removes the daemon's MPJ_HOME");
 
         CliRun down = CliRun.of("daemons", "status", "--hostfile", hostfile.toString(), "--daemon-port", portArg);
         assertEquals(1, down.exitCode(), down::toString);
@@ -99,6 +102,43 @@ class DaemonsIT {
                 "--state-dir", tmp.toString());
         assertEquals(0, stopAgain.exitCode(), stopAgain::toString);
         assertTrue(stopAgain.out().startsWith("localhost:" + port + " not running"), stopAgain::toString);
+    }
+
+    @Test
+    void theHintForAMissingDaemonIsACommandThatStartsIt() throws Exception {
+        for (boolean withHostfile : new boolean[] {false, true}) {
+            List<String> job = new ArrayList<>(List.of("--device", "mpj", "--mpj-dev", "niodev", "--daemon-port",
+                    Integer.toString(port), "-n", "2"));
+            if (withHostfile) {
+                job.addAll(List.of("--hostfile", hostfile.toString()));
+            }
+            job.add("hello");
+            CliRun refused = CliRun.of(job.toArray(String[]::new));
+
+            assertEquals(2, refused.exitCode(), refused::toString);
+            String expected = "launcher daemons start" + (withHostfile ? " --hostfile " + hostfile : "")
+                    + " --daemon-port " + port;
+            assertTrue(refused.err().startsWith("no MPJ Express daemon answers on localhost:" + port + " ("),
+                    refused::toString);
+            Matcher hint = HINT.matcher(refused.err());
+            assertTrue(hint.find(), refused::toString);
+            assertEquals(expected, hint.group(1), refused::toString);
+
+            // The hint, as typed, with only the state directory moved into this test's.
+            String[] words = hint.group(1).split(" ");
+            List<String> start = new ArrayList<>(List.of(words).subList(1, words.length));
+            start.addAll(List.of("--state-dir", tmp.toString()));
+            CliRun started = CliRun.of(start.toArray(String[]::new));
+            pid = pidIn(started.out()).orElse(null);
+            assertEquals(0, started.exitCode(), started::toString);
+            assertTrue(MpjDaemonProbe.probe("localhost", port, Duration.ofSeconds(3)).up(), started::toString);
+
+            CliRun stop = CliRun.of("daemons", "stop", "--daemon-port", Integer.toString(port), "--state-dir",
+                    tmp.toString());
+            assertEquals(0, stop.exitCode(), stop::toString);
+            assertFalse(Files.exists(tmp.resolve("localhost-" + port)), stop::toString);
+            pid = null;
+        }
     }
 
     @Test

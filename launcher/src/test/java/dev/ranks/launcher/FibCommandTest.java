@@ -33,7 +33,7 @@ class FibCommandTest {
         CliRun run = CliRun.of("-n", "9", "fib");
 
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("", run.err(), run::toString);
+        assertEquals("fib: computing 48 inputs, the largest 1000000...\n", run.err(), run::toString);
         List<String> lines = run.outLines();
         assertEquals("n  digits  rank         ms  value", lines.get(0).strip(), run::toString);
         assertTrue(lines.stream().anyMatch(line -> line.matches("\\s*1000000\\s+208988\\s+[0-8]\\s+[0-9.]+"

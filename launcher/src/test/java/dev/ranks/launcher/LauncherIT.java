@@ -50,10 +50,39 @@ class LauncherIT {
         assertEquals(List.of(), run.out(), run::toString);
     }
 
+    @Test
+    void aSizeTooLargeForTheHeapExitsTwoSayingHowToRaiseIt() throws Exception {
+        // bin/launcher passes RANKS_JAVA_OPTS to this JVM; -Xmx64m stands for a small heap.
+        Result bw = launch(List.of("-Xmx64m"), "-n", "2", "bench", "bw", "--max-size", "16m");
+        Result vecadd = launch(List.of("-Xmx64m"), "-n", "2", "gpu", "vecadd", "--backend", "java", "--size", "2000000");
+
+        assertEquals(2, bw.exitCode(), bw::toString);
+        assertTrue(bw.err().startsWith("bench bw --max-size 16m needs 64 MiB of Java heap, the heap holds "), bw::toString);
+        assertTrue(bw.err().contains("; raise it with RANKS_JAVA_OPTS=-Xmx1g"), bw::toString);
+        assertEquals(List.of(), bw.out(), bw::toString);
+        assertEquals(2, vecadd.exitCode(), vecadd::toString);
+        assertTrue(vecadd.err().startsWith("gpu vecadd --size 2000000 on 2 ranks needs "), vecadd::toString);
+        assertTrue(!vecadd.err().contains("OutOfMemoryError"), vecadd::toString);
+    }
+
+    @Test
+    void theLargestVectorThatPassesTheCheckRuns() throws Exception {
+        Result run = launch(List.of("-Xmx64m"), "-n", "2", "gpu", "vecadd", "--backend", "java", "--size", "1000000",
+                "--repeat", "1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().stream().anyMatch(line -> line.startsWith("check: ") && line.endsWith(": ok")), run::toString);
+    }
+
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launch(List.of(), args);
+    }
+
+    private Result launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), () -> JAR.toAbsolutePath() + " is missing: expected the shaded jar");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("out");
         Path err = tmp.resolve("err");

@@ -69,18 +69,6 @@ class MpjOptionsTest {
     }
 
     @Test
-    void durationsTakeAUnitAndDefaultToSeconds() {
-        DurationConverter converter = new DurationConverter();
-
-        assertEquals(Duration.ofMillis(500), converter.convert("500ms"));
-        assertEquals(Duration.ofSeconds(90), converter.convert("90s"));
-        assertEquals(Duration.ofSeconds(7), converter.convert("7"));
-        assertEquals(Duration.ofMinutes(5), converter.convert("5M"));
-        assertEquals(Duration.ofHours(1), converter.convert("1h"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("-1s"));
-    }
-
-    @Test
     void theConfWritesEveryPortOfTheJob() {
         String conf = MpjHome.conf(new MpjHome.Ports(40055, 40052, 45123));
 

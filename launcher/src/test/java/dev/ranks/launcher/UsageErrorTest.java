@@ -1,6 +1,7 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,15 +41,36 @@ class UsageErrorTest {
         assertEquals("", run.out(), run::toString);
     }
 
+    @ParameterizedTest(name = "launcher {0}")
+    @CsvSource(delimiter = '|', value = {
+        "-n 2 bench latency --max-size 1x   | launcher bench latency",
+        "-n 0 hello                         | launcher hello",
+        "-n 2 bench bw --max-size 1x        | launcher bench bw",
+        "hello --frobnicate                 | launcher hello",
+        "-n abc hello                       | launcher"})
+    void aParseErrorIsTheErrorAndAOneLineHint(String args, String command) {
+        CliRun run = CliRun.of(args.trim().split("\\s+"));
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run::toString);
+        assertEquals("See '" + command + " --help'.", lines.get(1), run::toString);
+        assertFalse(run.err().contains("Usage:"), run::toString);
+    }
+
     @Test
-    void anUnknownCommandListsTheCommands() {
+    void anUnknownCommandListsTheCommandsOnOneLine() {
         CliRun run = CliRun.of("frobnicate");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("Unmatched argument at index 0: 'frobnicate'"), run::toString);
-        for (String command : List.of("hello", "p2p", "deadlock", "bench")) {
-            assertTrue(run.err().lines().anyMatch(line -> line.strip().startsWith(command + " ")), run::toString);
-        }
+        List<String> lines = run.err().lines().toList();
+        assertEquals("Unmatched argument at index 0: 'frobnicate'", lines.get(0), run::toString);
+        assertEquals("Commands: " + String.join(", ", ExitCodes.visibleCommands(Launcher.commandLine().getCommandSpec()))
+                + ".", lines.get(lines.size() - 2), run::toString);
+        assertEquals("See 'launcher --help'.", lines.get(lines.size() - 1), run::toString);
+        assertTrue(lines.size() <= 4, run::toString);
+        assertTrue(run.err().contains("Commands: hello, p2p, deadlock, bench, fib,"), run::toString);
+        assertFalse(run.err().contains("mpj-check"), run::toString);
     }
 
     @Test
@@ -57,13 +79,26 @@ class UsageErrorTest {
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Did you mean: launcher hello"), run::toString);
+        assertTrue(run.err().endsWith("See 'launcher --help'.\n"), run::toString);
+        assertFalse(run.err().contains("Usage:"), run::toString);
     }
 
     @Test
-    void noCommandListsTheCommands() {
+    void noCommandListsTheCommandsButNotTheHiddenOnes() {
         CliRun run = CliRun.of("-n", "4");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Missing command: expected one of hello, p2p, deadlock, bench"), run::toString);
+        assertTrue(run.err().contains("run"), run::toString);
+        assertFalse(run.err().contains("mpj-check"), run::toString);
+        assertEquals(2, run.err().lines().count(), run::toString);
+    }
+
+    @Test
+    void theHiddenCommandStillRunsWhenNamed() {
+        CliRun run = CliRun.of("mpj-check", "nonsense");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("unknown scenario 'nonsense'"), run::toString);
     }
 }

@@ -113,6 +113,24 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
         }
     }
 
+    /**
+     * Bytes of Java arrays the ranks of a communicator of {@code ranks} hold together at the largest
+     * size, their send and receive buffers, so that a size too large for the heap is refused before
+     * any rank starts; an algorithm's own temporary buffers come on top.
+     *
+     * @param ranks the communicator size, at least 1
+     * @return the bytes
+     */
+    public long heapBytes(int ranks) {
+        long perRank = switch (kind) {
+            case BCAST -> maxSize;
+            case ALLREDUCE -> 2L * maxSize;
+            case ALLTOALL -> 2L * maxSize * ranks;
+            case ALLGATHER -> (long) maxSize * (ranks + 1);
+        };
+        return perRank * ranks;
+    }
+
     private static int ceilDiv(int count, int divisor) {
         return (count + divisor - 1) / divisor;
     }

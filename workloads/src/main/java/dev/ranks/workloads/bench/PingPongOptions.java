@@ -82,4 +82,15 @@ public record PingPongOptions(int minSize, int maxSize, int iterations, int warm
         long proportional = (long) count * LARGE_MESSAGE / size;
         return (int) Math.min(count, Math.max(floor, proportional));
     }
+
+    /**
+     * Bytes of Java arrays a run holds at its largest size, so that a size too large for the heap is
+     * refused before any rank starts: ranks 0 and 1 each a buffer of {@link #maxSize()}, and rank 0
+     * two more of that size for the copy reference.
+     *
+     * @return the bytes
+     */
+    public long heapBytes() {
+        return 4L * maxSize;
+    }
 }

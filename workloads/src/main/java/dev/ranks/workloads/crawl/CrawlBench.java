@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * {@code launcher bench crawl}: crawls a {@link SyntheticSite} once with the one-thread
@@ -61,18 +62,40 @@ public final class CrawlBench {
      *     a job
      */
     public static List<Row> run(int pages, int hosts, Duration latency, List<Integer> ranks, Settings settings) {
+        return run(pages, hosts, latency, ranks, settings, step -> { });
+    }
+
+    /**
+     * {@link #run(int, int, Duration, List, Settings)}, saying as each step starts what it does: serving
+     * the site, the one-thread crawl, the crawl on each rank count.
+     *
+     * @param pages the site's pages, at least 1
+     * @param hosts the site's hosts, from 1 to {@code pages}
+     * @param latency the site's latency per page
+     * @param ranks the rank counts to crawl with, each at least 1
+     * @param settings how the jobs run (device and the like)
+     * @param steps told one line as each step starts, such as {@code crawling on 4 ranks}
+     * @return the sequential crawl's row first, then one row per rank count, in the order given
+     * @throws RanksException ({@link ErrorClass#ARG}) naming a bad count or latency, or the failure of
+     *     a job
+     */
+    public static List<Row> run(int pages, int hosts, Duration latency, List<Integer> ranks, Settings settings,
+            Consumer<String> steps) {
         for (int n : ranks) {
             if (n < 1) {
                 throw new RanksException(ErrorClass.ARG, "--ranks " + n + " is invalid: expected at least 1");
             }
         }
+        steps.accept("serving " + pages + " pages on " + hosts + " hosts");
         try (SyntheticSite site = SyntheticSite.start(pages, hosts, latency)) {
             CrawlOptions options = CrawlOptions.builder().delay(Duration.ZERO).depth(site.depth()).build();
             List<String> seeds = List.of(site.seed());
+            steps.accept("crawling with one thread (fetch, parse, next)");
             SequentialCrawl.Result sequential = SequentialCrawl.run(options, seeds);
             List<Row> rows = new ArrayList<>();
             rows.add(new Row(0, sequential.pages(), sequential.errors(), sequential.elapsedMillis(), 1));
             for (int n : ranks) {
+                steps.accept("crawling on " + n + (n == 1 ? " rank" : " ranks"));
                 AtomicReference<CrawlSummary> summary = new AtomicReference<>();
                 Intracomm.run(n, settings, comm -> {
                     CrawlSummary s = CrawlJob.run(comm, options, seeds, CrawlSink.NONE);

@@ -79,6 +79,74 @@ public final class GpuBatch {
     }
 
     /**
+     * The memory a run holds at its peak, counted from the arrays and buffers the methods below
+     * allocate, so that a size too large is refused before anything is allocated rather than ending
+     * in an {@link OutOfMemoryError} seconds later.
+     *
+     * @param heapBytes bytes of Java arrays, all ranks of a job in one JVM together (the local device):
+     *     rank 0's whole inputs, result and Java reference, every rank's share, and the device buffers
+     *     too where they are Java arrays
+     * @param deviceBytes bytes of buffers on one rank's device, the largest share's
+     */
+    public record Footprint(long heapBytes, long deviceBytes) {
+        /**
+         * An element-wise kernel ({@link #vecAdd}, {@link #elementwise}).
+         *
+         * @param size elements per vector
+         * @param inputs input vectors
+         * @param ranks ranks in the JVM
+         * @param heapBuffers whether the backend's device buffers are Java arrays (java, aparapi)
+         * @return the footprint
+         */
+        public static Footprint vectors(int size, int inputs, int ranks, boolean heapBuffers) {
+            long n = size;
+            long chunk = counts(size, ranks)[0];
+            // Rank 0: the whole inputs, the gathered output, the reference's output and the Java
+            // backend's copies of inputs and output; every rank: its share of inputs and output.
+            long heap = (inputs + 3L + inputs + 1) * n + (inputs + 1L) * n;
+            long device = (inputs + 1L) * chunk;
+            return floats(heapBuffers ? heap + device * ranks : heap, device);
+        }
+
+        /**
+         * {@link #matmul}.
+         *
+         * @param size the matrices' edge
+         * @param ranks ranks in the JVM
+         * @param heapBuffers whether the backend's device buffers are Java arrays (java, aparapi)
+         * @return the footprint
+         */
+        public static Footprint matmul(int size, int ranks, boolean heapBuffers) {
+            long nn = (long) size * size;
+            long rows = counts(size, ranks)[0];
+            long device = 2 * rows * size + nn;
+            // Rank 0: A, C, the Java backend's copy of B and the reference's rows (four arrays of
+            // them); every rank: B and its rows of A and C.
+            long shared = 3 * nn + 4L * javaRows(size) * size + ranks * nn + 2 * nn;
+            return floats(heapBuffers ? shared + device * ranks : shared, device);
+        }
+
+        /**
+         * {@link #reduce}.
+         *
+         * @param size elements
+         * @param ranks ranks in the JVM
+         * @param heapBuffers whether the backend's device buffers are Java arrays (java, aparapi)
+         * @return the footprint
+         */
+        public static Footprint reduce(int size, int ranks, boolean heapBuffers) {
+            long chunk = counts(size, ranks)[0];
+            // Rank 0: the input and the Java backend's copy of it; every rank: its share.
+            long heap = 3L * size;
+            return floats(heapBuffers ? heap + chunk * ranks : heap, chunk);
+        }
+
+        private static Footprint floats(long heapFloats, long deviceFloats) {
+            return new Footprint(heapFloats * Float.BYTES, deviceFloats * Float.BYTES);
+        }
+    }
+
+    /**
      * Vector add over chunks.
      *
      * @param comm the ranks
@@ -151,7 +219,7 @@ public final class GpuBatch {
             return null;
         }
         // The Java times and the check cover the first rows when the whole would take minutes.
-        int javaRows = (int) Math.max(Math.min(n, 1), Math.min(n, JAVA_MATMUL_WORK / Math.max(1L, (long) n * n)));
+        int javaRows = javaRows(n);
         float[] aRows = Arrays.copyOf(a, javaRows * n);
         float[][] result = new float[1][];
         double loop = best(spec.repeat(), () -> result[0] = Reference.matmul(aRows, bb, javaRows, n, n));
@@ -176,6 +244,10 @@ public final class GpuBatch {
                 variant.name().toLowerCase(Locale.ROOT), comm.size(), comm.size() == 1 ? "" : "s",
                 on(spec), spec.repeat()), rankTimings(spec, timings, shares), error, SUM_TOLERANCE,
                 loop * scale, parallel * scale, note, 2.0 * n * n * n, 0);
+    }
+
+    private static int javaRows(int n) {
+        return (int) Math.max(Math.min(n, 1), Math.min(n, JAVA_MATMUL_WORK / Math.max(1L, (long) n * n)));
     }
 
     /**

@@ -1,0 +1,41 @@
+package dev.ranks.launcher;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One line on stderr as each step of a long, otherwise silent command starts, such as {@code bench
+ * crawl: crawling on 4 ranks}: stdout keeps only the results, so it stays parseable. A stand-in until
+ * progress bars exist. Silent in the JVMs of MPJ Express ranks, which run the command again.
+ */
+final class Steps {
+    private final String name;
+    private final PrintWriter err;
+
+    private Steps(String name, PrintWriter err) {
+        this.name = name;
+        this.err = err;
+    }
+
+    /**
+     * @param spec the running command, whose name starts each line
+     * @return its steps
+     */
+    static Steps of(CommandSpec spec) {
+        return new Steps(spec.qualifiedName(" ").substring(spec.root().name().length() + 1), spec.commandLine().getErr());
+    }
+
+    /**
+     * Says that a step starts.
+     *
+     * @param what the step, such as {@code crawling with one thread}
+     */
+    void start(String what) {
+        // Under --device mpj the command runs again in every rank's JVM: the launcher's own JVM has said it.
+        if (MpjRank.active()) {
+            return;
+        }
+        err.println(name + ": " + what + "...");
+        err.flush();
+    }
+}
