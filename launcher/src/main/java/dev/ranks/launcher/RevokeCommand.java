@@ -1,10 +1,10 @@
 package dev.ranks.launcher;
 
-import dev.ranks.pipeline.redis.BrokerUrl;
 import dev.ranks.pipeline.redis.TaskQueue;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,13 +22,12 @@ final class RevokeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "The task ids, as 'launcher submit' printed them.")
     private List<String> ids;
 
-    @Option(names = {"-b", "--broker"}, paramLabel = "URL",
-            description = "The Redis broker. Default: $RANKS_BROKER, else " + BrokerUrl.LOCAL + ".")
-    private String broker;
+    @Mixin
+    private BrokerOptions broker;
 
     @Override
     public Integer call() {
-        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(EngineOptions.brokerUrl(broker)), System.err)) {
+        try (TaskQueue client = broker.connect(System.err)) {
             client.revoke(ids);
         }
         spec.commandLine().getOut().println("revoked " + ids.size() + " task(s)");

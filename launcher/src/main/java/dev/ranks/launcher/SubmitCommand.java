@@ -5,7 +5,6 @@ import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.Json;
 import dev.ranks.pipeline.TaskRegistry;
-import dev.ranks.pipeline.redis.BrokerUrl;
 import dev.ranks.pipeline.redis.CeleryMessage;
 import dev.ranks.pipeline.redis.Routes;
 import dev.ranks.pipeline.redis.TaskQueue;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,9 +53,8 @@ final class SubmitCommand implements Callable<Integer> {
                     + " webcrawler_queue), else celery.")
     private String queue;
 
-    @Option(names = {"-b", "--broker"}, paramLabel = "URL",
-            description = "The Redis broker. Default: $RANKS_BROKER, else " + BrokerUrl.LOCAL + ".")
-    private String broker;
+    @Mixin
+    private BrokerOptions broker;
 
     @Option(names = "--countdown", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Runs the task no sooner than this from now (Celery's countdown, an ETA).")
@@ -89,7 +88,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         Map<String, Object> keywords = kwargs == null ? Map.of() : RunTaskCommand.readKwargs(kwargs);
         Call call = new Call(task, values, keywords);
-        BrokerUrl url = BrokerUrl.parse(EngineOptions.brokerUrl(broker));
+        broker.url();
         String target = queue != null ? queue : Routes.queueFor(task, TaskRegistry.load());
         List<CeleryMessage> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -104,7 +103,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TaskQueue client = TaskQueue.connect(url, System.err)) {
+        try (TaskQueue client = broker.connect(System.err)) {
             client.sendAll(messages);
             if (!await) {
                 for (CeleryMessage message : messages) {

@@ -26,6 +26,9 @@ import redis.clients.jedis.Pipeline;
  *
  * <p>Waiting subscribes to each task's result channel (as Celery's client does) and also reads the
  * stored states now and then, so a result published while the connection was down is not missed.
+ * A broker that goes away is reconnected to for the reconnect window ({@link #RECONNECT_WINDOW}
+ * unless given); after that every operation gives up with an {@link ErrorClass#UNAVAILABLE} error
+ * naming the broker.
  *
  * <pre>{@code
  * try (TaskQueue queue = TaskQueue.connect(BrokerUrl.parse("redis://localhost:6379/0"), System.err)) {
@@ -35,6 +38,9 @@ import redis.clients.jedis.Pipeline;
  * }</pre>
  */
 public final class TaskQueue implements AutoCloseable {
+    /** How long a client keeps reconnecting to a broker that went away, unless told otherwise: 60 s. */
+    public static final Duration RECONNECT_WINDOW = Duration.ofSeconds(60);
+
     private static final int CHUNK = 1000;
     private static final long SWEEP_MS = 1000;
 
@@ -45,7 +51,7 @@ public final class TaskQueue implements AutoCloseable {
     }
 
     /**
-     * Connects to a broker.
+     * Connects to a broker, with the default reconnect window ({@link #RECONNECT_WINDOW}).
      *
      * @param url the broker
      * @param diagnostics where outages are reported
@@ -54,7 +60,22 @@ public final class TaskQueue implements AutoCloseable {
      *     refuses the credentials
      */
     public static TaskQueue connect(BrokerUrl url, PrintStream diagnostics) {
-        Broker broker = new Broker(url, 4, "ranks-client", diagnostics);
+        return connect(url, diagnostics, RECONNECT_WINDOW);
+    }
+
+    /**
+     * Connects to a broker.
+     *
+     * @param url the broker
+     * @param diagnostics where outages are reported
+     * @param reconnectWindow how long an operation keeps reconnecting to a broker that went away
+     *     before it gives up
+     * @return the client
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker cannot be reached or
+     *     refuses the credentials
+     */
+    public static TaskQueue connect(BrokerUrl url, PrintStream diagnostics, Duration reconnectWindow) {
+        Broker broker = new Broker(url, 4, "ranks-client", diagnostics, reconnectWindow);
         try {
             broker.ping();
         } catch (RanksException e) {
