@@ -141,7 +141,9 @@ public final class TaskQueue implements AutoCloseable {
      * @param id the task id
      * @param timeout how long to wait
      * @return its final state
-     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the timeout passes first
+     * @throws ResultTimeoutException when the timeout passes first
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker has been unreachable
+     *     for longer than the reconnect window
      */
     public TaskState await(String id, Duration timeout) {
         TaskState[] out = new TaskState[1];
@@ -155,8 +157,9 @@ public final class TaskQueue implements AutoCloseable {
      * @param ids the task ids
      * @param onReady called once per task with its final state
      * @param timeout how long to wait for all of them; null waits as long as it takes
-     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) naming how many are still pending when
-     *     the timeout passes
+     * @throws ResultTimeoutException naming how many are still pending when the timeout passes
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker has been unreachable
+     *     for longer than the reconnect window
      */
     public void awaitAll(Collection<String> ids, Consumer<TaskState> onReady, Duration timeout) {
         Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -177,9 +180,10 @@ public final class TaskQueue implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new RanksException(ErrorClass.UNAVAILABLE, pending.size() + " of " + ids.size()
-                            + " task(s) still pending after " + timeout + " (is a worker consuming their queue?"
-                            + " 'launcher queues --broker " + broker.url() + "' shows workers and depths)");
+                    List<String> late = ids.stream().filter(pending::contains).toList();
+                    throw new ResultTimeoutException(late.size() + " of " + ids.size() + " task(s) still pending after "
+                            + timeout.toMillis() / 1000.0 + " s; they may still run (is a worker consuming their"
+                            + " queue? 'launcher queues --broker " + broker.url() + "' shows workers and depths)", late);
                 }
                 results.waitForArrivals(Math.min(SWEEP_MS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
             }
@@ -189,21 +193,62 @@ public final class TaskQueue implements AutoCloseable {
     }
 
     /**
+     * Where a revoked id was when it was revoked.
+     *
+     * @param id the task id
+     * @param status the task's stored state ({@code SUCCESS}, {@code FAILURE}, {@code REVOKED},
+     *     {@code RETRY}...), or null when none is stored
+     * @param where where its message is: a queue's name, {@code unacked} (delivered to a worker and
+     *     not yet acknowledged), a dead-letter list {@code ranks.dead.<queue>}; null when no
+     *     message holds it
+     */
+    public record Revoked(String id, String status, String where) {
+        /** @return whether the task had finished: revoking it changes nothing */
+        public boolean finished() {
+            return TaskState.SUCCESS.equals(status) || TaskState.FAILURE.equals(status)
+                    || TaskState.REVOKED.equals(status);
+        }
+
+        /**
+         * @return whether nothing on the broker knows the id: a mistyped id, one whose result has
+         *     expired, or a task not sent yet (the revoke still holds when it arrives)
+         */
+        public boolean unknown() {
+            return status == null && where == null;
+        }
+    }
+
+    /**
      * Revokes tasks: workers skip them and store REVOKED. Ranks workers see revokes within about a
-     * second; the ids are kept for a day.
+     * second; the ids are kept for a day, so that an id not yet sent is revoked when it arrives.
+     * Says, per id, what the broker knew of it, so that a mistyped id does not pass for a revoked
+     * task.
      *
      * @param ids the task ids
+     * @return per id, in order: its stored state and where its message was
      */
-    public void revoke(Collection<String> ids) {
+    public List<Revoked> revoke(Collection<String> ids) {
+        List<String> list = List.copyOf(ids);
         double now = Keys.score(Instant.now());
-        broker.call(redis -> {
+        return broker.call(redis -> {
+            List<String> states = redis.mget(list.stream().map(TaskState::key).toArray(String[]::new));
+            List<String> keys = new ArrayList<>(List.of(Keys.UNACKED));
+            keys.addAll(QueueReport.scan(redis, "*", "list"));
+            @SuppressWarnings("unchecked")
+            List<String> where = (List<String>) Scripts.run(redis, Scripts.LOCATE, keys, list);
             Pipeline pipe = redis.pipelined();
-            for (String id : ids) {
+            for (String id : list) {
                 pipe.zadd(Keys.REVOKED, now, id);
             }
             pipe.zremrangeByScore(Keys.REVOKED, Double.NEGATIVE_INFINITY, now - Duration.ofDays(1).toSeconds());
             pipe.sync();
-            return null;
+            List<Revoked> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String state = states.get(i);
+                out.add(new Revoked(list.get(i), state == null ? null : TaskState.decode(state).status(),
+                        where.get(i).isEmpty() ? null : where.get(i)));
+            }
+            return out;
         });
     }
 
