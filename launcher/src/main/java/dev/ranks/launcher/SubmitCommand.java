@@ -92,12 +92,9 @@ final class SubmitCommand implements Callable<Integer> {
         Map<String, Object> keywords = kwargs == null ? Map.of() : RunTaskCommand.readKwargs(kwargs);
         Call call = new Call(task, values, keywords);
         broker.url();
-        TaskRegistry registry = TaskRegistry.load();
-        if (registry.names().contains(task) || registry.aliases().containsKey(task)) {
-            // a task known here is checked before it is sent; another (a Celery worker's) is the worker's to judge
-            registry.check(call);
-        }
-        String target = queue != null ? queue : Routes.queueFor(task, registry);
+        // not checked here: whichever worker consumes the queue judges the arguments (a Celery worker's
+        // tasks.sqrt_task is Python's, which may accept what Ranks' sqrt would not), as apply_async does
+        String target = queue != null ? queue : Routes.queueFor(task, TaskRegistry.load());
         List<CeleryMessage> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             CeleryMessage message = CeleryMessage.of(call, target);

@@ -29,8 +29,8 @@ public interface Task {
 
     /**
      * Checks the arguments without running the task, so that a client can refuse a call that
-     * cannot succeed before it sends it anywhere: {@code launcher run-task} and {@code submit} then
-     * exit 2 with the message, as for any bad input, instead of reporting a failed task. The
+     * cannot succeed before it sends it anywhere: {@code launcher run-task} then exits 2 with the
+     * message, as for any bad input, instead of reporting a failed task. The
      * built-in tasks check everything their {@link #run} would refuse. A task that does not
      * override this accepts every call here; {@link #run} must check all the same, since a call
      * from a Celery client or the API arrives unchecked.
