@@ -8,6 +8,7 @@ import dev.ranks.pipeline.TaskRegistry;
 import dev.ranks.pipeline.redis.BrokerUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +40,11 @@ final class EngineOptions {
                     + " fibo_queue, sqrt to sqrt_queue, crawl_page to webcrawler_queue).")
     String queue;
 
+    @Option(names = "--reconnect-window", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --engine redis: how long to keep reconnecting to a broker that went away before the"
+                    + " calls still waiting fail. Default: 60s.")
+    Duration reconnectWindow;
+
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "submission",
             description = "submission (the inputs' order) or completion (as results arrive). Default: submission.")
     String order;
@@ -65,7 +71,7 @@ final class EngineOptions {
         }
         String engineOnly = workers != null ? "--workers" : fifoDir != null ? "--fifo-dir"
                 : broker != null ? "--broker" : queue != null ? "--queue"
-                : !order.equals("submission") ? "--order" : tasks.given() ? "--class-path" : null;
+                : reconnectWindow != null ? "--reconnect-window" : !order.equals("submission") ? "--order" : tasks.given() ? "--class-path" : null;
         if (engine == null && engineOnly != null) {
             throw new RanksException(ErrorClass.USAGE, engineOnly + " is given without --engine: expected --engine"
                     + " threads|processes|fifo|redis|ranks");
@@ -78,8 +84,9 @@ final class EngineOptions {
             throw new RanksException(ErrorClass.USAGE, "--fifo-dir applies to --engine fifo only, not to --engine "
                     + engine);
         }
-        if ((broker != null || queue != null) && !"redis".equals(engine)) {
-            throw new RanksException(ErrorClass.USAGE, (broker != null ? "--broker" : "--queue")
+        if ((broker != null || queue != null || reconnectWindow != null) && !"redis".equals(engine)) {
+            throw new RanksException(ErrorClass.USAGE, (broker != null ? "--broker" : queue != null ? "--queue"
+                    : "--reconnect-window")
                     + " applies to --engine redis only, not to --engine " + engine);
         }
         if (broker != null) {
@@ -123,6 +130,9 @@ final class EngineOptions {
         }
         if ("redis".equals(engine)) {
             config = config.withBroker(brokerUrl(broker), queue);
+            if (reconnectWindow != null) {
+                config = config.withReconnectWindow(reconnectWindow);
+            }
         }
         return fifoDir != null ? config.withFifoDir(fifoDir) : config;
     }

@@ -155,7 +155,9 @@ final class FibCommand implements Callable<Integer> {
                     mine.stream().mapToDouble(Outcome::millis).sum()));
         });
         loads.sort(Comparator.comparingInt(RankLoad::rank));
-        FibReport report = new FibReport(results, loads, byN.size(), summary.wallMillis());
+        // the ranks engine's workers are ranks; the other engines' are threads, processes or queue workers
+        FibReport report = new FibReport(results, loads, byN.size(), summary.wallMillis(),
+                summary.engine().equals("ranks") ? "rank" : "worker");
         if (json) {
             report.printJson(out);
             out.printf(Locale.ROOT, "{\"engine\":{\"name\":\"%s\",\"tasks\":%d,\"failed\":%d,\"workers\":%d,"

@@ -1,11 +1,11 @@
 package dev.ranks.launcher;
 
-import dev.ranks.pipeline.redis.BrokerUrl;
 import dev.ranks.pipeline.redis.TaskQueue;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,9 +19,8 @@ final class QueuesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-b", "--broker"}, paramLabel = "URL",
-            description = "The Redis broker. Default: $RANKS_BROKER, else " + BrokerUrl.LOCAL + ".")
-    private String broker;
+    @Mixin
+    private BrokerOptions broker;
 
     @Option(names = {"-Q", "--queues"}, paramLabel = "QUEUES", split = ",",
             description = "Only these queues. Default: every queue the broker shows signs of.")
@@ -36,7 +35,7 @@ final class QueuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(EngineOptions.brokerUrl(broker)), System.err)) {
+        try (TaskQueue client = broker.connect(System.err)) {
             List<String> lines = dead != null ? client.deadLetters(dead, Math.max(1, limit))
                     : client.report(queues).lines();
             if (dead == null) {

@@ -2,9 +2,13 @@ package dev.ranks.launcher;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.redis.BrokerUrl;
+import dev.ranks.pipeline.redis.QueueReport;
 import dev.ranks.pipeline.redis.RedisServer;
+import dev.ranks.pipeline.redis.TaskQueue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
         + " until Ctrl-C or SIGTERM (then it shuts down cleanly, keeping its data). Prints the broker URL first:"
         + " broker: redis://127.0.0.1:PORT/0.",
     "Needs Debian's redis-server (apt-get install redis-server). Data, config and log (redis.log) go in --dir;"
-        + " writes are kept in an append-only file, so a restart finds the queues as they were. See docs/pipeline.md."})
+        + " writes are kept in an append-only file, so a restart finds the queues as they were: it says how many"
+        + " messages wait from an earlier run, and --fresh starts empty instead. See docs/pipeline.md."})
 final class RedisUpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -39,6 +44,10 @@ final class RedisUpCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD",
             description = "Requires this password (Redis AUTH); the broker URL then carries it.")
     private String password;
+
+    @Option(names = "--fresh", description = "Starts with no queues, results or revokes: deletes what an earlier run left"
+            + " in --dir.")
+    private boolean fresh;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -66,9 +75,15 @@ final class RedisUpCommand implements Callable<Integer> {
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            earlierRun(server, err);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         out.println("broker: " + server.url());
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
         err.println("redis-server (pid " + server.pid() + ") serves 127.0.0.1:" + server.port() + "; data and log in "
                 + server.dir() + "; stop with Ctrl-C");
         err.flush();
@@ -83,5 +98,33 @@ final class RedisUpCommand implements Callable<Integer> {
         } finally {
             server.close();
         }
+    }
+
+    /**
+     * The append-only file brings an earlier run's queues back, which then show in
+     * {@code launcher queues} and run on the next worker: says so, or with {@code --fresh} empties
+     * the server first.
+     */
+    private void earlierRun(RedisServer server, PrintWriter err) {
+        if (fresh) {
+            server.command("FLUSHALL");
+            return;
+        }
+        QueueReport report;
+        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(server.url()), System.err)) {
+            report = client.report(List.of());
+        }
+        long waiting = report.queues().stream().mapToLong(QueueReport.Row::depth).sum();
+        long inFlight = report.queues().stream().mapToLong(QueueReport.Row::inFlight).sum();
+        if (waiting + inFlight == 0) {
+            return;
+        }
+        List<String> where = report.queues().stream().filter(q -> q.depth() + q.inFlight() > 0)
+                .map(q -> q.name() + " (" + q.depth() + (q.inFlight() > 0 ? " + " + q.inFlight() + " in flight" : "")
+                        + ")").toList();
+        err.println(waiting + " message(s) waiting and " + inFlight + " in flight from an earlier run, in "
+                + String.join(", ", where) + " (kept in " + server.dir() + "): the next worker runs them;"
+                + " 'launcher queues' shows them, 'launcher redis-up --fresh' starts empty");
+        err.flush();
     }
 }

@@ -7,9 +7,11 @@ import dev.ranks.pipeline.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Spec;
 /** {@code launcher run-task}: runs one named task, possibly many times, on a pipeline engine. */
 @Command(name = "run-task", description = {
     "Runs a named pipeline task (fib, sqrt, crawl_page, a Celery alias such as tasks.fibo_task, or a task of your own"
-        + " from --class-path) on an engine and prints one JSON line per call: task, args, result or error, worker, ms;"
-        + " then the engine's summary.",
-    "Each ARG is read as JSON when it is JSON (30, 2.5, true, [1,2]) and as a string otherwise. See docs/pipeline.md."})
+        + " from --class-path) on an engine and prints one JSON line per call: task, args, result or error (its first"
+        + " line), worker, ms; then the engine's summary. A failed call's stack trace goes to stderr; exit 1.",
+    "Each ARG is read as JSON when it is JSON (30, 2.5, true, [1,2]) and as a string otherwise. Arguments the task"
+        + " refuses (run-task fib -5) exit 2 with its message before anything runs. See docs/pipeline.md."})
 final class RunTaskCommand implements Callable<Integer> {
     @ParentCommand
     private Launcher launcher;
@@ -59,22 +62,39 @@ final class RunTaskCommand implements Callable<Integer> {
             values.add(parse(arg));
         }
         Map<String, Object> keywords = kwargs == null ? Map.of() : readKwargs(kwargs);
-        List<Call> calls = Collections.nCopies(repeat, new Call(task, values, keywords));
+        Call call = new Call(task, values, keywords);
+        // bad arguments are bad input (exit 2), not a failed task: refused here, before any worker runs them
+        engine.registry().check(call);
+        List<Call> calls = Collections.nCopies(repeat, call);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> traced = new HashSet<>();
         return EngineBatch.run(launcher, spec, engine, calls, (outcome, summary) -> {
             if (outcome != null) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("task", outcome.call().task());
                 line.put("args", outcome.call().args());
-                line.put(outcome.ok() ? "result" : "error", outcome.ok() ? outcome.result() : outcome.error());
+                line.put(outcome.ok() ? "result" : "error", outcome.ok() ? outcome.result() : firstLine(outcome.error()));
                 line.put("worker", outcome.worker());
                 line.put("ms", outcome.millis());
+                if (!outcome.ok()) {
+                    // stdout stays one JSON line per call; the trace is for people, once per distinct trace
+                    err.println("task " + outcome.call().task() + " " + Json.write(outcome.call().args()) + " failed on "
+                            + outcome.worker() + (traced.add(outcome.error()) ? ":\n" + outcome.error().stripTrailing()
+                            : ": the same error as above"));
+                    err.flush();
+                }
                 out.println(Json.write(line));
             } else {
                 out.println(summary.line());
             }
             out.flush();
         });
+    }
+
+    private static String firstLine(String error) {
+        int end = error.indexOf('\n');
+        return end < 0 ? error : error.substring(0, end);
     }
 
     static Object parse(String arg) {

@@ -5,8 +5,8 @@ import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.Json;
 import dev.ranks.pipeline.TaskRegistry;
-import dev.ranks.pipeline.redis.BrokerUrl;
 import dev.ranks.pipeline.redis.CeleryMessage;
+import dev.ranks.pipeline.redis.ResultTimeoutException;
 import dev.ranks.pipeline.redis.Routes;
 import dev.ranks.pipeline.redis.TaskQueue;
 import dev.ranks.pipeline.redis.TaskState;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "submit", description = {
     "Sends a task message (Celery protocol 2) to a queue of a Redis broker and prints its task id; with --wait, waits"
-        + " for the result and prints it as JSON (exit 1 when the task failed or was revoked).",
+        + " for the result and prints it as JSON (exit 1 when the task failed or was revoked, 124 when"
+        + " --result-timeout ran out first).",
     "TASK is any name a worker on the queue knows: fib, sqrt, crawl_page, tasks.fibo_task, or a Celery worker's Python"
         + " task. Each ARG is read as JSON when it is JSON (30, 2.5, \"x\", [1,2]) and as a string otherwise.",
     "See docs/celery.md."})
@@ -53,9 +55,8 @@ final class SubmitCommand implements Callable<Integer> {
                     + " webcrawler_queue), else celery.")
     private String queue;
 
-    @Option(names = {"-b", "--broker"}, paramLabel = "URL",
-            description = "The Redis broker. Default: $RANKS_BROKER, else " + BrokerUrl.LOCAL + ".")
-    private String broker;
+    @Mixin
+    private BrokerOptions broker;
 
     @Option(names = "--countdown", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Runs the task no sooner than this from now (Celery's countdown, an ETA).")
@@ -72,7 +73,8 @@ final class SubmitCommand implements Callable<Integer> {
     private boolean await;
 
     @Option(names = "--result-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --wait: gives up after this long (exit 1). Default: wait as long as it takes.")
+            description = "With --wait: gives up after this long, printing PENDING for the tasks without a result"
+                    + " (exit 124, as --timeout and timeout(1)). Default: wait as long as it takes.")
     private Duration timeout;
 
     @Override
@@ -89,7 +91,9 @@ final class SubmitCommand implements Callable<Integer> {
         }
         Map<String, Object> keywords = kwargs == null ? Map.of() : RunTaskCommand.readKwargs(kwargs);
         Call call = new Call(task, values, keywords);
-        BrokerUrl url = BrokerUrl.parse(EngineOptions.brokerUrl(broker));
+        broker.url();
+        // not checked here: whichever worker consumes the queue judges the arguments (a Celery worker's
+        // tasks.sqrt_task is Python's, which may accept what Ranks' sqrt would not), as apply_async does
         String target = queue != null ? queue : Routes.queueFor(task, TaskRegistry.load());
         List<CeleryMessage> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -104,7 +108,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TaskQueue client = TaskQueue.connect(url, System.err)) {
+        try (TaskQueue client = broker.connect(System.err)) {
             client.sendAll(messages);
             if (!await) {
                 for (CeleryMessage message : messages) {
@@ -118,14 +122,21 @@ final class SubmitCommand implements Callable<Integer> {
             }
             err.flush();
             Map<String, TaskState> states = new LinkedHashMap<>();
-            client.awaitAll(messages.stream().map(CeleryMessage::id).toList(), s -> states.put(s.id(), s), timeout);
+            ResultTimeoutException late = null;
+            try {
+                client.awaitAll(messages.stream().map(CeleryMessage::id).toList(), s -> states.put(s.id(), s), timeout);
+            } catch (ResultTimeoutException e) {
+                late = e;
+            }
             int failures = 0;
             for (CeleryMessage message : messages) {
                 TaskState state = states.get(message.id());
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("id", message.id());
-                line.put("status", state.status());
-                if (TaskState.SUCCESS.equals(state.status())) {
+                line.put("status", state == null ? "PENDING" : state.status());
+                if (state == null) {
+                    line.put("error", "no result within --result-timeout " + timeout.toMillis() / 1000.0 + " s");
+                } else if (TaskState.SUCCESS.equals(state.status())) {
                     line.put("result", state.result());
                 } else {
                     line.put("error", state.error());
@@ -134,6 +145,12 @@ final class SubmitCommand implements Callable<Integer> {
                 out.println(Json.write(line));
             }
             out.flush();
+            if (late != null) {
+                // not bad input and not a failed task: it may still run, so the exit says "ran out of time"
+                err.println(late.getMessage());
+                err.flush();
+                return ExitCodes.TIMEOUT;
+            }
             return failures == 0 ? 0 : 1;
         }
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     "Redis (default): consumes the queues of a broker like 'celery worker -Q ...': messages in Celery's protocol, results"
         + " in Celery's result backend, so Celery clients can call it; at-least-once delivery, acknowledged after the"
         + " task; retries with backoff; dead letters. SIGTERM finishes running tasks (--shutdown-grace) and hands the"
-        + " rest back.",
+        + " rest back; with the broker down it exits after --shutdown-grace plus --reconnect-window at most, saying"
+        + " what it could not hand back (that comes back after the visibility timeout).",
     "--fifo DIR: serves the named pipes in DIR (made when missing) to 'launcher fib ... --engine fifo --fifo-dir DIR'.",
     "--class-path PATH: your own tasks join the built-in ones; Celery clients call them by their aliases"
         + " (tasks.my_task).",
@@ -83,6 +84,12 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, how long running tasks may finish before they are handed back. Default: 30s.")
     private Duration shutdownGrace;
 
+    @Option(names = "--reconnect-window", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "On SIGTERM with the broker down, how long to keep reconnecting to hand messages back and store"
+                    + " results before exiting anyway (what is left comes back after the visibility timeout). Default: 10s."
+                    + " While running, the worker reconnects as long as it takes.")
+    private Duration reconnectWindow;
+
     @Mixin
     private TaskPathOption tasks;
 
@@ -132,6 +139,9 @@ final class WorkerCommand implements Callable<Integer> {
         }
         if (shutdownGrace != null) {
             options = options.withShutdownGrace(shutdownGrace);
+        }
+        if (reconnectWindow != null) {
+            options = options.withReconnectWindow(reconnectWindow);
         }
         RedisWorker worker = RedisWorker.start(url, options, registry, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ranks-worker-stop"));

@@ -1,10 +1,15 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ranks.pipeline.Call;
+import dev.ranks.pipeline.redis.BrokerUrl;
+import dev.ranks.pipeline.redis.CeleryMessage;
 import dev.ranks.pipeline.redis.RedisServer;
+import dev.ranks.pipeline.redis.TaskQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -67,6 +73,49 @@ class RedisUpCommandTest {
         try (RedisServer again = RedisServer.builder().dir(dir).password("pw").start()) {
             assertEquals("v", again.command("GET", "k"), "the append-only file in --dir kept the write");
         }
+    }
+
+    @Test
+    void saysWhatAnEarlierRunLeftAndFreshStartsEmpty() throws Exception {
+        Path dir = tmp.resolve("kept");
+        try (RedisServer earlier = RedisServer.builder().dir(dir).password("pw").start()) {
+            try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(earlier.url()), System.err)) {
+                client.sendAll(List.of(CeleryMessage.of(Call.of("fib", 1), "fibo_queue"),
+                        CeleryMessage.of(Call.of("fib", 2), "fibo_queue"), CeleryMessage.of(Call.of("sqrt", 2), "sqrt_queue")));
+            }
+        }
+        String[] kept = upAndDown("--dir", dir.toString(), "--password", "pw");
+        assertTrue(kept[1].contains("3 message(s) waiting and 0 in flight from an earlier run, in fibo_queue (2),"
+                + " sqrt_queue (1) (kept in " + dir.toAbsolutePath() + "): the next worker runs them; 'launcher queues'"
+                + " shows them, 'launcher redis-up --fresh' starts empty"), kept[1]);
+        assertTrue(upAndDown("--dir", dir.toString(), "--password", "pw")[1].contains("3 message(s) waiting"),
+                "an unchanged restart says so again");
+        String[] fresh = upAndDown("--dir", dir.toString(), "--password", "pw", "--fresh");
+        assertFalse(fresh[1].contains("earlier run"), fresh[1]);
+        assertFalse(upAndDown("--dir", dir.toString(), "--password", "pw")[1].contains("earlier run"),
+                "--fresh deleted what was kept");
+    }
+
+    /** Runs redis-up in process until it serves, then shuts it down with SHUTDOWN; returns its stdout and stderr. */
+    private static String[] upAndDown(String... options) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine launcher = Launcher.commandLine();
+        launcher.setOut(new PrintWriter(out, true));
+        launcher.setErr(new PrintWriter(err, true));
+        List<String> args = new java.util.ArrayList<>(List.of("redis-up", "--port", "0"));
+        args.addAll(List.of(options));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> launcher.execute(args.toArray(String[]::new)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Matcher broker = BROKER.matcher("");
+        while (!exit.isDone() && !(broker.reset(out.toString()).find() && err.toString().contains(" serves "))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(broker.reset(out.toString()).find(), () -> "stdout: " + out + "\nstderr: " + err);
+        send(Integer.parseInt(broker.group(1)), "pw", "SHUTDOWN");
+        assertEquals(0, exit.get(15, TimeUnit.SECONDS), err::toString);
+        return new String[] {out.toString(), err.toString()};
     }
 
     @Test

@@ -21,11 +21,30 @@ class RunTaskCommandTest {
     }
 
     @Test
-    void aFailingCallExitsOneWithItsStackTrace() {
-        CliRun run = CliRun.of("run-task", "sqrt", "-4", "--engine", "threads");
-        assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("\"error\":\"dev.ranks.comm.RanksException: sqrt argument -4 is invalid"),
-                run::toString);
+    void argumentsTheTaskRefusesExitTwoWithOneLineBeforeAnythingRuns() {
+        for (String[] call : List.of(new String[] {"fib", "-5"}, new String[] {"fib", "abc"}, new String[] {"sqrt", "-4"},
+                new String[] {"tasks.fibo_task", "1", "2"})) {
+            CliRun run = CliRun.of("run-task", call[0], call[1], call.length > 2 ? call[2] : "--repeat=1", "--engine",
+                    "processes");
+            assertEquals(2, run.exitCode(), run::toString);
+            assertEquals("", run.out(), "no engine started, so no JSON line and no summary: " + run);
+            assertEquals(2, run.err().lines().count(), "the message, then where to read about usage: " + run);
+            assertTrue(run.err().endsWith("See 'launcher run-task --help'.\n"), run::toString);
+        }
+        assertTrue(CliRun.of("run-task", "fib", "-5").err().startsWith(
+                "fib argument -5 is invalid: expected an integer from 0 to 100000000\n"));
+        assertTrue(CliRun.of("run-task", "fib", "abc").err().startsWith(
+                "fib argument \"abc\" is invalid: expected an integer from 0 to 100000000\n"), "a string shows its quotes");
+        assertTrue(CliRun.of("run-task", "fibo_task", "1", "2").err().startsWith("fib takes 1 argument, got 2 [1, 2]"));
+    }
+
+    @Test
+    void submitLeavesTheArgumentsToTheWorker() {
+        CliRun run = CliRun.of("submit", "tasks.sqrt_task", "\"x\"", "--broker", "redis://127.0.0.1:1/0");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("broker redis://127.0.0.1:1/0 cannot be used"),
+                "sent as it is, for whichever worker consumes the queue (a Celery worker's Python sqrt_task raises"
+                        + " TypeError): " + run);
     }
 
     @Test

@@ -99,9 +99,13 @@ class UserTasksTest {
     void theTasksOwnErrorFailsTheCallAndWithoutTheClassPathItIsUnknown() {
         CliRun zero = CliRun.of("run-task", "collatz_steps", "0", "--class-path", examples.toString(), "--engine",
                 "processes", "--workers", "1");
-        assertEquals(1, zero.exitCode(), zero::toString);
+        assertEquals(1, zero.exitCode(), "a task without a check() fails when it runs: " + zero);
         assertTrue(zero.out().contains("\"error\":\"java.lang.IllegalArgumentException: collatz_steps argument 0 is"
-                + " invalid: expected a positive integer up to 9223372036854775807"), zero::toString);
+                + " invalid: expected a positive integer up to 9223372036854775807\",\"worker\""),
+                "stdout's JSON holds the error's first line: " + zero);
+        assertTrue(zero.err().contains("task collatz_steps [0] failed on process-0"), zero::toString);
+        assertTrue(zero.err().contains("dev.ranks.examples.CollatzTasks$CollatzSteps.run(CollatzTasks.java:"),
+                "the trace goes to stderr: " + zero);
         CliRun one = CliRun.of("run-task", "collatz_steps", "1", "--class-path", examples.toString());
         assertTrue(one.out().startsWith("{\"task\":\"collatz_steps\",\"args\":[1],\"result\":0,"), one::toString);
         CliRun unknown = CliRun.of("run-task", "collatz_steps", "27");

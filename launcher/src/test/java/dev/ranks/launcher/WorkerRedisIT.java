@@ -1,9 +1,12 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.redis.BrokerUrl;
 import dev.ranks.pipeline.redis.CeleryMessage;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code launcher worker} processes on a real redis-server: a worker SIGKILLed mid-task loses
  * nothing (another runs the task once more after the visibility timeout), and SIGTERM finishes the
- * running task and hands the queued ones back.
+ * running task and hands the queued ones back, also when the broker is down (then it says what it
+ * could not hand back, which comes back later); clients give up on a broker gone for longer than
+ * their reconnect window.
  */
 class WorkerRedisIT {
     @TempDir
@@ -163,5 +169,90 @@ class WorkerRedisIT {
             String queues = CliRun.of("queues", "--broker", redis.url(), "-Q", "webcrawler_queue").out();
             assertTrue(queues.matches("(?s).*webcrawler_queue\\s+3\\s+0\\s+0\\s+0.*"), queues);
         }
+    }
+
+    @Test
+    void sigtermWithTheBrokerDownStillStopsTheWorkerAndLosesNothing() throws Exception {
+        Process worker = worker("down", "--prefetch", "4", "--shutdown-grace", "2s", "--reconnect-window", "2s");
+        List<CeleryMessage> messages = new ArrayList<>();
+        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(redis.url()), System.err)) {
+            for (int i = 0; i < 3; i++) {
+                messages.add(CeleryMessage.of(Call.of("crawl_page", slowPage(i)), "webcrawler_queue"));
+            }
+            client.sendAll(messages);
+            waitFor(() -> pageRequests.get() == 1, "the worker to start a task");
+        }
+        // SIGTERM: Redis flushes its append-only file, so the restart below finds what the worker had fetched
+        redis.stop();
+        long start = System.nanoTime();
+        worker.destroy();
+        assertTrue(worker.waitFor(60, TimeUnit.SECONDS), () -> "the worker exits on SIGTERM; logs:\n" + logs());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 30, "grace 2 s plus window 2 s, with a generous margin: " + seconds + " s");
+        String log = Files.readString(tmp.resolve("down.log"));
+        assertTrue(log.contains("has been unreachable for 2 s (the reconnect window)"), log);
+        assertTrue(log.contains("2 message(s) could not be handed back (task ids "), log);
+        assertTrue(log.contains("they stay in 'unacked' and go back to their queues after the visibility timeout"), log);
+        assertTrue(log.contains("1 result(s) could not be stored"), log);
+        assertTrue(log.contains(" stopped"), log);
+
+        redis.restart();
+        assertEquals("3", redis.command("HLEN", "unacked"), "every message the worker held is still unacknowledged");
+        worker("after", "--visibility-timeout", "1s");
+        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(redis.url()), System.err)) {
+            for (CeleryMessage message : messages) {
+                TaskState state = client.await(message.id(), Duration.ofSeconds(60));
+                assertEquals(TaskState.SUCCESS, state.status(), () -> state.error() + "\nlogs:\n" + logs());
+            }
+        }
+    }
+
+    @Test
+    void clientsGiveUpOnABrokerGoneLongerThanTheirWindow() throws Exception {
+        Path submitLog = tmp.resolve("submit.log");
+        Process submit = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), Launcher.class.getName(), "submit", "fib", "30", "--queue",
+                "nobody_consumes", "--broker", redis.url(), "--wait", "--reconnect-window", "2s")
+                .redirectErrorStream(true).redirectOutput(submitLog.toFile()).start();
+        workers.add(submit);
+        waitFor(() -> {
+            try {
+                return Files.readString(submitLog).contains("sent fib [30] to nobody_consumes");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "submit to send its task");
+        redis.stop();
+        assertTrue(submit.waitFor(60, TimeUnit.SECONDS), () -> "submit gives up; logs:\n" + logs());
+        String log = Files.readString(submitLog);
+        assertEquals(2, submit.exitValue(), log);
+        assertTrue(log.contains("broker " + redis.url() + " has been unreachable for 2 s (the reconnect window)"), log);
+
+        redis.restart();
+        try (TaskQueue client = TaskQueue.connect(BrokerUrl.parse(redis.url()), System.err, Duration.ofSeconds(1))) {
+            redis.stop();
+            long start = System.nanoTime();
+            RanksException queues = assertThrows(RanksException.class, () -> client.report(List.of()));
+            RanksException revoke = assertThrows(RanksException.class, () -> client.revoke(List.of("some-id")));
+            RanksException send = assertThrows(RanksException.class,
+                    () -> client.send(CeleryMessage.of(Call.of("fib", 3), "fibo_queue")));
+            assertTrue((System.nanoTime() - start) / 1e9 < 30, "each gives up after its window");
+            for (RanksException e : List.of(queues, revoke, send)) {
+                assertEquals(ErrorClass.UNAVAILABLE, e.errorClass());
+                assertTrue(e.getMessage().contains("has been unreachable for 1 s (the reconnect window)"), e::getMessage);
+            }
+        }
+    }
+
+    @Test
+    void theRedisEngineFailsItsWaitingCallsWhenTheBrokerStaysAway() throws Exception {
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("fib", "10", "20", "--engine",
+                "redis", "--queue", "nobody_consumes", "--broker", redis.url(), "--reconnect-window", "2s"));
+        waitFor(() -> "2".equals(redis.command("LLEN", "nobody_consumes")), "the engine to send its calls");
+        redis.stop();
+        CliRun done = run.get(60, TimeUnit.SECONDS);
+        assertEquals(1, done.exitCode(), done::toString);
+        assertTrue(done.err().contains("has been unreachable for 2 s (the reconnect window)"), done::toString);
+        assertTrue(done.err().contains("the calls' messages stay on the broker and may still run"), done::toString);
     }
 }

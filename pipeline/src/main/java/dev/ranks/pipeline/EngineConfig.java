@@ -4,6 +4,7 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,9 +24,12 @@ import java.util.List;
  * @param diagnostics where engines report worker deaths and other trouble; usually {@code System.err}
  * @param localWorkers whether a task-queue engine also runs {@code workers} worker threads in this
  *     process, besides the workers started separately; set by {@link #withWorkers}
+ * @param reconnectWindow how long a task-queue engine keeps reconnecting to a broker that went
+ *     away before the calls still waiting fail, or null for the engine's default (60 s for Redis)
  */
 public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String brokerUrl, String queue,
-        List<String> jvmOptions, TaskRegistry registry, PrintStream diagnostics, boolean localWorkers) {
+        List<String> jvmOptions, TaskRegistry registry, PrintStream diagnostics, boolean localWorkers,
+        Duration reconnectWindow) {
     /** Celery's default queue name. */
     public static final String DEFAULT_QUEUE = "celery";
 
@@ -41,6 +45,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      * @param registry the tasks
      * @param diagnostics where trouble is reported
      * @param localWorkers whether a task-queue engine runs workers in this process
+     * @param reconnectWindow how long a task-queue engine reconnects, or null for its default
      * @throws RanksException ({@link ErrorClass#ARG}) when a count is below 1
      */
     public EngineConfig {
@@ -59,7 +64,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
     public static EngineConfig defaults() {
         int processors = Runtime.getRuntime().availableProcessors();
         return new EngineConfig(processors, 4 * processors, null, null, null, List.of(),
-                TaskRegistry.load(), System.err, false);
+                TaskRegistry.load(), System.err, false, null);
     }
 
     /**
@@ -69,7 +74,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withWorkers(int n) {
         return new EngineConfig(n, Math.max(1, 4 * n), fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics,
-                true);
+                true, reconnectWindow);
     }
 
     /**
@@ -78,7 +83,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withQueueCapacity(int capacity) {
         return new EngineConfig(workers, capacity, fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics,
-                localWorkers);
+                localWorkers, reconnectWindow);
     }
 
     /**
@@ -87,7 +92,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withFifoDir(Path dir) {
         return new EngineConfig(workers, queueCapacity, dir, brokerUrl, queue, jvmOptions, registry, diagnostics,
-                localWorkers);
+                localWorkers, reconnectWindow);
     }
 
     /**
@@ -97,7 +102,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withBroker(String url, String queueName) {
         return new EngineConfig(workers, queueCapacity, fifoDir, url, queueName, jvmOptions, registry, diagnostics,
-                localWorkers);
+                localWorkers, reconnectWindow);
     }
 
     /**
@@ -106,7 +111,7 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withJvmOptions(List<String> options) {
         return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, options, registry, diagnostics,
-                localWorkers);
+                localWorkers, reconnectWindow);
     }
 
     /**
@@ -115,7 +120,16 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withRegistry(TaskRegistry tasks) {
         return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, tasks, diagnostics,
-                localWorkers);
+                localWorkers, reconnectWindow);
+    }
+
+    /**
+     * @param window how long a task-queue engine keeps reconnecting to a broker that went away
+     * @return these settings with that window
+     */
+    public EngineConfig withReconnectWindow(Duration window) {
+        return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, registry, diagnostics,
+                localWorkers, window);
     }
 
     /**
@@ -124,6 +138,6 @@ public record EngineConfig(int workers, int queueCapacity, Path fifoDir, String 
      */
     public EngineConfig withDiagnostics(PrintStream out) {
         return new EngineConfig(workers, queueCapacity, fifoDir, brokerUrl, queue, jvmOptions, registry, out,
-                localWorkers);
+                localWorkers, reconnectWindow);
     }
 }

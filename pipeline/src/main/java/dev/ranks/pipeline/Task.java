@@ -26,4 +26,20 @@ public interface Task {
      *     call's {@link Outcome}
      */
     Object run(List<Object> args, Map<String, Object> kwargs) throws Exception;
+
+    /**
+     * Checks the arguments without running the task, so that a client can refuse a call that
+     * cannot succeed before it sends it anywhere: {@code launcher run-task} then exits 2 with the
+     * message, as for any bad input, instead of reporting a failed task. The
+     * built-in tasks check everything their {@link #run} would refuse. A task that does not
+     * override this accepts every call here; {@link #run} must check all the same, since a call
+     * from a Celery client or the API arrives unchecked.
+     *
+     * @param args the positional arguments
+     * @param kwargs the keyword arguments
+     * @throws dev.ranks.comm.RanksException ({@link dev.ranks.comm.ErrorClass#ARG}), or an
+     *     {@link IllegalArgumentException}, naming the bad argument and what was expected
+     */
+    default void check(List<Object> args, Map<String, Object> kwargs) {
+    }
 }

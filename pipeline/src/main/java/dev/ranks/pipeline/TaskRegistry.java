@@ -138,6 +138,23 @@ public final class TaskRegistry {
         return task;
     }
 
+    /**
+     * Checks a call before it is sent: its task exists and accepts its arguments
+     * ({@link Task#check}).
+     *
+     * @param call the call
+     * @throws RanksException ({@link ErrorClass#ARG}) naming the unknown task, or the bad argument
+     *     and what was expected
+     */
+    public void check(Call call) {
+        Task task = task(call.task());
+        try {
+            task.check(call.args(), call.kwargs());
+        } catch (IllegalArgumentException e) {
+            throw new RanksException(ErrorClass.ARG, -1, e.getMessage(), e);
+        }
+    }
+
     /** @return the task names, sorted */
     public Set<String> names() {
         return new TreeSet<>(tasks.keySet());

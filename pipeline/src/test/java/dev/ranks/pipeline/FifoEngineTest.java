@@ -45,6 +45,25 @@ class FifoEngineTest extends EngineContract {
         Files.delete(dir);
     }
 
+    /**
+     * The request pipe is the directory's meeting point, not a worker's: it stays when the last
+     * worker stops (docs/pipeline.md says why), and the next worker and client use it as it is.
+     */
+    @Test
+    void theRequestsPipeOutlivesItsWorkersForTheNextOnes() {
+        engine.close();
+        worker.close();
+        second.close();
+        assertTrue(Fifos.isFifo(dir.resolve(Fifos.REQUESTS)), "requests stays a named pipe");
+        RanksException none = assertThrows(RanksException.class,
+                () -> Engines.open("fifo", EngineConfig.defaults().withFifoDir(dir)));
+        assertTrue(none.getMessage().contains("no live worker"), none::getMessage);
+        worker = FifoWorker.serve(dir, TaskRegistry.load(), 1, System.err);
+        second = worker;
+        engine = Engines.open("fifo", EngineConfig.defaults().withFifoDir(dir));
+        assertEquals(9L, engine.submit(List.of(Call.of("square", 3))).await().get(0).value());
+    }
+
     @Test
     void countsTheThreadsOfEveryLiveWorker() {
         assertEquals(3, engine.workers());

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real Celery 5 worker (Debian's {@code python3-celery}) run as a child process on the tasks of
- * {@code celery_tasks.py} ({@code tasks.fibo_task}, {@code tasks.sqrt_task}, {@code tasks.crawl_task}),
+ * {@code celery_tasks.py}, which are those of docs/celery/tasks.py ({@code tasks.fibo_task},
+ * {@code tasks.sqrt_task}, {@code tasks.crawl_task}),
  * for interop tests and for the Celery side of {@code launcher bench queue}. The scripts ship in
  * this jar and are written into a fresh temporary directory per worker; the worker runs
  *
@@ -42,8 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CeleryWorker implements AutoCloseable {
     /** Debian's interpreter, where {@code python3-celery} and {@code python3-redis} install. */
     static final Path PYTHON = Path.of("/usr/bin/python3");
-    /** The task module, a resource beside this class. */
+    /** The task module, a resource beside this class: the tasks of {@link #BOOK_TASKS} and a ready line. */
     static final String TASKS_SCRIPT = "celery_tasks.py";
+    /** The books' task module that docs/celery.md shows, docs/celery/tasks.py, which the build copies beside this class. */
+    static final String BOOK_TASKS = "tasks.py";
     /** The client script, a resource beside this class. */
     static final String CLIENT_SCRIPT = "celery_client.py";
     /** What celery_tasks.py prints, whatever the log level, when the worker consumes. */
@@ -306,7 +309,7 @@ public final class CeleryWorker implements AutoCloseable {
     }
 
     /**
-     * Writes the two scripts into a fresh temporary directory.
+     * Writes the scripts into a fresh temporary directory.
      *
      * @param prefix the directory name's prefix
      * @return the directory
@@ -314,7 +317,7 @@ public final class CeleryWorker implements AutoCloseable {
     static Path scripts(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
-            for (String script : List.of(TASKS_SCRIPT, CLIENT_SCRIPT)) {
+            for (String script : List.of(BOOK_TASKS, TASKS_SCRIPT, CLIENT_SCRIPT)) {
                 try (InputStream in = CeleryWorker.class.getResourceAsStream(script)) {
                     if (in == null) {
                         throw new RanksException(ErrorClass.INTERNAL, "the resource " + script + " is missing beside "

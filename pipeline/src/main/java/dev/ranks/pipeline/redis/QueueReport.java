@@ -84,7 +84,7 @@ public record QueueReport(List<Row> queues, List<Map<String, Object>> workers) {
         return new QueueReport(rows, workers);
     }
 
-    private static List<String> scan(Jedis redis, String pattern, String type) {
+    static List<String> scan(Jedis redis, String pattern, String type) {
         List<String> keys = new ArrayList<>();
         ScanParams params = new ScanParams().match(pattern).count(1000);
         String cursor = ScanParams.SCAN_POINTER_START;

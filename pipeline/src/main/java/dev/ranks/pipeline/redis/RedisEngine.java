@@ -20,7 +20,9 @@ import java.util.Set;
  * and outcomes come from Celery's result backend. The calls are run by whichever workers consume
  * those queues: {@code launcher worker} processes on any host, Celery workers, and, when
  * {@link EngineConfig#localWorkers()} is set ({@code --workers N}), N worker threads in this
- * process. Without any worker, a batch waits until one starts.
+ * process. Without any worker, a batch waits until one starts. A broker that goes away is
+ * reconnected to for {@link EngineConfig#reconnectWindow()}; after that the calls still waiting
+ * fail, naming the broker (they may still run later: their messages are on the broker).
  */
 public final class RedisEngine implements Engine {
     private static final long WORKER_HINT_MS = 5_000;
@@ -47,7 +49,8 @@ public final class RedisEngine implements Engine {
      */
     public static RedisEngine open(EngineConfig config) {
         BrokerUrl url = BrokerUrl.parse(config.brokerUrl() == null ? BrokerUrl.LOCAL : config.brokerUrl());
-        TaskQueue client = TaskQueue.connect(url, config.diagnostics());
+        TaskQueue client = TaskQueue.connect(url, config.diagnostics(),
+                config.reconnectWindow() != null ? config.reconnectWindow() : TaskQueue.RECONNECT_WINDOW);
         RedisWorker worker = null;
         if (config.localWorkers()) {
             List<String> queues = config.queue() == null ? Routes.allQueues() : List.of(config.queue());
@@ -104,7 +107,7 @@ public final class RedisEngine implements Engine {
                             : Outcome.failure(i, calls.get(i), state.error(), by, millis, 1));
                 }, null);
             } catch (RanksException e) {
-                batch.failRemaining(e.getMessage(), where);
+                batch.failRemaining(e.getMessage() + "; the calls' messages stay on the broker and may still run", where);
             } finally {
                 synchronized (this) {
                     open.remove(batch);

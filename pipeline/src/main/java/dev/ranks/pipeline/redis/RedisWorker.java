@@ -54,7 +54,8 @@ import redis.clients.jedis.params.ZAddParams;
  * the reason (and, when its id is known, a {@code FAILURE} state so its client does not wait
  * forever), and the worker carries on. Revoked and expired tasks are stored as {@code REVOKED}
  * without running. Closing the worker stops fetching, hands back the messages it holds but has not
- * started, lets running tasks finish within the shutdown grace and hands back those that do not.
+ * started, lets running tasks finish within the shutdown grace and hands back those that do not;
+ * it ends even when the broker is down (see {@link #close()}).
  */
 public final class RedisWorker implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -82,6 +83,7 @@ public final class RedisWorker implements AutoCloseable {
     private final AtomicLong revokedCount = new AtomicLong();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong fetches = new AtomicLong();
+    private final AtomicLong notStored = new AtomicLong();
     private final java.util.concurrent.BlockingQueue<List<String>> finishing = new LinkedBlockingQueue<>();
     private final Thread finisher;
     private volatile boolean finisherMayStop;
@@ -140,7 +142,9 @@ public final class RedisWorker implements AutoCloseable {
      *     refuses the credentials
      */
     public static RedisWorker start(BrokerUrl url, WorkerOptions options, TaskRegistry registry, PrintStream diagnostics) {
-        Broker broker = new Broker(url, options.concurrency() + options.queues().size() + 4, "ranks-worker", diagnostics);
+        // a running worker outlives any outage; close() bounds the reconnecting (see Broker#bound)
+        Broker broker = new Broker(url, options.concurrency() + options.queues().size() + 4, "ranks-worker", diagnostics,
+                null);
         try {
             broker.ping();
         } catch (RanksException e) {
@@ -461,9 +465,12 @@ public final class RedisWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RanksException e) {
-                diagnostics.println("worker " + id + ": " + batch.size() + " result(s) could not be stored: "
-                        + e.getMessage() + "; their messages come back after the visibility timeout");
-                diagnostics.flush();
+                notStored.addAndGet(batch.size());
+                if (running) {
+                    diagnostics.println("worker " + id + ": " + batch.size() + " result(s) could not be stored: "
+                            + e.getMessage() + "; their messages come back after the visibility timeout");
+                    diagnostics.flush();
+                }
                 batch.clear();
                 if (broker.closed()) {
                     return;
@@ -544,8 +551,11 @@ public final class RedisWorker implements AutoCloseable {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                diagnostics.println("worker " + id + ": " + e.getMessage());
-                diagnostics.flush();
+                // a job interrupted by close() has nothing to report: close() says what became of the messages
+                if (running) {
+                    diagnostics.println("worker " + id + ": " + e.getMessage());
+                    diagnostics.flush();
+                }
             }
         };
     }
@@ -554,6 +564,13 @@ public final class RedisWorker implements AutoCloseable {
      * Stops the worker: no more fetching; messages held but not started go back to their queues at
      * once; running tasks get the shutdown grace to finish, and those still running then go back
      * too (they will run again elsewhere).
+     *
+     * <p>Stopping always ends, whatever the broker's state: from here on an operation that cannot
+     * reach the broker gives up after the reconnect window ({@link WorkerOptions#reconnectWindow()}),
+     * so the whole stop takes at most about the shutdown grace plus that window. What could not
+     * be handed back, or whose result could not be stored, is said on the diagnostics stream; none
+     * of it is lost: its message stays in {@code unacked} and goes back to its queue after the
+     * visibility timeout.
      */
     @Override
     public void close() {
@@ -563,6 +580,8 @@ public final class RedisWorker implements AutoCloseable {
             }
             running = false;
         }
+        broker.bound(options.reconnectWindow());
+        long graceEnd = System.nanoTime() + options.shutdownGrace().toNanos();
         synchronized (wake) {
             wake.notifyAll();
         }
@@ -572,37 +591,79 @@ public final class RedisWorker implements AutoCloseable {
         scheduler.shutdownNow();
         executor.shutdown();
         int handedBack = 0;
+        List<String> kept = new ArrayList<>();
+        RanksException lost = null;
         try {
             for (Delivery delivery : List.copyOf(held.values())) {
                 if (delivery.state().compareAndSet(Delivery.WAITING, Delivery.HANDED_BACK)) {
-                    restore(delivery.tag());
                     held.remove(delivery.tag());
-                    handedBack++;
+                    try {
+                        restore(delivery.tag());
+                        handedBack++;
+                    } catch (RanksException e) {
+                        lost = e;
+                        kept.add(delivery.message().id());
+                    }
                 }
             }
-            if (!executor.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            long graceLeft = Math.max(0, graceEnd - System.nanoTime());
+            if (!executor.awaitTermination(graceLeft, TimeUnit.NANOSECONDS)) {
                 for (Delivery delivery : List.copyOf(held.values())) {
-                    restore(delivery.tag());
-                    handedBack++;
+                    try {
+                        restore(delivery.tag());
+                        handedBack++;
+                    } catch (RanksException e) {
+                        lost = e;
+                        kept.add(delivery.message().id());
+                    }
                 }
                 executor.shutdownNow();
             }
             finisherMayStop = true;
-            finisher.join(Math.max(5_000, options.shutdownGrace().toMillis()));
+            // the finisher gives up on an unreachable broker after the window; the margin covers a connect timeout
+            finisher.join(options.reconnectWindow().toMillis() + 15_000);
             broker.call(redis -> redis.del(Keys.WORKER_PREFIX + id, Keys.FETCH_PREFIX + id));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RanksException e) {
-            diagnostics.println("worker " + id + ": " + e.getMessage() + "; messages it held come back after the"
-                    + " visibility timeout");
+            // only the heartbeat was left to delete, and it expires by itself within 10 s
+            lost = e;
         } finally {
             if (handedBack > 0) {
                 diagnostics.println("worker " + id + ": " + handedBack + " message(s) handed back to their queues");
             }
+            long unstored = notStored.get();
+            if (lost != null && (!kept.isEmpty() || unstored > 0)) {
+                diagnostics.println("worker " + id + ": " + lost.getMessage());
+            }
+            if (!kept.isEmpty()) {
+                diagnostics.println("worker " + id + ": " + kept.size() + " message(s) could not be handed back (task"
+                        + " ids " + String.join(", ", kept.subList(0, Math.min(10, kept.size())))
+                        + (kept.size() > 10 ? ", ..." : "") + "): they stay in 'unacked' and go back to their queues"
+                        + " after the visibility timeout (" + human(options.visibilityTimeout()) + ")");
+            }
+            if (unstored > 0) {
+                diagnostics.println("worker " + id + ": " + unstored + " result(s) could not be stored: those tasks"
+                        + " stay in 'unacked' and run again after the visibility timeout ("
+                        + human(options.visibilityTimeout()) + ")");
+            }
+            diagnostics.println("worker " + id + " stopped");
             diagnostics.flush();
             broker.close();
             stopped.countDown();
         }
+    }
+
+    /** A duration as people write it: {@code 1 h}, {@code 90 s}, {@code 250 ms}. */
+    private static String human(Duration d) {
+        long millis = d.toMillis();
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + " h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static Thread daemon(Runnable body, String name) {

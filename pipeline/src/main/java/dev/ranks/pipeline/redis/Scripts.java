@@ -135,6 +135,42 @@ final class Scripts {
             return n
             """;
 
+    /**
+     * Finds where task ids are: for each id in ARGV, the first place whose message holds it, as
+     * {@code unacked} for KEYS[1] (delivered, not acknowledged) or the name of the list KEYS[2..]
+     * (a queue, a priority list, a dead-letter list), else an empty string. A task id is a UUID, so
+     * finding it as plain text in a raw message is finding that message. One script, so that a
+     * message moving between a queue and {@code unacked} meanwhile is not missed.
+     */
+    static final String LOCATE = """
+            local found, left = {}, #ARGV
+            local function look(raw, where)
+              for i = 1, #ARGV do
+                if not found[i] and string.find(raw, ARGV[i], 1, true) then
+                  found[i] = where
+                  left = left - 1
+                end
+              end
+            end
+            local cursor = '0'
+            repeat
+              local page = redis.call('HSCAN', KEYS[1], cursor, 'COUNT', 1000)
+              cursor = page[1]
+              for j = 2, #page[2], 2 do look(page[2][j], KEYS[1]) end
+            until cursor == '0' or left == 0
+            for k = 2, #KEYS do
+              local n = redis.call('LLEN', KEYS[k])
+              local from = 0
+              while from < n and left > 0 do
+                for _, raw in ipairs(redis.call('LRANGE', KEYS[k], from, from + 999)) do look(raw, KEYS[k]) end
+                from = from + 1000
+              end
+            end
+            local out = {}
+            for i = 1, #ARGV do out[i] = found[i] or '' end
+            return out
+            """;
+
     private Scripts() {
     }
 

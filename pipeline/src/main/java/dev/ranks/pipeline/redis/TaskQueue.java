@@ -26,6 +26,9 @@ import redis.clients.jedis.Pipeline;
  *
  * <p>Waiting subscribes to each task's result channel (as Celery's client does) and also reads the
  * stored states now and then, so a result published while the connection was down is not missed.
+ * A broker that goes away is reconnected to for the reconnect window ({@link #RECONNECT_WINDOW}
+ * unless given); after that every operation gives up with an {@link ErrorClass#UNAVAILABLE} error
+ * naming the broker.
  *
  * <pre>{@code
  * try (TaskQueue queue = TaskQueue.connect(BrokerUrl.parse("redis://localhost:6379/0"), System.err)) {
@@ -35,6 +38,9 @@ import redis.clients.jedis.Pipeline;
  * }</pre>
  */
 public final class TaskQueue implements AutoCloseable {
+    /** How long a client keeps reconnecting to a broker that went away, unless told otherwise: 60 s. */
+    public static final Duration RECONNECT_WINDOW = Duration.ofSeconds(60);
+
     private static final int CHUNK = 1000;
     private static final long SWEEP_MS = 1000;
 
@@ -45,7 +51,7 @@ public final class TaskQueue implements AutoCloseable {
     }
 
     /**
-     * Connects to a broker.
+     * Connects to a broker, with the default reconnect window ({@link #RECONNECT_WINDOW}).
      *
      * @param url the broker
      * @param diagnostics where outages are reported
@@ -54,7 +60,22 @@ public final class TaskQueue implements AutoCloseable {
      *     refuses the credentials
      */
     public static TaskQueue connect(BrokerUrl url, PrintStream diagnostics) {
-        Broker broker = new Broker(url, 4, "ranks-client", diagnostics);
+        return connect(url, diagnostics, RECONNECT_WINDOW);
+    }
+
+    /**
+     * Connects to a broker.
+     *
+     * @param url the broker
+     * @param diagnostics where outages are reported
+     * @param reconnectWindow how long an operation keeps reconnecting to a broker that went away
+     *     before it gives up
+     * @return the client
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker cannot be reached or
+     *     refuses the credentials
+     */
+    public static TaskQueue connect(BrokerUrl url, PrintStream diagnostics, Duration reconnectWindow) {
+        Broker broker = new Broker(url, 4, "ranks-client", diagnostics, reconnectWindow);
         try {
             broker.ping();
         } catch (RanksException e) {
@@ -120,7 +141,9 @@ public final class TaskQueue implements AutoCloseable {
      * @param id the task id
      * @param timeout how long to wait
      * @return its final state
-     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the timeout passes first
+     * @throws ResultTimeoutException when the timeout passes first
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker has been unreachable
+     *     for longer than the reconnect window
      */
     public TaskState await(String id, Duration timeout) {
         TaskState[] out = new TaskState[1];
@@ -134,8 +157,9 @@ public final class TaskQueue implements AutoCloseable {
      * @param ids the task ids
      * @param onReady called once per task with its final state
      * @param timeout how long to wait for all of them; null waits as long as it takes
-     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) naming how many are still pending when
-     *     the timeout passes
+     * @throws ResultTimeoutException naming how many are still pending when the timeout passes
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the broker has been unreachable
+     *     for longer than the reconnect window
      */
     public void awaitAll(Collection<String> ids, Consumer<TaskState> onReady, Duration timeout) {
         Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -156,9 +180,10 @@ public final class TaskQueue implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new RanksException(ErrorClass.UNAVAILABLE, pending.size() + " of " + ids.size()
-                            + " task(s) still pending after " + timeout + " (is a worker consuming their queue?"
-                            + " 'launcher queues --broker " + broker.url() + "' shows workers and depths)");
+                    List<String> late = ids.stream().filter(pending::contains).toList();
+                    throw new ResultTimeoutException(late.size() + " of " + ids.size() + " task(s) still pending after "
+                            + timeout.toMillis() / 1000.0 + " s; they may still run (is a worker consuming their"
+                            + " queue? 'launcher queues --broker " + broker.url() + "' shows workers and depths)", late);
                 }
                 results.waitForArrivals(Math.min(SWEEP_MS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
             }
@@ -168,21 +193,62 @@ public final class TaskQueue implements AutoCloseable {
     }
 
     /**
+     * Where a revoked id was when it was revoked.
+     *
+     * @param id the task id
+     * @param status the task's stored state ({@code SUCCESS}, {@code FAILURE}, {@code REVOKED},
+     *     {@code RETRY}...), or null when none is stored
+     * @param where where its message is: a queue's name, {@code unacked} (delivered to a worker and
+     *     not yet acknowledged), a dead-letter list {@code ranks.dead.<queue>}; null when no
+     *     message holds it
+     */
+    public record Revoked(String id, String status, String where) {
+        /** @return whether the task had finished: revoking it changes nothing */
+        public boolean finished() {
+            return TaskState.SUCCESS.equals(status) || TaskState.FAILURE.equals(status)
+                    || TaskState.REVOKED.equals(status);
+        }
+
+        /**
+         * @return whether nothing on the broker knows the id: a mistyped id, one whose result has
+         *     expired, or a task not sent yet (the revoke still holds when it arrives)
+         */
+        public boolean unknown() {
+            return status == null && where == null;
+        }
+    }
+
+    /**
      * Revokes tasks: workers skip them and store REVOKED. Ranks workers see revokes within about a
-     * second; the ids are kept for a day.
+     * second; the ids are kept for a day, so that an id not yet sent is revoked when it arrives.
+     * Says, per id, what the broker knew of it, so that a mistyped id does not pass for a revoked
+     * task.
      *
      * @param ids the task ids
+     * @return per id, in order: its stored state and where its message was
      */
-    public void revoke(Collection<String> ids) {
+    public List<Revoked> revoke(Collection<String> ids) {
+        List<String> list = List.copyOf(ids);
         double now = Keys.score(Instant.now());
-        broker.call(redis -> {
+        return broker.call(redis -> {
+            List<String> states = redis.mget(list.stream().map(TaskState::key).toArray(String[]::new));
+            List<String> keys = new ArrayList<>(List.of(Keys.UNACKED));
+            keys.addAll(QueueReport.scan(redis, "*", "list"));
+            @SuppressWarnings("unchecked")
+            List<String> where = (List<String>) Scripts.run(redis, Scripts.LOCATE, keys, list);
             Pipeline pipe = redis.pipelined();
-            for (String id : ids) {
+            for (String id : list) {
                 pipe.zadd(Keys.REVOKED, now, id);
             }
             pipe.zremrangeByScore(Keys.REVOKED, Double.NEGATIVE_INFINITY, now - Duration.ofDays(1).toSeconds());
             pipe.sync();
-            return null;
+            List<Revoked> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String state = states.get(i);
+                out.add(new Revoked(list.get(i), state == null ? null : TaskState.decode(state).status(),
+                        where.get(i).isEmpty() ? null : where.get(i)));
+            }
+            return out;
         });
     }
 

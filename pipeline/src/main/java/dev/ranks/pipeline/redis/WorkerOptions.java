@@ -23,10 +23,16 @@ import java.util.List;
  *     keeps them
  * @param shutdownGrace how long a stopping worker lets running tasks finish before handing them
  *     back to the queue (30 s)
+ * @param reconnectWindow how long a stopping worker keeps reconnecting to a broker that is down
+ *     to hand messages back and store results before it gives up and exits (10 s); a running
+ *     worker reconnects as long as it takes
  */
 public record WorkerOptions(List<String> queues, int concurrency, int prefetch, Duration visibilityTimeout,
         int maxRetries, Duration retryBackoff, Duration retryBackoffMax, Duration resultExpires,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, Duration reconnectWindow) {
+
+    /** How long a stopping worker keeps reconnecting to a broker that is down, unless told otherwise: 10 s. */
+    public static final Duration RECONNECT_WINDOW = Duration.ofSeconds(10);
 
     /**
      * Checks the options.
@@ -40,6 +46,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      * @param retryBackoffMax 0 or more
      * @param resultExpires 0 or more
      * @param shutdownGrace 0 or more
+     * @param reconnectWindow 0 or more
      * @throws RanksException ({@link ErrorClass#ARG}) naming the option and its value
      */
     public WorkerOptions {
@@ -60,7 +67,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
             throw bad("max retries " + maxRetries, "0 or more");
         }
         if (retryBackoff.isNegative() || retryBackoffMax.isNegative() || resultExpires.isNegative()
-                || shutdownGrace.isNegative()) {
+                || shutdownGrace.isNegative() || reconnectWindow.isNegative()) {
             throw bad("a negative duration", "0 or more");
         }
     }
@@ -74,7 +81,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public static WorkerOptions defaults(List<String> queues, int concurrency) {
         return new WorkerOptions(queues, concurrency, 4, Duration.ofHours(1), 3, Duration.ofSeconds(1),
-                Duration.ofMinutes(10), Duration.ofDays(1), Duration.ofSeconds(30));
+                Duration.ofMinutes(10), Duration.ofDays(1), Duration.ofSeconds(30), RECONNECT_WINDOW);
     }
 
     /**
@@ -83,7 +90,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public WorkerOptions withVisibilityTimeout(Duration timeout) {
         return new WorkerOptions(queues, concurrency, prefetch, timeout, maxRetries, retryBackoff, retryBackoffMax,
-                resultExpires, shutdownGrace);
+                resultExpires, shutdownGrace, reconnectWindow);
     }
 
     /**
@@ -93,7 +100,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public WorkerOptions withRetries(int retries, Duration backoff) {
         return new WorkerOptions(queues, concurrency, prefetch, visibilityTimeout, retries, backoff, retryBackoffMax,
-                resultExpires, shutdownGrace);
+                resultExpires, shutdownGrace, reconnectWindow);
     }
 
     /**
@@ -102,7 +109,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public WorkerOptions withResultExpires(Duration expires) {
         return new WorkerOptions(queues, concurrency, prefetch, visibilityTimeout, maxRetries, retryBackoff,
-                retryBackoffMax, expires, shutdownGrace);
+                retryBackoffMax, expires, shutdownGrace, reconnectWindow);
     }
 
     /**
@@ -111,7 +118,16 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public WorkerOptions withShutdownGrace(Duration grace) {
         return new WorkerOptions(queues, concurrency, prefetch, visibilityTimeout, maxRetries, retryBackoff,
-                retryBackoffMax, resultExpires, grace);
+                retryBackoffMax, resultExpires, grace, reconnectWindow);
+    }
+
+    /**
+     * @param window how long a stopping worker keeps reconnecting to a broker that is down
+     * @return these options with it
+     */
+    public WorkerOptions withReconnectWindow(Duration window) {
+        return new WorkerOptions(queues, concurrency, prefetch, visibilityTimeout, maxRetries, retryBackoff,
+                retryBackoffMax, resultExpires, shutdownGrace, window);
     }
 
     /**
@@ -120,7 +136,7 @@ public record WorkerOptions(List<String> queues, int concurrency, int prefetch, 
      */
     public WorkerOptions withPrefetch(int perThread) {
         return new WorkerOptions(queues, concurrency, perThread, visibilityTimeout, maxRetries, retryBackoff,
-                retryBackoffMax, resultExpires, shutdownGrace);
+                retryBackoffMax, resultExpires, shutdownGrace, reconnectWindow);
     }
 
     private static RanksException bad(String what, String expected) {

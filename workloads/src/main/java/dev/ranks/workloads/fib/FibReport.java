@@ -14,19 +14,38 @@ import java.util.stream.Collectors;
  * @param loads one per rank, in rank order
  * @param distinct how many distinct inputs were computed
  * @param wallMillis rank 0's elapsed time from partitioning to the last result gathered, in milliseconds
+ * @param unit what computed the results: {@code rank} for a rank job, {@code worker} for the workers
+ *     of a pipeline engine ({@code launcher fib --engine}), whose numbers the rows and loads then
+ *     carry; it names the column, the load lines, the summary's count and the JSON keys
  */
-public record FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis) {
+public record FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis, String unit) {
     /**
      * Copies the lists.
+     *
+     * @param results one per input
+     * @param loads one per rank or worker
+     * @param distinct how many distinct inputs
+     * @param wallMillis the wall time
+     * @param unit {@code rank} or {@code worker}
+     */
+    public FibReport {
+        results = List.copyOf(results);
+        loads = List.copyOf(loads);
+        if (!unit.equals("rank") && !unit.equals("worker")) {
+            throw new IllegalArgumentException("fib report unit '" + unit + "' is invalid: expected rank or worker");
+        }
+    }
+
+    /**
+     * A rank job's report.
      *
      * @param results one per input
      * @param loads one per rank
      * @param distinct how many distinct inputs
      * @param wallMillis the wall time
      */
-    public FibReport {
-        results = List.copyOf(results);
-        loads = List.copyOf(loads);
+    public FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis) {
+        this(results, loads, distinct, wallMillis, "rank");
     }
 
     /**
@@ -43,9 +62,9 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
      *     load imbalance
      */
     public String summary() {
-        return String.format(Locale.ROOT, "fib: %d inputs (%d distinct) on %d ranks, wall %.1f ms, busy max %.1f ms,"
+        return String.format(Locale.ROOT, "fib: %d inputs (%d distinct) on %d %ss, wall %.1f ms, busy max %.1f ms,"
                         + " mean %.1f ms, imbalance %.2f (max/mean busy)",
-                results.size(), distinct, loads.size(), wallMillis, maxBusy(), meanBusy(), imbalance());
+                results.size(), distinct, loads.size(), unit, wallMillis, maxBusy(), meanBusy(), imbalance());
     }
 
     /**
@@ -59,14 +78,14 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
         int nWidth = Math.max(1, results.stream().mapToInt(r -> Integer.toString(r.n()).length()).max().orElse(1));
         int digitsWidth = Math.max("digits".length(),
                 results.stream().mapToInt(r -> Integer.toString(r.decimal().digits()).length()).max().orElse(1));
-        String row = "%" + nWidth + "s  %" + digitsWidth + "s  %4s  %9s  %s%n";
-        out.printf(Locale.ROOT, row, "n", "digits", "rank", "ms", "value");
+        String row = "%" + nWidth + "s  %" + digitsWidth + "s  %" + unit.length() + "s  %9s  %s%n";
+        out.printf(Locale.ROOT, row, "n", "digits", unit, "ms", "value");
         for (FibResult r : results) {
             out.printf(Locale.ROOT, row, r.n(), r.decimal().digits(), r.rank(),
                     String.format(Locale.ROOT, "%.3f", r.millis()), r.hasValue() ? r.value() : r.decimal().abbreviated());
         }
         for (RankLoad load : loads) {
-            out.printf(Locale.ROOT, "rank %d: %d inputs, predicted %.1f ms, busy %.1f ms%n", load.rank(),
+            out.printf(Locale.ROOT, "%s %d: %d inputs, predicted %.1f ms, busy %.1f ms%n", unit, load.rank(),
                     load.inputs(), load.predictedMillis(), load.busyMillis());
         }
         out.println(summary());
@@ -87,12 +106,12 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
             String digits = r.hasValue()
                     ? "\"value\":\"" + r.value() + "\""
                     : "\"first\":\"" + r.decimal().first() + "\",\"last\":\"" + r.decimal().last() + "\"";
-            out.printf(Locale.ROOT, "{\"n\":%d,\"digits\":%d,%s,\"rank\":%d,\"ms\":%.3f}%n",
-                    r.n(), r.decimal().digits(), digits, r.rank(), r.millis());
+            out.printf(Locale.ROOT, "{\"n\":%d,\"digits\":%d,%s,\"%s\":%d,\"ms\":%.3f}%n",
+                    r.n(), r.decimal().digits(), digits, unit, r.rank(), r.millis());
         }
-        out.printf(Locale.ROOT, "{\"summary\":{\"inputs\":%d,\"distinct\":%d,\"ranks\":%d,\"wall_ms\":%.3f,"
+        out.printf(Locale.ROOT, "{\"summary\":{\"inputs\":%d,\"distinct\":%d,\"%ss\":%d,\"wall_ms\":%.3f,"
                         + "\"imbalance\":%.3f,\"busy_ms\":[%s],\"predicted_ms\":[%s]}}%n",
-                results.size(), distinct, loads.size(), wallMillis, imbalance(),
+                results.size(), distinct, unit, loads.size(), wallMillis, imbalance(),
                 join(loads.stream().map(RankLoad::busyMillis).toList()),
                 join(loads.stream().map(RankLoad::predictedMillis).toList()));
         out.flush();

@@ -37,17 +37,33 @@ public final class CrawlPageTask implements Task {
 
     @Override
     public Object run(List<Object> args, Map<String, Object> kwargs) {
-        Object url = Args.only(name(), args, "an http or https URL");
-        if (!(url instanceof String raw)) {
-            throw new RanksException(ErrorClass.ARG, "crawl_page argument " + url + " is invalid: expected a URL string");
-        }
-        Object delay = kwargs.getOrDefault("delay_ms", CrawlOptions.defaults().delay().toMillis());
-        if (!(delay instanceof Long millis) || millis < 0) {
-            throw new RanksException(ErrorClass.ARG, "crawl_page delay_ms " + delay + " is invalid: expected an"
-                    + " integer of 0 or more");
-        }
+        long millis = delayMillis(kwargs);
         PageFetcher fetcher = FETCHERS.computeIfAbsent(millis,
                 ms -> new PageFetcher(CrawlOptions.builder().delay(Duration.ofMillis(ms)).build()));
-        return Json.readObject(fetcher.fetch(new Target(NORMALIZER.seed(raw), 0), 0).toJson());
+        return Json.readObject(fetcher.fetch(new Target(NORMALIZER.seed(url(args)), 0), 0).toJson());
+    }
+
+    @Override
+    public void check(List<Object> args, Map<String, Object> kwargs) {
+        NORMALIZER.seed(url(args));
+        delayMillis(kwargs);
+    }
+
+    private String url(List<Object> args) {
+        Object url = Args.only(name(), args, "an http or https URL");
+        if (!(url instanceof String raw)) {
+            throw new RanksException(ErrorClass.ARG, "crawl_page argument " + Args.shown(url) + " is invalid: expected"
+                    + " a URL string");
+        }
+        return raw;
+    }
+
+    private static long delayMillis(Map<String, Object> kwargs) {
+        Object delay = kwargs.getOrDefault("delay_ms", CrawlOptions.defaults().delay().toMillis());
+        if (!(delay instanceof Long millis) || millis < 0) {
+            throw new RanksException(ErrorClass.ARG, "crawl_page delay_ms " + Args.shown(delay) + " is invalid:"
+                    + " expected an integer of 0 or more");
+        }
+        return millis;
     }
 }

@@ -23,6 +23,15 @@ public final class FibTask implements Task {
 
     @Override
     public Object run(List<Object> args, Map<String, Object> kwargs) {
-        return FastDoubling.fib((int) Args.integer(name(), args, 0, FibInputs.MAX_N));
+        return FastDoubling.fib(n(args));
+    }
+
+    @Override
+    public void check(List<Object> args, Map<String, Object> kwargs) {
+        n(args);
+    }
+
+    private int n(List<Object> args) {
+        return (int) Args.integer(name(), args, 0, FibInputs.MAX_N);
     }
 }

@@ -19,10 +19,20 @@ public final class SqrtTask implements Task {
 
     @Override
     public Object run(List<Object> args, Map<String, Object> kwargs) {
+        return Math.sqrt(x(args));
+    }
+
+    @Override
+    public void check(List<Object> args, Map<String, Object> kwargs) {
+        x(args);
+    }
+
+    private double x(List<Object> args) {
         Object x = Args.only(name(), args, "a non-negative number");
         if (!(x instanceof Number number) || number.doubleValue() < 0 || Double.isNaN(number.doubleValue())) {
-            throw new RanksException(ErrorClass.ARG, "sqrt argument " + x + " is invalid: expected a non-negative number");
+            throw new RanksException(ErrorClass.ARG, "sqrt argument " + Args.shown(x) + " is invalid: expected a"
+                    + " non-negative number");
         }
-        return Math.sqrt(number.doubleValue());
+        return number.doubleValue();
     }
 }

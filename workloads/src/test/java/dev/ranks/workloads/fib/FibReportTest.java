@@ -1,6 +1,7 @@
 package dev.ranks.workloads.fib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,6 +50,19 @@ class FibReportTest {
         assertEquals("100      21     0      0.500  " + f100, printed(report::printText).get(1));
         assertEquals("{\"n\":100,\"digits\":21,\"value\":\"" + f100 + "\",\"rank\":0,\"ms\":0.500}",
                 printed(report::printJson).get(0));
+    }
+
+    @Test
+    void anEnginesReportCallsItsWorkersWorkers() {
+        FibReport report = new FibReport(List.of(F1000), List.of(new RankLoad(0, 1, 0.3, 0.25),
+                new RankLoad(1, 0, 0, 0)), 1, 1, "worker");
+        List<String> text = printed(report::printText);
+        assertEquals("   n  digits  worker         ms  value", text.get(0));
+        assertEquals("worker 1: 0 inputs, predicted 0.0 ms, busy 0.0 ms", text.get(3));
+        assertTrue(text.get(4).startsWith("fib: 1 inputs (1 distinct) on 2 workers, "), text.get(4));
+        List<String> json = printed(report::printJson);
+        assertTrue(json.get(0).contains(",\"worker\":1,"), json.get(0));
+        assertTrue(json.get(1).startsWith("{\"summary\":{\"inputs\":1,\"distinct\":1,\"workers\":2,"), json.get(1));
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.ranks.workloads.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.Outcome;
 import dev.ranks.pipeline.TaskRegistry;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BuiltinTasksTest {
@@ -36,6 +41,21 @@ class BuiltinTasksTest {
         assertTrue(run("sqrt", -4.0).error().contains("sqrt argument -4.0 is invalid"));
         assertTrue(registry.run(0, Call.of("fib"), "t", 1).error().contains("fib takes 1 argument, got 0"));
         assertTrue(run("crawl_page", "no-scheme").error().contains("seed URL 'no-scheme' is invalid"));
+    }
+
+    @Test
+    void checkRefusesWhatRunWouldRefuseWithoutRunning() {
+        for (Call bad : List.of(Call.of("fib", -1L), Call.of("fibo_task", "abc"), Call.of("fib"), Call.of("sqrt", -4.0),
+                Call.of("crawl_page", "no-scheme"), new Call("crawl_page", List.of("http://x/"), Map.of("delay_ms", -1L)))) {
+            RanksException e = assertThrows(RanksException.class, () -> registry.check(bad), bad::toString);
+            assertEquals(ErrorClass.ARG, e.errorClass());
+            assertEquals(registry.run(0, bad, "t", 1).error().lines().findFirst().orElseThrow(),
+                    "dev.ranks.comm.RanksException: " + e.getMessage(), "the same message as the run's");
+        }
+        assertTrue(assertThrows(RanksException.class, () -> registry.check(Call.of("fib", "abc"))).getMessage()
+                .startsWith("fib argument \"abc\" is invalid"), "a string shows its quotes");
+        registry.check(Call.of("fib", 100_000_000L));
+        registry.check(Call.of("crawl_page", "http://127.0.0.1:1/"));
     }
 
     private Outcome run(String task, Object arg) {
