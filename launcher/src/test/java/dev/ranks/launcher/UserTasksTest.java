@@ -135,6 +135,20 @@ class UserTasksTest {
     }
 
     @Test
+    void aUserTaskRunsWithItsOwnJarAsTheContextClassLoader() throws IOException {
+        Path jar = UserTaskJars.jar(tmp, "context", Map.of("user.Context", UserTaskJars.provider("Context", "",
+                Map.of("own_loader", "Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()"),
+                Map.of())), "user.Context\n");
+
+        for (String engine : List.of("threads", "processes")) {
+            CliRun run = CliRun.of("run-task", "own_loader", "--class-path", jar.toString(), "--engine", engine,
+                    "--workers", "1");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("\"result\":true"), engine + ": " + run);
+        }
+    }
+
+    @Test
     void theClassPathNeedsAnEngineInFib() {
         CliRun run = CliRun.of("fib", "30", "--class-path", examples.toString());
         assertEquals(2, run.exitCode(), run::toString);

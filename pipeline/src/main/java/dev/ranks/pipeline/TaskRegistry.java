@@ -135,7 +135,7 @@ public final class TaskRegistry {
                     + String.join(", ", names()) + (aliases.isEmpty() ? "" : " (or an alias: "
                     + String.join(", ", aliases.keySet()) + ")"));
         }
-        return task;
+        return ContextLoaderTask.of(task);
     }
 
     /**
