@@ -39,9 +39,16 @@ final class MemoryCheck {
      * @param used the bytes of heap in use now
      * @param max the heap's maximum size
      * @param physical this machine's memory in bytes, or 0 if unknown
-     * @throws RanksException of class {@link ErrorClass#USAGE} when {@code used + needed > max}
+     * @throws RanksException of class {@link ErrorClass#USAGE} when {@code used + needed} is more than
+     *     {@code max} or than {@code physical}
      */
     static void heap(String what, long needed, long used, long max, long physical) {
+        if (physical > 0 && used + needed > physical) {
+            // A heap raised past the machine's memory passes the first check and then swaps or is killed.
+            throw new RanksException(ErrorClass.USAGE, what + " needs " + size(needed) + " of Java heap, the heap holds "
+                    + size(max) + "; this machine has " + size(physical) + " of memory, so no RANKS_JAVA_OPTS=-Xmx setting"
+                    + " can hold it: choose a smaller size");
+        }
         if (used + needed <= max) {
             return;
         }

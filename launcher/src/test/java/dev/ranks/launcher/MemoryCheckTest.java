@@ -40,8 +40,23 @@ class MemoryCheckTest {
         RanksException e = assertThrows(RanksException.class,
                 () -> MemoryCheck.heap("gpu matmul --size 30000 on 2 ranks", 25 * GIB, 0, 6 * GIB, 16 * GIB));
 
-        assertTrue(e.getMessage().endsWith("raise it with RANKS_JAVA_OPTS=-Xmx32g (this machine has 16.0 GiB of memory:"
-                + " choose a smaller size)"), e.getMessage());
+        assertEquals("gpu matmul --size 30000 on 2 ranks needs 25.0 GiB of Java heap, the heap holds 6.0 GiB; this machine"
+                + " has 16.0 GiB of memory, so no RANKS_JAVA_OPTS=-Xmx setting can hold it: choose a smaller size",
+                e.getMessage());
+    }
+
+    @Test
+    void aHeapRaisedPastTheMachinesMemoryDoesNotLetARunThrough() {
+        RanksException e = assertThrows(RanksException.class,
+                () -> MemoryCheck.heap("gpu matmul --size 30000 on 2 ranks", 22 * GIB, 0, 24 * GIB, 20 * GIB));
+
+        assertTrue(e.getMessage().endsWith("this machine has 20.0 GiB of memory, so no RANKS_JAVA_OPTS=-Xmx setting can"
+                + " hold it: choose a smaller size"), e.getMessage());
+    }
+
+    @Test
+    void aHeapRaisedWithinTheMachinesMemoryLetsARunThrough() {
+        MemoryCheck.heap("gpu matmul --size 20000 on 2 ranks", 11 * GIB, 0, 14 * GIB, 20 * GIB);
     }
 
     @Test
