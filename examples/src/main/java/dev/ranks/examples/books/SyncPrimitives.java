@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.SyncPrimitives
  * Lock:
  * the value of shared variable with lock management is 0
- * the value of shared variable with race condition is 31553
+ * the value of shared variable with race condition is 0 (or whatever the race leaves)
  * RLock:
  * putting 5 items in the box
  * adding 1 item in the box
@@ -80,7 +80,8 @@ public final class SyncPrimitives {
 
     private static final ReentrantLock SHARED_LOCK = new ReentrantLock();
     private static int sharedResourceWithLock;
-    private static int sharedResourceWithNoLock;
+    /** volatile so that the JIT cannot fold each loop into one add: every ++ and -- races, as in Python. */
+    private static volatile int sharedResourceWithNoLock;
 
     private static void lock() throws InterruptedException {
         runAll(new Thread(() -> {
@@ -104,7 +105,7 @@ public final class SyncPrimitives {
         }));
         runAll(new Thread(() -> {
             for (int i = 0; i < COUNT; i++) {
-                sharedResourceWithNoLock++; // the race the book shows: no lock
+                sharedResourceWithNoLock++; // the race the book shows: no lock (volatile does not make ++ atomic)
             }
         }), new Thread(() -> {
             for (int i = 0; i < COUNT; i++) {
