@@ -13,6 +13,9 @@
  *   <li>{@link dev.ranks.examples.CollatzTasks}: a task of your own for the task pipeline.
  * </ul>
  *
+ * <p>{@code dev.ranks.examples.books} holds the examples of Palach's and Zaccone's Python books, one
+ * class each.
+ *
  * <p>examples/README.md shows how to build and run them.
  */
 package dev.ranks.examples;

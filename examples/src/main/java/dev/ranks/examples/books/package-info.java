@@ -1,0 +1,13 @@
+/**
+ * The examples of two Python books, program by program, in Java on Ranks, printing the books' answers:
+ * Jan Palach's <i>Parallel Programming with Python</i> and Giancarlo Zaccone's <i>Python Parallel
+ * Programming Cookbook</i>. One class per example, named after the recipe; examples/README.md ("Books")
+ * lists the book and chapter of each, the command that runs it and what it prints.
+ *
+ * <p>The rank programs ({@link dev.ranks.examples.books.BarrierRace}, {@link dev.ranks.examples.books.PrimeBatch})
+ * use the ranks of the job where the books use threads or a process pool. The others are plain
+ * {@code main}s that use the JDK's own means ({@code java.util.concurrent}, {@link java.lang.ProcessBuilder},
+ * {@link java.util.concurrent.CompletableFuture}) where the books use {@code threading},
+ * {@code multiprocessing} and {@code asyncio}; run them with {@code bin/launcher -n 1 run ...}.
+ */
+package dev.ranks.examples.books;

@@ -1,0 +1,173 @@
+package dev.ranks.examples;
+
+import static dev.ranks.examples.Launch.JAR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ranks.examples.Launch.Run;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The books' examples ({@code dev.ranks.examples.books}) as a user runs them, {@code bin/launcher -n N run
+ * --class-path ranks-examples.jar dev.ranks.examples.books.NAME}, printing the books' answers. Where the
+ * book's order depends on the threads, the lines are compared as a set.
+ */
+class BooksIT {
+    private static final String PACKAGE = "dev.ranks.examples.books.";
+
+    @TempDir
+    Path cwd;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 5})
+    void barrierRaceStartsEveryRunnerReachesTheBarrierAndTheRaceEnds(int ranks) throws Exception {
+        List<String> lines = run(ranks, "BarrierRace");
+
+        assertEquals("START RACE!!!!", lines.get(0), lines::toString);
+        assertEquals("Race over!", lines.get(lines.size() - 1), lines::toString);
+        List<String> names = new ArrayList<>(List.of("Huey", "Dewey", "Louie", "runner 3", "runner 4").subList(0, ranks));
+        List<String> reached = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            assertTrue(line.matches(".+ reached the barrier at: \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}"), line);
+            reached.add(line.substring(0, line.indexOf(" reached")));
+        }
+        assertEquals(names.stream().sorted().toList(), reached.stream().sorted().toList(), lines::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 7})
+    void primeBatchOnAnyNumberOfRanks(int ranks) throws Exception {
+        assertEquals(List.of(
+                "112272535095293 is prime: True",
+                "112582705942171 is prime: True",
+                "112272535095293 is prime: True",
+                "115280095190773 is prime: True",
+                "115797848077099 is prime: True",
+                "1099726899285419 is prime: False"), run(ranks, "PrimeBatch"));
+    }
+
+    @Test
+    void conditionFibonacci() throws Exception {
+        List<String> lines = run(1, "ConditionFibonacci");
+
+        assertEquals("{3: 2, 5: 5, 7: 13, 10: 55}", lines.get(lines.size() - 1), lines::toString);
+        List<String> results = lines.stream().filter(l -> l.contains("fibonacci of key")).map(l -> l.replaceFirst("^\\[Thread-\\d\\] ", ""))
+                .sorted().toList();
+        assertEquals(List.of("fibonacci of key [10] with result [55]", "fibonacci of key [3] with result [2]",
+                "fibonacci of key [5] with result [5]", "fibonacci of key [7] with result [13]"), results, lines::toString);
+        assertTrue(lines.contains("Notifying fibonacci_task threads that the queue is ready to consume.."), lines::toString);
+    }
+
+    @Test
+    void syncPrimitives() throws Exception {
+        List<String> lines = run(1, "SyncPrimitives");
+        String all = String.join("\n", lines);
+
+        assertTrue(lines.contains("the value of shared variable with lock management is 0"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("the value of shared variable with race condition is -?\\d+")), all);
+        assertTrue(lines.contains("putting 5 items in the box"), all);
+        assertEquals(5, lines.stream().filter("adding 1 item in the box"::equals).count(), all);
+        assertEquals(5, lines.stream().filter("removing 1 item in the box"::equals).count(), all);
+        assertTrue(lines.contains("0 items still remain in the box"), all);
+
+        // Semaphore: each round, the consumer waits, then consumes the item the producer made.
+        int semaphore = lines.indexOf("Semaphore:");
+        for (int round = 0; round < 5; round++) {
+            List<String> three = lines.subList(semaphore + 1 + 3 * round, semaphore + 4 + 3 * round);
+            assertEquals("consumer is waiting.", three.get(0), all);
+            Matcher produced = Pattern.compile("producer notify : produced item number (\\d+)").matcher(three.get(1));
+            assertTrue(produced.matches(), all);
+            assertEquals("Consumer notify : consumed item number " + produced.group(1), three.get(2), all);
+        }
+
+        // Event: every item appended is popped.
+        List<String> appended = new ArrayList<>();
+        List<String> popped = new ArrayList<>();
+        for (String line : lines.subList(lines.indexOf("Event:"), lines.size())) {
+            Matcher a = Pattern.compile("Producer notify : item N° (\\d+) appended to list by Thread-producer").matcher(line);
+            Matcher p = Pattern.compile("Consumer notify : (\\d+) popped from list by Thread-consumer").matcher(line);
+            if (a.matches()) {
+                appended.add(a.group(1));
+            } else if (p.matches()) {
+                popped.add(p.group(1));
+            }
+        }
+        assertEquals(5, appended.size(), all);
+        assertEquals(appended.stream().sorted().toList(), popped.stream().sorted().toList(), all);
+        assertEquals(5, lines.stream().filter("Producer notify : event set by Thread-producer"::equals).count(), all);
+    }
+
+    @Test
+    void asyncMaths() throws Exception {
+        List<String> lines = run(1, "AsyncMaths");
+
+        assertEquals(List.of("Asyncio.Task - binomial_coefficient(20, 10) = 184756", "Asyncio.Task - factorial(10) = 3628800",
+                "Asyncio.Task - fibonacci(10) = 55"), lines.stream().filter(l -> l.startsWith("Asyncio.Task - ")).sorted().toList(),
+                lines::toString);
+        assertEquals(9 + 10 + 10, lines.stream().filter(l -> l.startsWith("Asyncio.Task: Compute ")).count(), lines::toString);
+        // The tasks interleave: the first steps of all three come before any task ends.
+        assertTrue(lines.indexOf("Asyncio.Task: Compute binomial_coefficient(1)") < lines.indexOf("Asyncio.Task - factorial(10) = 3628800"),
+                lines::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3, 3, 6, 6", "5, 5, 15, 120"})
+    void asyncFutures(int n1, int n2, long sum, long factorial) throws Exception {
+        assertEquals(List.of("second coroutine (factorial) result = " + factorial, "first coroutine (sum of N integers) result = " + sum),
+                run(1, "AsyncFutures", Integer.toString(n1), Integer.toString(n2)));
+    }
+
+    @Test
+    void asyncOrderingBAndCFinishBeforeA() throws Exception {
+        assertEquals(List.of("A started", "B started", "C started", "B finished", "C finished", "A finished"), run(1, "AsyncOrdering"));
+    }
+
+    @Test
+    void processLifecycle() throws Exception {
+        List<String> lines = run(1, "ProcessLifecycle");
+        String all = String.join("\n", lines);
+
+        int names = lines.indexOf("names:");
+        int daemon = lines.indexOf("daemon:");
+        int terminate = lines.indexOf("terminate:");
+        int exitCodes = lines.indexOf("exit codes:");
+        assertEquals(List.of("spawn:", "called function in process: 0", "called function in process: 1", "called function in process: 2",
+                "called function in process: 3", "called function in process: 4", "names:"), lines.subList(0, names + 1), all);
+        assertEquals(List.of("Exiting Process-2", "Exiting foo_process", "Starting Process-2", "Starting foo_process"),
+                lines.subList(names + 1, daemon).stream().sorted().toList(), all);
+        List<String> background = lines.subList(daemon + 1, terminate);
+        assertTrue(background.contains("Starting NO_background_process"), all);
+        assertTrue(background.contains("Exiting NO_background_process"), all);
+        assertFalse(background.contains("Exiting background_process"), all); // terminated as a daemon
+        List<String> kill = lines.subList(terminate + 1, exitCodes);
+        assertEquals("Process before execution: <Process(Process-1, initial)> false", kill.get(0), all);
+        assertEquals("Process running: <Process(Process-1, started)> true", kill.get(1), all);
+        assertTrue(kill.get(2).startsWith("Process terminated: <Process(Process-1, "), all);
+        assertEquals("Process joined: <Process(Process-1, stopped[143])> false", kill.get(3), all);
+        assertEquals("Process exit code: 143", kill.get(4), all);
+        assertEquals(List.of(
+                "     exit_error.exitcode = 1",
+                "        exit_ok.exitcode = 0",
+                "   return_value.exitcode = 0",
+                "         raises.exitcode = 1",
+                "     terminated.exitcode = 143"), lines.subList(exitCodes + 1, lines.size()), all);
+    }
+
+    private List<String> run(int ranks, String program, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR, PACKAGE + program));
+        command.addAll(List.of(args));
+        Run run = Launch.launcher(cwd, command);
+        assertEquals(0, run.exitCode(), run::toString);
+        return run.out().lines().toList();
+    }
+}
