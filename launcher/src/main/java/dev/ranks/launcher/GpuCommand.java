@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "Kernels split their input over the ranks (-n), check the gathered result against Java and print"
                 + " transfer, kernel and Java times from the same run. 'build' compiles your own kernel file."},
         subcommands = {GpuInfoCommand.class, GpuVecaddCommand.class, GpuElementwiseCommand.class, GpuMatmulCommand.class,
-            GpuReduceCommand.class, GpuBuildCommand.class})
+            GpuReduceCommand.class, GpuBuildCommand.class, GpuBookCommand.class})
 final class GpuCommand implements Callable<Integer> {
     @ParentCommand
     private Launcher launcher;

@@ -6,6 +6,8 @@ import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.Selection;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code launcher gpu info}: every backend, its devices, and why an unavailable one is. */
 @Command(name = "info", description = {"Lists every compute backend in the order auto tries them: its devices (name,"
-        + " type, compute units, memory, version) or the reason it is unavailable; then what auto picks."})
+        + " type, compute units, memory, version; then compute capability (CUDA), clock, local and constant memory and"
+        + " max work-group size, where the backend reports them) or the reason it is unavailable; then what auto picks."})
 final class GpuInfoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -28,6 +31,10 @@ final class GpuInfoCommand implements Callable<Integer> {
             for (DeviceInfo d : backend.devices()) {
                 out.printf(Locale.ROOT, "  %d: %s; %s, %d compute units, %s, %s%n", d.index(), d.name(),
                         d.type().name().toLowerCase(Locale.ROOT), d.computeUnits(), memory(d.memoryBytes()), d.version());
+                String limits = limits(d.limits());
+                if (!limits.isEmpty()) {
+                    out.println("     " + limits);
+                }
             }
         }
         Selection auto = Backends.select(Backends.AUTO);
@@ -36,6 +43,31 @@ final class GpuInfoCommand implements Callable<Integer> {
                         .map(d -> d.index() + " " + d.name()).reduce((x, y) -> x + ", " + y).orElse("") + ")");
         out.flush();
         return 0;
+    }
+
+    /** The limits the books' device queries list, those the backend knows, or empty. */
+    static String limits(DeviceInfo.Limits l) {
+        List<String> parts = new ArrayList<>();
+        if (!l.computeCapability().isEmpty()) {
+            parts.add("compute capability " + l.computeCapability());
+        }
+        if (l.clockMHz() > 0) {
+            parts.add("clock " + l.clockMHz() + " MHz");
+        }
+        if (l.localMemoryBytes() >= 0) {
+            parts.add("local memory " + kib(l.localMemoryBytes()));
+        }
+        if (l.constantMemoryBytes() >= 0) {
+            parts.add("constant memory " + kib(l.constantMemoryBytes()));
+        }
+        if (l.maxWorkGroupSize() > 0) {
+            parts.add("max work-group size " + l.maxWorkGroupSize());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String kib(long bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     private static String memory(long bytes) {

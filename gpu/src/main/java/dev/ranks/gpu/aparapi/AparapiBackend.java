@@ -57,7 +57,8 @@ public final class AparapiBackend extends ProbedBackend {
                         devices.add(d);
                         infos.add(new DeviceInfo(NAME, infos.size(), d.getName().strip(), type(type), d.getMaxComputeUnits(),
                                 d.getGlobalMemSize(), d.getOpenCLPlatform().getVersion() + " ("
-                                        + d.getOpenCLPlatform().getName() + ")"));
+                                        + d.getOpenCLPlatform().getName() + ")",
+                                new DeviceInfo.Limits("", -1, d.getLocalMemSize(), -1, -1)));
                     }
                 }
             }

@@ -99,8 +99,18 @@ public final class CudaBackend extends ProbedBackend {
         JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device);
         int major = value[0];
         JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device);
+        int minor = value[0];
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_CLOCK_RATE, device);
+        int clockMHz = value[0] / 1000;
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK,
+                device);
+        long shared = value[0];
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_TOTAL_CONSTANT_MEMORY, device);
+        long constant = value[0] & 0xffffffffL;
+        JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK, device);
         return new DeviceInfo(NAME, ordinal, cString(name), DeviceType.GPU, sms, memory[0],
-                version + ", compute capability " + major + "." + value[0]);
+                version + ", compute capability " + major + "." + minor,
+                new DeviceInfo.Limits(major + "." + minor, clockMHz, shared, constant, value[0]));
     }
 
     private static String reason(String error) {

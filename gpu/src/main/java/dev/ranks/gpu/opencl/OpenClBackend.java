@@ -132,7 +132,11 @@ public final class OpenClBackend implements ComputeBackend {
                             type(Info.deviceLong(id, CL.CL_DEVICE_TYPE)), Info.deviceInt(id, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
                             Info.deviceLong(id, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
                             Info.deviceString(id, CL.CL_DEVICE_VERSION) + ", driver "
-                                    + Info.deviceString(id, CL.CL_DRIVER_VERSION) + " (" + platformName + ")"));
+                                    + Info.deviceString(id, CL.CL_DRIVER_VERSION) + " (" + platformName + ")",
+                            new DeviceInfo.Limits("", Info.deviceInt(id, CL.CL_DEVICE_MAX_CLOCK_FREQUENCY),
+                                    Info.deviceLong(id, CL.CL_DEVICE_LOCAL_MEM_SIZE),
+                                    Info.deviceLong(id, CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE),
+                                    Info.deviceLong(id, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE))));
                 }
             }
             found.availability = found.infos.isEmpty()

@@ -1,0 +1,56 @@
+package dev.ranks.launcher;
+
+import dev.ranks.gpu.Device;
+import dev.ranks.gpu.DeviceBuffer;
+import dev.ranks.gpu.ElementType;
+import dev.ranks.gpu.MatmulVariant;
+import dev.ranks.gpu.Reference;
+import java.io.PrintWriter;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code launcher gpu book matmul}: PyCUDA's matrix multiplication of two random 5×5 matrices. */
+@Command(name = "matmul", description = "PyCUDA's matrix multiplication: C = A B of two 5x5 float32 matrices of normal"
+        + " random numbers, one thread per element of C; prints A, B and C.")
+final class GpuBookMatmulCommand implements Callable<Integer> {
+    private static final int EDGE = 5;
+
+    @Mixin
+    private GpuBookOptions options;
+
+    @Override
+    public Integer call() {
+        Random random = options.random();
+        float[] a = new float[EDGE * EDGE];
+        float[] b = new float[EDGE * EDGE];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) random.nextGaussian();
+        }
+        float[] c = new float[EDGE * EDGE];
+        PrintWriter out = options.out();
+        try (Device device = options.open();
+                DeviceBuffer da = device.allocate(ElementType.FLOAT, a.length);
+                DeviceBuffer db = device.allocate(ElementType.FLOAT, b.length);
+                DeviceBuffer dc = device.allocate(ElementType.FLOAT, c.length)) {
+            options.header("gpu book matmul: C = A B, 5x5 float32 matrices from randn, seed " + options.seed(), device);
+            da.copyIn(a);
+            db.copyIn(b);
+            options.startKernel(device);
+            device.matmul(da, db, dc, EDGE, EDGE, EDGE, MatmulVariant.NAIVE);
+            double kernel = options.kernelMs(device);
+            dc.copyOut(c);
+            out.println("A:");
+            out.println(NumpyFormat.matrix(a, EDGE, EDGE));
+            out.println("B:");
+            out.println(NumpyFormat.matrix(b, EDGE, EDGE));
+            out.println("C:");
+            out.println(NumpyFormat.matrix(c, EDGE, EDGE));
+            return options.finish(device, Reference.error(Reference.matmul(a, b, EDGE, EDGE, EDGE), c), 1e-5, kernel);
+        }
+    }
+}

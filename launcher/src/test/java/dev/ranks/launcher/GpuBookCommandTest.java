@@ -1,0 +1,205 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.ranks.gpu.Backends;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code launcher gpu book} in-process on the java backend: each recipe prints exactly what is below for seed 1, then
+ * its times. {@link GpuBookOpenClTest} runs the same recipes on PoCL. The expected outputs are also what
+ * docs/gpu.md shows.
+ */
+class GpuBookCommandTest {
+    static final String DOUBLE = """
+            gpu book double: a 5x5 float32 matrix from randn, seed 1, doubled on java:0 (parallel streams (common fork-join pool))
+            original matrix:
+            [[ 1.561581   -0.6081826  -1.0912279  -0.62454015 -1.1182832 ]
+             [-1.6583217  -1.8821644   0.0592555  -0.40841132  0.2877095 ]
+             [ 0.44523224 -0.95581186 -0.33514655 -0.9912506   0.61135095]
+             [ 0.95718503 -0.18963577  0.00886359  0.42649996 -0.62576646]
+             [-1.1608688   2.8307323   0.3554684  -1.3604871   0.45502922]]
+            doubled matrix:
+            [[ 3.123162   -1.2163652  -2.1824558  -1.2490803  -2.2365663 ]
+             [-3.3166435  -3.7643287   0.11851099 -0.81682265  0.575419  ]
+             [ 0.8904645  -1.9116237  -0.6702931  -1.9825011   1.2227019 ]
+             [ 1.9143701  -0.37927154  0.01772718  0.8529999  -1.2515329 ]
+             [-2.3217375   5.6614647   0.7109368  -2.7209742   0.91005844]]
+            check: equals the Java reference exactly
+            """;
+
+    static final String MATMUL = """
+            gpu book matmul: C = A B, 5x5 float32 matrices from randn, seed 1 on java:0 (parallel streams (common fork-join pool))
+            A:
+            [[ 1.561581   -0.6081826  -1.0912279  -0.62454015 -1.1182832 ]
+             [-1.6583217  -1.8821644   0.0592555  -0.40841132  0.2877095 ]
+             [ 0.44523224 -0.95581186 -0.33514655 -0.9912506   0.61135095]
+             [ 0.95718503 -0.18963577  0.00886359  0.42649996 -0.62576646]
+             [-1.1608688   2.8307323   0.3554684  -1.3604871   0.45502922]]
+            B:
+            [[-1.1629624  -1.3049339   0.16374062 -0.4977911  -1.3327299 ]
+             [-0.38139892 -1.4968293   1.0324408   1.7342376  -0.8289581 ]
+             [ 0.3324823  -2.2241883  -0.6503123  -1.9350888  -0.66043085]
+             [ 0.00074241  0.08957608  0.23592567  0.7410106   2.5928476 ]
+             [-2.893729   -0.65757656 -1.7719882  -0.4844051  -0.5458403 ]]
+            C:
+            [[ 1.288631    1.9790949   2.1716602   0.35845974 -1.8652608 ]
+             [ 1.8332663   4.6237087  -2.8594651  -2.995292    2.5152044 ]
+             [-2.034493    1.1043152  -2.0131347  -2.2613678  -2.4835668 ]
+             [ 0.77321875 -0.53523165  1.1646513  -0.20333806  0.32309517]
+             [-0.9291458  -3.9339783   1.3740366   3.5706162  -4.810106  ]]
+            check: equals the Java reference exactly
+            """;
+
+    static final String VECSUM = """
+            gpu book vecsum: A + B, 100 integers from 0 to 99 each, seed 1 on java:0 (parallel streams (common fork-join pool))
+            A:
+            [85 88 47 13 54  4 34  6 78 48 69 73 17 63 62 34 92 62 96 89 76 32 10 99 74
+             59 98 53 37  2  5 54  0  6 63 55 89 20 75 34 15 60 77 37 77 92 20 88  0 57
+             52 33 76 55 36 45 58 29  4 84  0 51 86 83 98 96  8 14 65 28 59 16 15 58 22
+             87 92 31  1 97 88 62 41  8 85 69 79 95 59 10 17 26 74 20 53 25  1  1 36
+             50]
+            B:
+            [74 32 94 75 94 24  8 43  3 47 67 80 51 33 57 66 77 45 50 69  8  3 90 76 16
+             96 21 99 34 19 28 71 50  5 95 56 64 91 16 36 88 28 11 62 63 90 79 95 92 63
+             94 42 23 97  1 75 57 64  7 57 49 56 57 49 83 46 91 46 88 35 77  8 42 35 96
+             70 70 29 95  8 40 40 35  6 98 87 28  9  2 99 91 60 38 33  5 32 81 15  9
+             66]
+            A+B:
+            [159 120 141  88 148  28  42  49  81  95 136 153  68  96 119 100 169 107
+             146 158  84  35 100 175  90 155 119 152  71  21  33 125  50  11 158 111
+             153 111  91  70 103  88  88  99 140 182  99 183  92 120 146  75  99 152
+              37 120 115  93  11 141  49 107 143 132 181 142  99  60 153  63 136  24
+              57  93 118 157 162  60  96 105 128 102  76  14 183 156 107 104  61 109
+             108  86 112  53  58  57  82  16  45 116]
+            check: equals the Java reference exactly
+            """;
+
+    static final String ELEMENTWISE = """
+            gpu book elementwise: c = a + b, float32, 100 integers from 0 to 99 per input, seed 1 on java:0 (parallel streams (common fork-join pool))
+            a:
+            [85. 88. 47. 13. 54.  4. 34.  6. 78. 48. 69. 73. 17. 63. 62. 34. 92. 62.
+             96. 89. 76. 32. 10. 99. 74. 59. 98. 53. 37.  2.  5. 54.  0.  6. 63. 55.
+             89. 20. 75. 34. 15. 60. 77. 37. 77. 92. 20. 88.  0. 57. 52. 33. 76. 55.
+             36. 45. 58. 29.  4. 84.  0. 51. 86. 83. 98. 96.  8. 14. 65. 28. 59. 16.
+             15. 58. 22. 87. 92. 31.  1. 97. 88. 62. 41.  8. 85. 69. 79. 95. 59. 10.
+             17. 26. 74. 20. 53. 25.  1.  1. 36. 50.]
+            b:
+            [74. 32. 94. 75. 94. 24.  8. 43.  3. 47. 67. 80. 51. 33. 57. 66. 77. 45.
+             50. 69.  8.  3. 90. 76. 16. 96. 21. 99. 34. 19. 28. 71. 50.  5. 95. 56.
+             64. 91. 16. 36. 88. 28. 11. 62. 63. 90. 79. 95. 92. 63. 94. 42. 23. 97.
+              1. 75. 57. 64.  7. 57. 49. 56. 57. 49. 83. 46. 91. 46. 88. 35. 77.  8.
+             42. 35. 96. 70. 70. 29. 95.  8. 40. 40. 35.  6. 98. 87. 28.  9.  2. 99.
+             91. 60. 38. 33.  5. 32. 81. 15.  9. 66.]
+            c:
+            [159. 120. 141.  88. 148.  28.  42.  49.  81.  95. 136. 153.  68.  96. 119.
+             100. 169. 107. 146. 158.  84.  35. 100. 175.  90. 155. 119. 152.  71.  21.
+              33. 125.  50.  11. 158. 111. 153. 111.  91.  70. 103.  88.  88.  99. 140.
+             182.  99. 183.  92. 120. 146.  75.  99. 152.  37. 120. 115.  93.  11. 141.
+              49. 107. 143. 132. 181. 142.  99.  60. 153.  63. 136.  24.  57.  93. 118.
+             157. 162.  60.  96. 105. 128. 102.  76.  14. 183. 156. 107. 104.  61. 109.
+             108.  86. 112.  53.  58.  57.  82.  16.  45. 116.]
+            check: equals the Java reference exactly
+            """;
+
+    static final String REDUCE = """
+            gpu book reduce: the sum of 1..10000, float32 on java:0 (parallel streams (common fork-join pool))
+            [    1     2     3 ...  9998  9999 10000]
+            50005000
+            check: equals the Java reference exactly
+            """;
+
+    static final String MATMUL10 = """
+            gpu book matmul10: C = A B, 10x10 integers from 0 to 9, seed 1 on java:0 (parallel streams (common fork-join pool))
+            first row of C:
+            [290 146 188 280 301 244 255 347 247 416]
+            check: equals the Java reference exactly
+            """;
+
+    @Test
+    void thePyCudaDoublingPrintsBothMatrices() {
+        assertRecipe("double", DOUBLE);
+    }
+
+    @Test
+    void theFiveByFiveMatmulPrintsABAndC() {
+        assertRecipe("matmul", MATMUL);
+    }
+
+    @Test
+    void thePyOpenClVectorSumPrintsABAndTheirSum() {
+        assertRecipe("vecsum", VECSUM);
+    }
+
+    @Test
+    void theElementwiseKernelPrintsItsInputsAndResult() {
+        assertRecipe("elementwise", ELEMENTWISE);
+    }
+
+    @Test
+    void numbasReducePrints50005000() {
+        assertRecipe("reduce", REDUCE);
+    }
+
+    @Test
+    void theTenByTenIntegerMatmulPrintsTheFirstRowOfC() {
+        assertRecipe("matmul10", MATMUL10);
+    }
+
+    @Test
+    void theSeedChangesTheInputAndIsPrinted() {
+        CliRun run = CliRun.of("gpu", "book", "vecsum", "--backend", "java", "--size", "5", "--seed", "3");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("gpu book vecsum: A + B, 5 integers from 0 to 99 each, seed 3 on java:0 (parallel streams"
+                + " (common fork-join pool))", "A:", "[34 60 10 81 28]", "B:", "[ 2 49 64 59 61]", "A+B:",
+                "[ 36 109  74 140  89]", "check: equals the Java reference exactly"),
+                run.outLines().subList(0, 8), run::toString);
+    }
+
+    @Test
+    void cudaIsUnavailableHereAndSaysWhy() {
+        assumeFalse(Backends.named("cuda").availability().available(), "cuda is available on this machine");
+
+        CliRun run = CliRun.of("gpu", "book", "double", "--backend", "cuda");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("backend cuda is unavailable: "), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    @Test
+    void withoutARecipeItListsThem() {
+        CliRun run = CliRun.of("gpu", "book");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("matmul10"), run::toString);
+    }
+
+    @Test
+    void numpysLayoutOfFloatsIntegersAndLongVectors() {
+        assertEquals("[[ 1.5   -0.25 ]\n [ 0.125 10.   ]]",
+                NumpyFormat.matrix(new float[] {1.5f, -0.25f, 0.125f, 10f}, 2, 2));
+        assertEquals("[1. 2.]", NumpyFormat.vector(new float[] {1f, 2f}));
+        assertEquals("[0.1 0.2]", NumpyFormat.vector(new float[] {0.1f, 0.2f}));
+        assertEquals("[ 1 -2 30]", NumpyFormat.vector(new long[] {1, -2, 30}));
+        long[] big = new long[1001];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i;
+        }
+        assertEquals("[   0    1    2 ...  998  999 1000]", NumpyFormat.vector(big));
+    }
+
+    static void assertRecipe(String recipe, String expected) {
+        CliRun run = CliRun.of("gpu", "book", recipe, "--backend", "java");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertEquals(expected.lines().toList(), lines.subList(0, lines.size() - 1), run::toString);
+        assertTrue(lines.get(lines.size() - 1).matches("kernel \\d+\\.\\d{3} ms, transfers \\d+\\.\\d{3} ms"),
+                run::toString);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ranks.gpu.Availability;
+import dev.ranks.gpu.Backends;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The book recipes on OpenCL (PoCL here): launcher/pom.xml runs this class in the {@code opencl} execution, with
+ * libjsig preloaded; each case is skipped, saying why, where OpenCL is unavailable. The inputs and the exact results
+ * must be what the java backend prints ({@link GpuBookCommandTest}); the 5x5 float matmul may differ from Java in the
+ * last bits (fused multiply-adds), so its C is checked by the command against the tolerance.
+ */
+class GpuBookOpenClTest {
+    private static final String DEVICE_LINE = " on java:0 (parallel streams (common fork-join pool))";
+
+    @Test
+    void theExactRecipesPrintWhatJavaPrints() {
+        assumeOpenCl();
+        for (String[] recipe : new String[][] {{"double", GpuBookCommandTest.DOUBLE},
+            {"vecsum", GpuBookCommandTest.VECSUM}, {"elementwise", GpuBookCommandTest.ELEMENTWISE},
+            {"matmul10", GpuBookCommandTest.MATMUL10}}) {
+            CliRun run = CliRun.of("gpu", "book", recipe[0], "--backend", "opencl");
+
+            assertEquals(0, run.exitCode(), run::toString);
+            List<String> lines = run.outLines();
+            assertTrue(lines.get(0).matches(".* on opencl:0 \\(.+\\)"), run::toString);
+            List<String> expected = recipe[1].lines().toList();
+            assertEquals(expected.get(0).replace(DEVICE_LINE, ""), lines.get(0).replaceAll(" on opencl:0 \\(.+\\)$", ""));
+            assertEquals(expected.subList(1, expected.size()), lines.subList(1, lines.size() - 1), run::toString);
+        }
+    }
+
+    @Test
+    void reduceSumsInt64OnTheDevice() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "book", "reduce", "--backend", "opencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("gpu book reduce: the sum of 1..10000, int64 on opencl:0 ("), run::toString);
+        assertEquals(List.of("[    1     2     3 ...  9998  9999 10000]", "50005000",
+                "check: equals the Java reference exactly"), lines.subList(1, 4), run::toString);
+    }
+
+    @Test
+    void theFloatMatmulPrintsTheSameInputsAndAChecked() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "book", "matmul", "--backend", "opencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        List<String> expected = GpuBookCommandTest.MATMUL.lines().toList();
+        assertEquals(expected.subList(1, 13), lines.subList(1, 13), run::toString);
+        assertEquals("C:", lines.get(13));
+        assertTrue(lines.get(19).matches("check: (equals the Java reference exactly|max error .* \\(tolerance 1e-05\\): ok)"),
+                run::toString);
+    }
+
+    @Test
+    void infoListsClockLocalAndConstantMemoryAndWorkGroupSize() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "info");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        int device = lines.indexOf(lines.stream().filter(l -> l.startsWith("  0: ")).filter(l -> lines.indexOf(l)
+                > lines.indexOf(lines.stream().filter(x -> x.startsWith("opencl: ")).findFirst().orElseThrow()))
+                .findFirst().orElseThrow());
+        assertTrue(lines.get(device + 1).matches("     clock \\d+ MHz, local memory \\d+ KiB, constant memory \\d+ KiB,"
+                + " max work-group size \\d+"), run::toString);
+    }
+
+    private static void assumeOpenCl() {
+        Availability a = Backends.named("opencl").availability();
+        assumeTrue(a.available(), () -> "opencl: " + a.detail());
+    }
+}
