@@ -27,20 +27,33 @@ app.conf.update(
 
 
 @app.task
-def fibo_task(n):
-    """F(n), exact: fib(0) = 0, fib(1) = 1."""
+def hello_world():
+    """Palach's first task."""
+    return "Hello I'm a celery task"
+
+
+@app.task(bind=True)
+def fibo_task(self, n):
+    """Palach's fibo_task: the pair (n, message naming this call's task id and F(n)), F(n) exact,
+    fib(0) = 0, fib(1) = 1. JSON makes the pair a list: [n, "The Fibonacci calculated ..."]."""
     if not isinstance(n, int) or isinstance(n, bool) or n < 0:
         raise ValueError('fibo_task argument %r is invalid: expected a non-negative integer' % (n,))
     a, b = 0, 1
     for _ in range(n):
         a, b = b, a + b
-    return a
+    return (n, "The Fibonacci calculated with task id %s was %d" % (self.request.id, a))
 
 
 @app.task
 def sqrt_task(x):
     """The square root of x."""
     return math.sqrt(x)
+
+
+@app.task
+def square(x):
+    """x * x, the function of Pool(4).map(square, range(100))."""
+    return x * x
 
 
 class _Links(HTMLParser):
@@ -57,10 +70,12 @@ class _Links(HTMLParser):
                     self.links.append(link)
 
 
-@app.task
-def crawl_task(url, delay_ms=0):
-    """Fetches one page: its URL, status, content type and <a href> links (absolute, in page order,
-    without repeats). delay_ms is accepted so that Ranks' crawl_page calls run here too."""
+@app.task(bind=True)
+def crawl_task(self, url, delay_ms=0):
+    """Palach's crawl_task: fetches one page and returns the message
+    "The task <task id> found the following links [<links>]..", the links absolute, in page order,
+    without repeats, as Ranks' crawl_task finds them. delay_ms is accepted as Ranks' crawl_task
+    accepts it. A page that cannot be fetched fails the task."""
     request = urllib.request.Request(url, headers={'User-Agent': 'ranks-celery-interop'})
     with urllib.request.urlopen(request, timeout=10) as response:
         content_type = response.headers.get('Content-Type', '')
@@ -68,5 +83,4 @@ def crawl_task(url, delay_ms=0):
         parser = _Links(response.geturl())
         if 'html' in content_type:
             parser.feed(body.decode(response.headers.get_content_charset() or 'utf-8', errors='replace'))
-        return {'url': url, 'final_url': response.geturl(), 'status': response.status,
-                'content_type': content_type, 'links': parser.links}
+    return "The task %s found the following links %s.." % (self.request.id, parser.links)

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         + " warm-up batch, and prints wall time and tasks/s, and the ratio to the first row. fib(20) takes about a"
         + " microsecond, so this measures each engine's overhead per call. -n is not used. See docs/pipeline.md.",
     "Task-queue rows: redis (Ranks worker threads consuming a Redis queue) and celery (a real Celery worker, prefork"
-        + " pool of N processes, running the Python tasks.fibo_task; needs python3-celery). Both go through one"
+        + " pool of N processes, running the Python tasks.fibo_task, which returns the books' pair [n, message] where fib returns the"
+        + " number; needs python3-celery). Both go through one"
         + " redis-server, started for the run unless --broker is given; the same Java client sends and waits."})
 final class BenchQueueCommand implements Callable<Integer> {
     @Spec

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         subcommands = {HelloCommand.class, P2pCommand.class, DeadlockCommand.class, BenchCommand.class, FibCommand.class,
             BcastCommand.class, ScatterCommand.class, GatherCommand.class, AlltoallCommand.class, ReduceCommand.class,
             CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class, MpjCheckCommand.class,
-            RunTaskCommand.class, WorkerCommand.class, SubmitCommand.class, QueuesCommand.class, RevokeCommand.class,
+            RunTaskCommand.class, MapCommand.class, WorkerCommand.class, SubmitCommand.class, QueuesCommand.class,
+            RevokeCommand.class,
             RedisUpCommand.class, GpuCommand.class, RunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

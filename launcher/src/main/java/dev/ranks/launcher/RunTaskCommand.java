@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code launcher run-task}: runs one named task, possibly many times, on a pipeline engine. */
 @Command(name = "run-task", description = {
-    "Runs a named pipeline task (fib, sqrt, crawl_page, a Celery alias such as tasks.fibo_task, or a task of your own"
-        + " from --class-path) on an engine and prints one JSON line per call: task, args, result or error (its first"
+    "Runs a named pipeline task (fib, sqrt, crawl_page, the books' Celery tasks hello_world, fibo_task (the pair [n,"
+        + " message naming the task id]; fib is the bare number), crawl_task, add, square, by name or Celery alias such as"
+        + " tasks.fibo_task, or a task of your own from --class-path) on an engine and prints one JSON line per call: task, args, result or error (its first"
         + " line), worker, ms; then the engine's summary. A failed call's stack trace goes to stderr; exit 1.",
     "Each ARG is read as JSON when it is JSON (30, 2.5, true, [1,2]) and as a string otherwise. Arguments the task"
         + " refuses (run-task fib -5) exit 2 with its message before anything runs. See docs/pipeline.md."})

@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     "Sends a task message (Celery protocol 2) to a queue of a Redis broker and prints its task id; with --wait, waits"
         + " for the result and prints it as JSON (exit 1 when the task failed or was revoked, 124 when"
         + " --result-timeout ran out first).",
-    "TASK is any name a worker on the queue knows: fib, sqrt, crawl_page, tasks.fibo_task, or a Celery worker's Python"
-        + " task. Each ARG is read as JSON when it is JSON (30, 2.5, \"x\", [1,2]) and as a string otherwise.",
+    "TASK is any name a worker on the queue knows: fib, sqrt, crawl_page, the books' tasks.hello_world, tasks.fibo_task"
+        + " (the pair [n, message naming the task id]; fib is the bare number), tasks.crawl_task, tasks.square,"
+        + " addTask.add, or a Celery worker's Python task. Each ARG is read as JSON when it is JSON (30, 2.5, \"x\", [1,2]) and as a string otherwise.",
     "See docs/celery.md."})
 final class SubmitCommand implements Callable<Integer> {
     @Spec

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * Celery worker does ({@code -Q fibo_queue --broker redis://…}).
  */
 @Command(name = "worker", description = {
-    "Serves pipeline tasks (fib, sqrt, crawl_page and their Celery names tasks.fibo_task, ...) to clients started"
-        + " separately, until stopped (Ctrl-C, SIGTERM).",
+    "Serves pipeline tasks (fib, sqrt, crawl_page, the books' Celery tasks tasks.hello_world, tasks.fibo_task (the"
+        + " pair [n, message naming the task id]; fib is the bare number), tasks.crawl_task, tasks.sqrt_task,"
+        + " tasks.square, addTask.add, ...) to clients started separately, until stopped (Ctrl-C, SIGTERM).",
     "Redis (default): consumes the queues of a broker like 'celery worker -Q ...': messages in Celery's protocol, results"
         + " in Celery's result backend, so Celery clients can call it; at-least-once delivery, acknowledged after the"
         + " task; retries with backoff; dead letters. SIGTERM finishes running tasks (--shutdown-grace) and hands the"

@@ -1,5 +1,6 @@
 package dev.ranks.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,29 @@ public interface Engine extends AutoCloseable {
      * @throws dev.ranks.comm.RanksException ({@link dev.ranks.comm.ErrorClass#ARG}) when the engine is closed
      */
     Batch submit(List<Call> calls);
+
+    /**
+     * Python's {@code Pool.map}: runs {@code task(x)} for every input on this engine's workers and
+     * returns the results in the inputs' order, once all are done; {@code map("square", 0..99)} is
+     * {@code [0, 1, 4, ..., 9801]}. Each input is the call's one positional argument.
+     *
+     * @param task the task's name or alias
+     * @param inputs the inputs, JSON-compatible values
+     * @return the results, in the inputs' order
+     * @throws dev.ranks.comm.RanksException ({@link dev.ranks.comm.ErrorClass#ABORTED}) for the
+     *     first input whose call failed, with its error, as {@code Pool.map} raises the first
+     */
+    default List<Object> map(String task, List<?> inputs) {
+        List<Call> calls = new ArrayList<>(inputs.size());
+        for (Object input : inputs) {
+            calls.add(Call.of(task, input));
+        }
+        List<Object> results = new ArrayList<>(inputs.size());
+        for (Outcome outcome : submit(calls).await()) {
+            results.add(outcome.value());
+        }
+        return results;
+    }
 
     /** Stops the workers; calls still running or queued end as failed outcomes. */
     @Override

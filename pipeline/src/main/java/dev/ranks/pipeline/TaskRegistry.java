@@ -21,6 +21,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -166,7 +167,8 @@ public final class TaskRegistry {
     }
 
     /**
-     * Runs a call here and now, catching its failure, as every engine's worker does.
+     * Runs a call here and now, catching its failure, as every engine's worker does; the task sees a
+     * {@link TaskContext} with a fresh random id.
      *
      * @param index the call's position in its batch
      * @param call the call
@@ -177,7 +179,8 @@ public final class TaskRegistry {
     public Outcome run(int index, Call call, String worker, int attempts) {
         long start = System.nanoTime();
         try {
-            Object result = task(call.task()).run(call.args(), call.kwargs());
+            Object result = new TaskContext(UUID.randomUUID().toString(), call.task())
+                    .run(task(call.task()), call.args(), call.kwargs());
             return Outcome.success(index, call, result, worker, (System.nanoTime() - start) / 1e6, attempts);
         } catch (Exception e) {
             return Outcome.failure(index, call, Outcome.trace(e), worker, (System.nanoTime() - start) / 1e6, attempts);

@@ -42,6 +42,15 @@ abstract class EngineContract {
     }
 
     @Test
+    void mapIsPoolMap() {
+        List<Object> squares = engine.map("square", IntStream.range(0, 100).mapToObj(i -> (long) i).toList());
+        assertEquals(IntStream.range(0, 100).mapToObj(i -> (long) i * i).toList(), squares);
+        assertEquals("[0, 1, 4, 9]", Python.repr(squares.subList(0, 4)));
+        RanksException e = assertThrows(RanksException.class, () -> engine.map("boom", List.of(1L, 2L)));
+        assertTrue(e.getMessage().contains("boom [1]"), e.getMessage());
+    }
+
+    @Test
     void completionOrderHandsOutEveryOutcomeOnce() {
         List<Call> calls = new ArrayList<>();
         calls.add(Call.of("sleep", 300));

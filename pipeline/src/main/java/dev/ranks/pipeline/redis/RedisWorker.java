@@ -5,6 +5,7 @@ import dev.ranks.comm.RanksException;
 import dev.ranks.pipeline.Json;
 import dev.ranks.pipeline.Outcome;
 import dev.ranks.pipeline.Task;
+import dev.ranks.pipeline.TaskContext;
 import dev.ranks.pipeline.TaskRegistry;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -350,7 +351,8 @@ public final class RedisWorker implements AutoCloseable {
             Object result;
             long start = System.nanoTime();
             try {
-                result = task.run(message.call().args(), message.call().kwargs());
+                result = new TaskContext(message.id(), message.call().task()).run(task, message.call().args(),
+                        message.call().kwargs());
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 failedRun(delivery, queue, e, (System.nanoTime() - start) / 1e6);
                 return;

@@ -32,7 +32,7 @@ import redis.clients.jedis.Pipeline;
  *
  * <pre>{@code
  * try (TaskQueue queue = TaskQueue.connect(BrokerUrl.parse("redis://localhost:6379/0"), System.err)) {
- *     String id = queue.send(CeleryMessage.of(Call.of("tasks.fibo_task", 30), "fibo_queue"));
+ *     String id = queue.send(CeleryMessage.of(Call.of("fib", 30), "fibo_queue"));
  *     System.out.println(queue.await(id, Duration.ofSeconds(30)).result());   // 832040
  * }
  * }</pre>

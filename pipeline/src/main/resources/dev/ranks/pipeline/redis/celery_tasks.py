@@ -10,7 +10,7 @@ import sys
 
 from celery.signals import worker_ready
 
-from tasks import app, crawl_task, fibo_task, sqrt_task  # noqa: F401 -- importing registers them with app
+from tasks import app, crawl_task, fibo_task, hello_world, sqrt_task, square  # noqa: F401 -- importing registers them with app
 
 
 @worker_ready.connect

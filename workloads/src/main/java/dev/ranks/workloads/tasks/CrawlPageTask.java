@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code crawl_page(url)}: fetches one page with the crawler's {@link PageFetcher} (robots.txt,
  * politeness, timeouts, size caps, redirects, jsoup link extraction) and returns its record as a
  * map with the keys of {@link dev.ranks.crawl.PageRecord#toJson()}: {@code url, final_url, status,
- * content_type, title, links, error_kind, error...}; the books' {@code crawl_task}. A failed fetch
+ * content_type, title, links, error_kind, error...} (the books' {@code crawl_task}, a message, is {@link CrawlTask}). A failed fetch
  * is a result with an {@code error_kind}, not a failed task. The keyword argument {@code delay_ms}
  * sets the per-host politeness delay (default {@code CrawlOptions}' 200 ms). Fetchers are shared
  * by all calls with the same delay, so politeness holds across the calls a worker runs.

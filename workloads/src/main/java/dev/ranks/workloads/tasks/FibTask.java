@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code fib(n)}: F(n) exactly, by the fib workload's fast doubling; the books' {@code fibo_task}.
+ * {@code fib(n)}: F(n) exactly, by the fib workload's fast doubling, the number alone (the books'
+ * {@code fibo_task} is {@link FiboTask}, a pair naming the task id).
  * The result is an integer of any size (a {@link java.math.BigInteger} beyond {@code long}), which
  * JSON carries exactly.
  */

@@ -1,0 +1,147 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ranks.pipeline.redis.CeleryWorker;
+import dev.ranks.pipeline.redis.RedisServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The books' Celery client programs, docs/celery/books/*.py, run unchanged with python3 and the real
+ * Celery client against a redis-server of the test's own and a Ranks worker (the launcher's main
+ * class in a JVM of its own); their printed output is the books'. Also the Cookbook's amqp:// broker:
+ * exit 2 naming the schemes Ranks speaks.
+ */
+class BooksCeleryIT {
+    private static final Path BOOKS = Path.of("").toAbsolutePath().getParent().resolve("docs/celery/books");
+
+    @TempDir
+    Path tmp;
+
+    private RedisServer redis;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        String noRedis = RedisServer.unavailableReason();
+        assumeTrue(noRedis == null, () -> "skipped: " + noRedis);
+        String noCelery = CeleryWorker.unavailableReason();
+        assumeTrue(noCelery == null, () -> "skipped: " + noCelery);
+        redis = RedisServer.builder().appendOnly(false).start();
+    }
+
+    @AfterEach
+    void stop() {
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void theBooksClientsRunUnchangedAgainstARanksWorker() throws Exception {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = "<html><a href=\"/b.html\">b</a> <a href='http://x.test/it'>x</a></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            Path workerLog = tmp.resolve("worker.log");
+            Process worker = launcher(workerLog, "worker", "-Q", "celery,fibo_queue,sqrt_queue,webcrawler_queue",
+                    "--concurrency", "4");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(workerLog).contains("stop with Ctrl-C") && worker.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/a.html";
+            List<String> palach = python(tmp.resolve("palach.log"), "palach_client.py", url);
+            assertEquals(8, palach.size(), palach::toString);
+            assertEquals("Hello I'm a celery task", palach.get(0));
+            assertEquals("2.0", palach.get(1));
+            long[][] fibs = {{4, 3}, {3, 2}, {8, 21}, {6, 8}, {7, 13}};
+            for (int i = 0; i < fibs.length; i++) {
+                String line = palach.get(2 + i);
+                String id = line.substring(line.lastIndexOf("(task ") + 6, line.length() - 1);
+                assertEquals("Value [" + fibs[i][0] + "] -> The Fibonacci calculated with task id " + id + " was "
+                        + fibs[i][1] + " (task " + id + ")", line, "the real task id");
+                assertTrue(id.matches("[0-9a-f-]{36}"), line);
+            }
+            String crawl = palach.get(7);
+            String id = crawl.substring(crawl.lastIndexOf("(task ") + 6, crawl.length() - 1);
+            assertEquals(url + " -> The task " + id + " found the following links ['http://127.0.0.1:"
+                    + site.getAddress().getPort() + "/b.html', 'http://x.test/it'].. (task " + id + ")", crawl);
+            List<String> cookbook = python(tmp.resolve("cookbook.log"), "addTask_main.py");
+            assertEquals(List.of("10"), cookbook);
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
+    void theCookbooksRabbitMqUrlExitsTwoNamingTheSchemes() {
+        for (String command : List.of("worker", "submit")) {
+            CliRun run = command.equals("worker") ? CliRun.of("worker", "--broker", "amqp://guest@localhost//")
+                    : CliRun.of("submit", "addTask.add", "5", "5", "--broker", "amqp://guest@localhost//");
+            assertEquals(2, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("the scheme is 'amqp'; expected redis or rediss"), run::toString);
+        }
+    }
+
+    private List<String> python(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(BOOKS.toFile());
+        pb.environment().remove("PYTHONHOME");
+        pb.environment().remove("VIRTUAL_ENV");
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        pb.environment().put("RANKS_BROKER", redis.url());
+        Process p = pb.redirectOutput(log.toFile()).redirectError(tmp.resolve(log.getFileName() + ".err").toFile())
+                .start();
+        started.add(p);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python3 " + args[0] + " waited over 2 minutes");
+        assertEquals(0, p.exitValue(), () -> "python3 " + args[0] + ": " + read(log) + read(
+                tmp.resolve(log.getFileName() + ".err")) + read(tmp.resolve("worker.log")));
+        return Files.readAllLines(log);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private Process launcher(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("RANKS_BROKER", redis.url());
+        Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(process);
+        return process;
+    }
+}
