@@ -110,7 +110,7 @@ class UserTasksTest {
         assertTrue(one.out().startsWith("{\"task\":\"collatz_steps\",\"args\":[1],\"result\":0,"), one::toString);
         CliRun unknown = CliRun.of("run-task", "collatz_steps", "27");
         assertEquals(2, unknown.exitCode(), unknown::toString);
-        assertTrue(unknown.err().contains("task 'collatz_steps' is unknown: expected one of crawl_page, fib, sqrt"),
+        assertTrue(unknown.err().contains("task 'collatz_steps' is unknown: expected one of add, crawl_page, crawl_task, fib, fibo_task, hello_world, sqrt, square"),
                 unknown::toString);
     }
 
@@ -233,6 +233,6 @@ class UserTasksTest {
         Path alias = UserTaskJars.jar(tmp, "alias", Map.of("user.Alias", UserTaskJars.provider("Alias", "",
                 Map.of("my_task", "1L"), Map.of("tasks.my_task", "my_tsak"))), "user.Alias\n");
         everyCommandExitsTwoSaying(alias.toString(), "alias 'tasks.my_task' given by user.Alias from " + alias
-                + " names task 'my_tsak', which is unknown: expected one of crawl_page, fib, my_task, sqrt");
+                + " names task 'my_tsak', which is unknown: expected one of add, crawl_page, crawl_task, fib, fibo_task, hello_world, my_task, sqrt, square");
     }
 }
