@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -28,6 +29,7 @@ final class Broker implements AutoCloseable {
 
     private final BrokerUrl url;
     private final JedisPool pool;
+    private final JedisClientConfig clientConfig;
     private final PrintStream diagnostics;
     private volatile boolean closed;
     private boolean down;
@@ -56,7 +58,8 @@ final class Broker implements AutoCloseable {
         config.setJmxEnabled(false);
         config.setTestOnBorrow(false);
         config.setBlockWhenExhausted(true);
-        this.pool = new JedisPool(config, url.address(), url.clientConfig(10_000, clientName));
+        this.clientConfig = url.clientConfig(10_000, clientName);
+        this.pool = new JedisPool(config, url.address(), clientConfig);
         if (reconnectWindow != null) {
             bound(reconnectWindow);
         }
@@ -128,9 +131,21 @@ final class Broker implements AutoCloseable {
         }
     }
 
-    /** @return a connection of its own for blocking commands and subscriptions; close it to give it back */
+    /** @return a connection of its own for blocking commands; close it to give it back */
     Jedis connection() {
         return pool.getResource();
+    }
+
+    /**
+     * A connection outside the pool, for a subscription. Unsubscribing from another thread races
+     * with the replies still on their way (an UNSUBSCRIBE count, a late message), and a pooled
+     * connection would hand them to the next command that borrows it (an MGET then reads a Long);
+     * this one is closed, and its unread replies die with it.
+     *
+     * @return a new connection; close it when the subscription ends
+     */
+    Jedis subscriber() {
+        return new Jedis(url.address(), clientConfig);
     }
 
     private static boolean transientError(Exception e) {

@@ -108,6 +108,10 @@ public final class RedisEngine implements Engine {
                 }, null);
             } catch (RanksException e) {
                 batch.failRemaining(e.getMessage() + "; the calls' messages stay on the broker and may still run", where);
+            } catch (RuntimeException e) {
+                // Whatever else ends the wait must end the batch too: a batch nobody completes hangs its caller.
+                batch.failRemaining("waiting for the results failed: " + e + "; the calls' messages stay on the broker"
+                        + " and may still run", where);
             } finally {
                 synchronized (this) {
                     open.remove(batch);

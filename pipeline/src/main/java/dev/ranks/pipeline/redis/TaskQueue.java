@@ -322,7 +322,7 @@ public final class TaskQueue implements AutoCloseable {
                     }
                 };
                 subscription = pubsub;
-                try (Jedis redis = broker.connection()) {
+                try (Jedis redis = broker.subscriber()) {
                     redis.subscribe(pubsub, channels.toArray(String[]::new));
                 } catch (RuntimeException e) {
                     // the sweep keeps reading the stored states while the subscription is down
