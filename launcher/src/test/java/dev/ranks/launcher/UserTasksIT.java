@@ -72,7 +72,7 @@ class UserTasksIT {
         Process worker = launcher(log, "worker", "--broker", redis.url(), "-Q", "celery", "--concurrency", "2",
                 "--max-retries", "0", "--class-path", jar.toString());
         awaitLog(worker, log, "consumes celery");
-        assertTrue(Files.readString(log).contains("tasks: collatz_steps, crawl_page, fib, sqrt, ")
+        assertTrue(Files.readString(log).contains("tasks: add, collatz_steps, crawl_page, crawl_task, fib, fibo_task, hello_world, sqrt, square, ")
                 && Files.readString(log).contains("tasks.collatz_steps"), Files.readString(log));
 
         CeleryClient.Result ok = CeleryClient.call(redis.url(), "tasks.collatz_steps", "celery", "[27]", 2,
