@@ -22,10 +22,7 @@ final class GpuBookDoubleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Random random = options.random();
-        float[] a = new float[EDGE * EDGE];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) random.nextGaussian();
-        }
+        float[] a = GpuBookOptions.floats(EDGE * EDGE, random::nextGaussian);
         float[] doubled = new float[a.length];
         PrintWriter out = options.out();
         try (Device device = options.open(); DeviceBuffer m = device.allocate(ElementType.FLOAT, a.length)) {

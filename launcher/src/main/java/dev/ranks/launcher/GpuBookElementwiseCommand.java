@@ -32,11 +32,9 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
         Elementwise kernel = Elementwise.parse(expression, ElementType.FLOAT);
         Random random = options.random();
         int inputs = kernel.inputs().size();
-        float[][] in = new float[inputs][size];
-        for (float[] input : in) {
-            for (int i = 0; i < size; i++) {
-                input[i] = random.nextInt(100);
-            }
+        float[][] in = new float[inputs][];
+        for (int k = 0; k < inputs; k++) {
+            in[k] = GpuBookOptions.floats(size, () -> random.nextInt(100));
         }
         float[] result = new float[size];
         PrintWriter out = options.out();

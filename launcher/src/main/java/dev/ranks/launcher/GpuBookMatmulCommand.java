@@ -1,8 +1,6 @@
 package dev.ranks.launcher;
 
 import dev.ranks.gpu.Device;
-import dev.ranks.gpu.DeviceBuffer;
-import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.Reference;
 import java.io.PrintWriter;
@@ -23,34 +21,20 @@ final class GpuBookMatmulCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Random random = options.random();
-        float[] a = new float[EDGE * EDGE];
-        float[] b = new float[EDGE * EDGE];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) random.nextGaussian();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) random.nextGaussian();
-        }
-        float[] c = new float[EDGE * EDGE];
+        float[] a = GpuBookOptions.floats(EDGE * EDGE, random::nextGaussian);
+        float[] b = GpuBookOptions.floats(EDGE * EDGE, random::nextGaussian);
         PrintWriter out = options.out();
-        try (Device device = options.open();
-                DeviceBuffer da = device.allocate(ElementType.FLOAT, a.length);
-                DeviceBuffer db = device.allocate(ElementType.FLOAT, b.length);
-                DeviceBuffer dc = device.allocate(ElementType.FLOAT, c.length)) {
+        try (Device device = options.open()) {
             options.header("gpu book matmul: C = A B, 5x5 float32 matrices from randn, seed " + options.seed(), device);
-            da.copyIn(a);
-            db.copyIn(b);
-            options.startKernel(device);
-            device.matmul(da, db, dc, EDGE, EDGE, EDGE, MatmulVariant.NAIVE);
-            double kernel = options.kernelMs(device);
-            dc.copyOut(c);
+            GpuBookOptions.Timed c = options.matmul(device, a, b, EDGE, MatmulVariant.NAIVE);
             out.println("A:");
             out.println(NumpyFormat.matrix(a, EDGE, EDGE));
             out.println("B:");
             out.println(NumpyFormat.matrix(b, EDGE, EDGE));
             out.println("C:");
-            out.println(NumpyFormat.matrix(c, EDGE, EDGE));
-            return options.finish(device, Reference.error(Reference.matmul(a, b, EDGE, EDGE, EDGE), c), 1e-5, kernel);
+            out.println(NumpyFormat.matrix(c.values(), EDGE, EDGE));
+            return options.finish(device, Reference.error(Reference.matmul(a, b, EDGE, EDGE, EDGE), c.values()), 1e-5,
+                    c.kernelMs());
         }
     }
 }

@@ -2,9 +2,13 @@ package dev.ranks.launcher;
 
 import dev.ranks.gpu.Backends;
 import dev.ranks.gpu.Device;
+import dev.ranks.gpu.DeviceBuffer;
+import dev.ranks.gpu.ElementType;
+import dev.ranks.gpu.MatmulVariant;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +38,55 @@ final class GpuBookOptions {
     /** The generator of the recipe's random input. */
     Random random() {
         return new Random(seed);
+    }
+
+    /**
+     * The recipe's random input: {@code n} values drawn one after the other.
+     *
+     * @param n how many
+     * @param next the next value, such as {@code random::nextGaussian}
+     * @return the values, as float32
+     */
+    static float[] floats(int n, DoubleSupplier next) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) next.getAsDouble();
+        }
+        return values;
+    }
+
+    /**
+     * C = A B of two square matrices on the device, the multiplication timed as the kernel.
+     *
+     * @param device the open device
+     * @param a A, row-major
+     * @param b B, row-major
+     * @param edge the matrices' edge
+     * @param variant the catalog's kernel
+     * @return C and the kernel's time
+     */
+    Timed matmul(Device device, float[] a, float[] b, int edge, MatmulVariant variant) {
+        float[] c = new float[edge * edge];
+        try (DeviceBuffer da = device.allocate(ElementType.FLOAT, a.length);
+                DeviceBuffer db = device.allocate(ElementType.FLOAT, b.length);
+                DeviceBuffer dc = device.allocate(ElementType.FLOAT, c.length)) {
+            da.copyIn(a);
+            db.copyIn(b);
+            startKernel(device);
+            device.matmul(da, db, dc, edge, edge, edge, variant);
+            double kernel = kernelMs(device);
+            dc.copyOut(c);
+            return new Timed(c, kernel);
+        }
+    }
+
+    /**
+     * A kernel's result and its time.
+     *
+     * @param values the result
+     * @param kernelMs the kernel's time, without the copies
+     */
+    record Timed(float[] values, double kernelMs) {
     }
 
     long seed() {

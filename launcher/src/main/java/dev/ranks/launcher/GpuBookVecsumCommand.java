@@ -26,14 +26,8 @@ final class GpuBookVecsumCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Random random = options.random();
-        float[] a = new float[size];
-        float[] b = new float[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = random.nextInt(100);
-        }
-        for (int i = 0; i < size; i++) {
-            b[i] = random.nextInt(100);
-        }
+        float[] a = GpuBookOptions.floats(size, () -> random.nextInt(100));
+        float[] b = GpuBookOptions.floats(size, () -> random.nextInt(100));
         float[] c = new float[size];
         PrintWriter out = options.out();
         try (Device device = options.open();

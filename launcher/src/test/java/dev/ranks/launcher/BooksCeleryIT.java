@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -70,11 +71,7 @@ class BooksCeleryIT {
             Path workerLog = tmp.resolve("worker.log");
             Process worker = launcher(workerLog, "worker", "-Q", "celery,fibo_queue,sqrt_queue,webcrawler_queue",
                     "--concurrency", "4");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.readString(workerLog).contains("stop with Ctrl-C") && worker.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            ProcessLog.await(worker, workerLog, "stop with Ctrl-C", Duration.ofSeconds(30));
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/a.html";
             List<String> palach = python(tmp.resolve("palach.log"), "palach_client.py", url);
             assertEquals(8, palach.size(), palach::toString);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -146,11 +147,7 @@ class CeleryDocsIT {
     }
 
     private static void waitFor(Path log, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(log).contains(text) && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.readString(log).contains(text), Files.readString(log));
+        assertTrue(ProcessLog.await(process, log, text, Duration.ofSeconds(30)), Files.readString(log));
     }
 
     private static String lastLine(Path log) throws IOException {

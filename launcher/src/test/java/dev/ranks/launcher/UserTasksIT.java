@@ -55,11 +55,7 @@ class UserTasksIT {
     }
 
     private static void awaitLog(Process worker, Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(log).contains(text) && worker.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.readString(log).contains(text), Files.readString(log));
+        assertTrue(ProcessLog.await(worker, log, text, Duration.ofSeconds(60)), Files.readString(log));
     }
 
     @Test

@@ -97,10 +97,7 @@ class WorkerRedisIT {
         command.addAll(List.of(options));
         Process worker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(worker);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(log).contains("consumes") && worker.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        ProcessLog.await(worker, log, "consumes", Duration.ofSeconds(30));
         assertTrue(Files.readString(log).contains("consumes webcrawler_queue"), Files.readString(log));
         return worker;
     }

@@ -592,33 +592,17 @@ public final class RedisWorker implements AutoCloseable {
         }
         scheduler.shutdownNow();
         executor.shutdown();
-        int handedBack = 0;
-        List<String> kept = new ArrayList<>();
-        RanksException lost = null;
+        HandBack back = new HandBack();
         try {
             for (Delivery delivery : List.copyOf(held.values())) {
                 if (delivery.state().compareAndSet(Delivery.WAITING, Delivery.HANDED_BACK)) {
                     held.remove(delivery.tag());
-                    try {
-                        restore(delivery.tag());
-                        handedBack++;
-                    } catch (RanksException e) {
-                        lost = e;
-                        kept.add(delivery.message().id());
-                    }
+                    back.restore(delivery);
                 }
             }
             long graceLeft = Math.max(0, graceEnd - System.nanoTime());
             if (!executor.awaitTermination(graceLeft, TimeUnit.NANOSECONDS)) {
-                for (Delivery delivery : List.copyOf(held.values())) {
-                    try {
-                        restore(delivery.tag());
-                        handedBack++;
-                    } catch (RanksException e) {
-                        lost = e;
-                        kept.add(delivery.message().id());
-                    }
-                }
+                List.copyOf(held.values()).forEach(back::restore);
                 executor.shutdownNow();
             }
             finisherMayStop = true;
@@ -629,14 +613,15 @@ public final class RedisWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RanksException e) {
             // only the heartbeat was left to delete, and it expires by itself within 10 s
-            lost = e;
+            back.lost = e;
         } finally {
-            if (handedBack > 0) {
-                diagnostics.println("worker " + id + ": " + handedBack + " message(s) handed back to their queues");
+            List<String> kept = back.kept;
+            if (back.handedBack > 0) {
+                diagnostics.println("worker " + id + ": " + back.handedBack + " message(s) handed back to their queues");
             }
             long unstored = notStored.get();
-            if (lost != null && (!kept.isEmpty() || unstored > 0)) {
-                diagnostics.println("worker " + id + ": " + lost.getMessage());
+            if (back.lost != null && (!kept.isEmpty() || unstored > 0)) {
+                diagnostics.println("worker " + id + ": " + back.lost.getMessage());
             }
             if (!kept.isEmpty()) {
                 diagnostics.println("worker " + id + ": " + kept.size() + " message(s) could not be handed back (task"
@@ -687,6 +672,23 @@ public final class RedisWorker implements AutoCloseable {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "localhost";
+        }
+    }
+
+    /** What a stopping worker handed back to the queues, and the ids of what it could not. */
+    private final class HandBack {
+        private int handedBack;
+        private final List<String> kept = new ArrayList<>();
+        private RanksException lost;
+
+        void restore(Delivery delivery) {
+            try {
+                RedisWorker.this.restore(delivery.tag());
+                handedBack++;
+            } catch (RanksException e) {
+                lost = e;
+                kept.add(delivery.message().id());
+            }
         }
     }
 }

@@ -195,13 +195,7 @@ public final class UserProgram {
         /** Closes the loaders; call after the job, when no rank runs the program any more. */
         @Override
         public synchronized void close() {
-            for (RankClassLoader loader : loaders) {
-                try {
-                    loader.close();
-                } catch (IOException e) {
-                    // A jar that cannot be closed only keeps its file handle until the JVM exits.
-                }
-            }
+            loaders.forEach(UserProgram::release);
             loaders.clear();
         }
     }
@@ -257,7 +251,8 @@ public final class UserProgram {
     }
 
     private static boolean looksLikeJar(String target) {
-        return target.toLowerCase(Locale.ROOT).endsWith(".jar") || (target.contains("/") && Files.isRegularFile(Path.of(target)))
+        // A path with a slash is never a binary name, so a file of any name that cannot be a class is a jar.
+        return target.toLowerCase(Locale.ROOT).endsWith(".jar")
                 || (!BINARY_NAME.matcher(target).matches() && Files.isRegularFile(Path.of(target)));
     }
 
@@ -299,7 +294,8 @@ public final class UserProgram {
     }
 
     private static Style styleOf(String className, List<Path> classPath) {
-        try (RankClassLoader probe = new RankClassLoader(RankClassLoader.NAME_PREFIX + "-check", urls(classPath), parent())) {
+        RankClassLoader probe = new RankClassLoader(RankClassLoader.NAME_PREFIX + "-check", urls(classPath), parent());
+        try {
             Class<?> type;
             try {
                 type = Class.forName(className, false, probe);
@@ -311,8 +307,17 @@ public final class UserProgram {
                 throw usage("class '" + className + "' cannot be loaded (" + e + "): " + EXPECTED);
             }
             return styleOf(type);
+        } finally {
+            release(probe);
+        }
+    }
+
+    /** Closes a loader; one whose jar cannot be closed only keeps its file handle until the JVM exits. */
+    private static void release(RankClassLoader loader) {
+        try {
+            loader.close();
         } catch (IOException e) {
-            return Style.MAIN; // closing the probe failed; the class was checked
+            // nothing to do: see above
         }
     }
 
