@@ -31,14 +31,14 @@ class BooksIT {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 5})
     void barrierRaceStartsEveryRunnerReachesTheBarrierAndTheRaceEnds(int ranks) throws Exception {
-        List<String> lines = run(ranks, "BarrierRace");
+        List<String> lines = run(ranks, "BarrierRace").stream().filter(l -> !l.isEmpty()).toList(); // the book's "\n"
 
         assertEquals("START RACE!!!!", lines.get(0), lines::toString);
         assertEquals("Race over!", lines.get(lines.size() - 1), lines::toString);
         List<String> names = new ArrayList<>(List.of("Huey", "Dewey", "Louie", "runner 3", "runner 4").subList(0, ranks));
         List<String> reached = new ArrayList<>();
         for (String line : lines.subList(1, lines.size() - 1)) {
-            assertTrue(line.matches(".+ reached the barrier at: \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}"), line);
+            assertTrue(line.matches(".+ reached the barrier at: \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} "), line);
             reached.add(line.substring(0, line.indexOf(" reached")));
         }
         assertEquals(names.stream().sorted().toList(), reached.stream().sorted().toList(), lines::toString);
@@ -58,60 +58,92 @@ class BooksIT {
 
     @Test
     void conditionFibonacci() throws Exception {
-        List<String> lines = run(1, "ConditionFibonacci");
+        List<String> logged = run(1, "ConditionFibonacci");
+        for (String line : logged) {
+            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - .+"), line);
+        }
+        List<String> lines = logged.stream().map(l -> l.substring("2026-12-07 19:12:44,743 - ".length())).toList();
 
-        assertEquals("{3: 2, 5: 5, 7: 13, 10: 55}", lines.get(lines.size() - 1), lines::toString);
-        List<String> results = lines.stream().filter(l -> l.contains("fibonacci of key")).map(l -> l.replaceFirst("^\\[Thread-\\d\\] ", ""))
+        assertEquals("[MainThread] - Result: {3: 2, 5: 5, 7: 13, 10: 55}", lines.get(lines.size() - 1), lines::toString);
+        List<String> results = lines.stream().filter(l -> l.contains("fibonacci of key")).map(l -> l.replaceFirst("^\\[Thread-[1-4]\\] ", ""))
                 .sorted().toList();
         assertEquals(List.of("fibonacci of key [10] with result [55]", "fibonacci of key [3] with result [2]",
                 "fibonacci of key [5] with result [5]", "fibonacci of key [7] with result [13]"), results, lines::toString);
+        assertTrue(lines.contains("Starting queue_task..."), lines::toString);
         assertTrue(lines.contains("Notifying fibonacci_task threads that the queue is ready to consume.."), lines::toString);
     }
 
     @Test
-    void syncPrimitives() throws Exception {
-        List<String> lines = run(1, "SyncPrimitives");
-        String all = String.join("\n", lines);
+    void syncPrimitivesPrintTheCookbooksLockRLockSemaphoreAndEventLines() throws Exception {
+        List<String> all = run(1, "SyncPrimitives", "7");
+        String text = String.join("\n", all);
+        List<String> lines = all.stream().filter(l -> !l.isEmpty()).toList(); // the book's "\n" endings: blank lines
 
-        assertTrue(lines.contains("the value of shared variable with lock management is 0"), all);
-        assertTrue(lines.stream().anyMatch(l -> l.matches("the value of shared variable with race condition is -?\\d+")), all);
-        assertTrue(lines.contains("putting 5 items in the box"), all);
-        assertEquals(5, lines.stream().filter("adding 1 item in the box"::equals).count(), all);
-        assertEquals(5, lines.stream().filter("removing 1 item in the box"::equals).count(), all);
-        assertTrue(lines.contains("0 items still remain in the box"), all);
+        // Lock: each thread's running and over lines are adjacent; all nine run.
+        List<String> lock = lines.subList(lines.indexOf("Lock:") + 1, lines.indexOf("RLock:"));
+        assertEquals(9 * 2 + 2, lock.size(), text);
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < 18; i += 2) {
+            Matcher running = Pattern.compile("---> (Thread#\\d)  running, belonging to process ID \\d+").matcher(lock.get(i));
+            assertTrue(running.matches(), lock.get(i));
+            assertEquals("---> " + running.group(1) + "  over", lock.get(i + 1), text);
+            ran.add(running.group(1));
+        }
+        assertEquals(List.of("Thread#1", "Thread#2", "Thread#3", "Thread#4", "Thread#5", "Thread#6", "Thread#7", "Thread#8",
+                "Thread#9"), ran.stream().sorted().toList(), text);
+        assertEquals("End", lock.get(18), text);
+        assertTrue(lock.get(19).matches("--- [0-9.E-]+ seconds ---"), lock.get(19));
 
-        // Semaphore: each round, the consumer waits, then consumes the item the producer made.
-        int semaphore = lines.indexOf("Semaphore:");
-        for (int round = 0; round < 5; round++) {
-            List<String> three = lines.subList(semaphore + 1 + 3 * round, semaphore + 4 + 3 * round);
-            assertEquals("consumer is waiting.", three.get(0), all);
-            Matcher produced = Pattern.compile("producer notify : produced item number (\\d+)").matcher(three.get(1));
-            assertTrue(produced.matches(), all);
-            assertEquals("Consumer notify : consumed item number " + produced.group(1), three.get(2), all);
+        // RLock: the adder counts its 10..20 items down to 0, the remover its 1..10.
+        List<String> rlock = lines.subList(lines.indexOf("RLock:") + 1, lines.indexOf("Semaphore:"));
+        for (String[] side : new String[][] {{"ADD", "ADDED", "10"}, {"REMOVE", "REMOVED", "1"}}) {
+            List<String> mine = rlock.stream().filter(l -> l.endsWith(" to " + side[0] + " ")).toList();
+            Matcher first = Pattern.compile("N° (\\d+) items to " + side[0] + " ").matcher(mine.get(0));
+            assertTrue(first.matches(), mine.get(0));
+            int items = Integer.parseInt(first.group(1));
+            assertTrue(items >= Integer.parseInt(side[2]) && items <= Integer.parseInt(side[2]) + 10, mine.get(0));
+            assertEquals(items + 1, mine.size(), text);
+            for (int left = items - 1; left >= 0; left--) {
+                assertEquals(side[1] + " one item -->" + left + " item to " + side[0] + " ", mine.get(items - left), text);
+            }
         }
 
-        // Event: every item appended is popped.
+        // Semaphore: ten rounds of a waiting consumer, then the producer's item, then the consumer's.
+        String log = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} ";
+        List<String> semaphore = lines.subList(lines.indexOf("Semaphore:") + 1, lines.indexOf("Event:"));
+        assertEquals(30, semaphore.size(), text);
+        for (int round = 0; round < 10; round++) {
+            String consumer = String.format("%-17s INFO     ", "Thread-" + (2 * round + 1));
+            String producer = String.format("%-17s INFO     ", "Thread-" + (2 * round + 2));
+            assertTrue(semaphore.get(3 * round).matches(log + consumer + "Consumer is waiting"), semaphore.get(3 * round));
+            Matcher produced = Pattern.compile(log + producer + "Producer notify: item number (\\d+)").matcher(semaphore.get(3 * round + 1));
+            assertTrue(produced.matches(), semaphore.get(3 * round + 1));
+            assertTrue(semaphore.get(3 * round + 2).matches(log + consumer + "Consumer notify: item number " + produced.group(1)),
+                    semaphore.get(3 * round + 2));
+        }
+
+        // Event: every item appended by Thread-1 is popped by Thread-2.
         List<String> appended = new ArrayList<>();
         List<String> popped = new ArrayList<>();
-        for (String line : lines.subList(lines.indexOf("Event:"), lines.size())) {
-            Matcher a = Pattern.compile("Producer notify : item N° (\\d+) appended to list by Thread-producer").matcher(line);
-            Matcher p = Pattern.compile("Consumer notify : (\\d+) popped from list by Thread-consumer").matcher(line);
+        for (String line : lines.subList(lines.indexOf("Event:") + 1, lines.size())) {
+            Matcher a = Pattern.compile(log + "Thread-1          INFO     Producer notify: item (\\d+) appended by Thread-1").matcher(line);
+            Matcher p = Pattern.compile(log + "Thread-2          INFO     Consumer notify: (\\d+) popped by Thread-2").matcher(line);
             if (a.matches()) {
                 appended.add(a.group(1));
-            } else if (p.matches()) {
+            } else {
+                assertTrue(p.matches(), line);
                 popped.add(p.group(1));
             }
         }
-        assertEquals(5, appended.size(), all);
-        assertEquals(appended.stream().sorted().toList(), popped.stream().sorted().toList(), all);
-        assertEquals(5, lines.stream().filter("Producer notify : event set by Thread-producer"::equals).count(), all);
+        assertEquals(5, appended.size(), text);
+        assertEquals(appended.stream().sorted().toList(), popped.stream().sorted().toList(), text);
     }
 
     @Test
     void asyncMaths() throws Exception {
         List<String> lines = run(1, "AsyncMaths");
 
-        assertEquals(List.of("Asyncio.Task - binomial_coefficient(20, 10) = 184756", "Asyncio.Task - factorial(10) = 3628800",
+        assertEquals(List.of("Asyncio.Task - binomial_coefficient(20, 10) = 184756.0", "Asyncio.Task - factorial(10) = 3628800",
                 "Asyncio.Task - fibonacci(10) = 55"), lines.stream().filter(l -> l.startsWith("Asyncio.Task - ")).sorted().toList(),
                 lines::toString);
         assertEquals(9 + 10 + 10, lines.stream().filter(l -> l.startsWith("Asyncio.Task: Compute ")).count(), lines::toString);
@@ -123,7 +155,7 @@ class BooksIT {
     @ParameterizedTest
     @CsvSource({"3, 3, 6, 6", "5, 5, 15, 120"})
     void asyncFutures(int n1, int n2, long sum, long factorial) throws Exception {
-        assertEquals(List.of("second coroutine (factorial) result = " + factorial, "first coroutine (sum of N integers) result = " + sum),
+        assertEquals(List.of("First coroutine (sum of N ints) result = " + sum, "Second coroutine (factorial) result = " + factorial),
                 run(1, "AsyncFutures", Integer.toString(n1), Integer.toString(n2)));
     }
 

@@ -59,7 +59,7 @@ class BooksCeleryIT {
     void theBooksClientsRunUnchangedAgainstARanksWorker() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
-            byte[] body = "<html><a href=\"/b.html\">b</a> <a href='http://x.test/it'>x</a></html>"
+            byte[] body = "<html><a href=\"/b.html\">b</a> <a href='http://x.test/it'>x</a> <a href=/c.html>c</a></html>"
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);

@@ -279,7 +279,7 @@ class DocsSnippetsTest {
                 if (!line.startsWith("bin/launcher ") || line.contains("[")) {
                     continue;
                 }
-                List<String> args = shellWords(line.substring("bin/launcher ".length()));
+                List<String> args = DocSnippets.shellWords(line.substring("bin/launcher ".length()));
                 parsed++;
                 try {
                     Launcher.commandLine().parseArgs(args.toArray(String[]::new));
@@ -291,41 +291,6 @@ class DocsSnippetsTest {
         }
         assertTrue(parsed >= 100, "only " + parsed + " bin/launcher lines found");
         assertEquals(List.of(), failures, () -> String.join("\n", failures));
-    }
-
-    /**
-     * Splits a command line as a shell would, up to a comment, {@code &}, {@code ;}, a pipe or a
-     * redirection; the pages' {@code bcast|alltoall} alternatives thus parse as their first.
-     */
-    private static List<String> shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else if ("&;|>".indexOf(c) >= 0 || (c == '#' && word == null)) {
-                break;
-            } else {
-                word = word == null ? new StringBuilder().append(c) : word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     @Test

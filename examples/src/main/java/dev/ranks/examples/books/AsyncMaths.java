@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
  * "Manipulating a task with asyncio"): factorial(10), fibonacci(10) and binomial_coefficient(20, 10)
  * run at once, each pausing after every step as the book's coroutines {@code await asyncio.sleep(1)},
  * so that their steps interleave. They print {@code factorial(10) = 3628800},
- * {@code fibonacci(10) = 55} and {@code binomial_coefficient(20, 10) = 184756}.
+ * {@code fibonacci(10) = 55} and {@code binomial_coefficient(20, 10) = 184756.0}: the book's
+ * binomial coefficient divides with Python 3's {@code /}, a float, and prints {@code 184756.0}; here it
+ * is computed exactly in integers and printed as that float.
  *
  * <p>Java's means: each task is a chain of {@link CompletableFuture} stages, and the pause is
  * {@link CompletableFuture#delayedExecutor}, which, as {@code asyncio.sleep}, holds no thread while it
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * ...
  * Asyncio.Task - factorial(10) = 3628800
  * Asyncio.Task - fibonacci(10) = 55
- * Asyncio.Task - binomial_coefficient(20, 10) = 184756
+ * Asyncio.Task - binomial_coefficient(20, 10) = 184756.0
  * </pre>
  */
 public final class AsyncMaths {
@@ -73,7 +75,7 @@ public final class AsyncMaths {
             System.out.println("Asyncio.Task: Compute binomial_coefficient(" + i + ")");
             return result * (n - i + 1) / i;
         }).thenApply(result -> {
-            System.out.println("Asyncio.Task - binomial_coefficient(" + n + ", " + k + ") = " + result);
+            System.out.println("Asyncio.Task - binomial_coefficient(" + n + ", " + k + ") = " + (double) result);
             return result;
         });
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The book's runners are Huey, Dewey and Louie; ranks 0, 1 and 2 take those names and further ranks
  * are {@code runner N}. The book sleeps 2 to 4 seconds; here a runner runs 100 to 900 ms, so that the
- * order of arrival still varies from run to run. The time is printed as Python's {@code ctime()} does.
+ * order of arrival still varies from run to run. The time is printed as Python's {@code ctime()} does,
+ * and the line as the book's {@code '%s reached the barrier at: %s \n'}: a space and an empty line after
+ * it.
  *
  * <p>A {@link RankProgram}:
  *
@@ -24,8 +26,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * $ bin/launcher -n 3 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.BarrierRace
  * START RACE!!!!
  * Dewey reached the barrier at: Tue Jun 11 10:23:45 2024
+ *
  * Huey reached the barrier at: Tue Jun 11 10:23:45 2024
+ *
  * Louie reached the barrier at: Tue Jun 11 10:23:46 2024
+ *
  * Race over!
  * </pre>
  */
@@ -59,7 +64,7 @@ public final class BarrierRace implements RankProgram {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " was interrupted on the track", e);
         }
-        System.out.println(name + " reached the barrier at: " + CTIME.format(LocalDateTime.now()));
+        System.out.println(name + " reached the barrier at: " + CTIME.format(LocalDateTime.now()) + " \n"); // the book's format
         world.barrier(); // the finish line: finish_line.wait()
 
         if (rank == 0) {

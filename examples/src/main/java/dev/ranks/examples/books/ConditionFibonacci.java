@@ -1,5 +1,7 @@
 package dev.ranks.examples.books;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +20,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * queue and notified them all; each then takes one input and stores its term in a shared map.
  *
  * <p>The JDK is the answer here: {@code threading.Condition} is a {@link Condition} of a
- * {@link ReentrantLock}, and {@code notifyAll()} is {@link Condition#signalAll()}. The map is printed as
- * Python prints a dict, keys in order, for the book's answer {@code {3: 2, 5: 5, 7: 13, 10: 55}}; the
- * book's log lines come first, in whatever order the threads ran.
+ * {@link ReentrantLock}, and {@code notifyAll()} is {@link Condition#signalAll()}. Each line is logged
+ * in the book's format, {@code %(asctime)s - %(message)s}, and the last is the map, printed as Python
+ * prints a dict with its keys in order: the book's answer {@code {3: 2, 5: 5, 7: 13, 10: 55}} (the
+ * book's Python 2 printed the same dict as {@code {10: 55, 3: 2, 5: 5, 7: 13}}). The threads' lines come
+ * first, in whatever order the threads ran.
  *
  * <p>A plain {@code main} using no communicator; run it on one rank:
  *
  * <pre>
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.ConditionFibonacci
- * [Thread-0] - waiting for elements in queue..
+ * 2026-12-07 19:12:44,743 - [Thread-1] - waiting for elements in queue..
  * ...
- * [Thread-2] fibonacci of key [3] with result [2]
+ * 2026-12-07 19:12:44,744 - Starting queue_task...
+ * 2026-12-07 19:12:44,745 - Notifying fibonacci_task threads that the queue is ready to consume..
+ * 2026-12-07 19:12:44,745 - [Thread-1] fibonacci of key [3] with result [2]
  * ...
- * {3: 2, 5: 5, 7: 13, 10: 55}
+ * 2026-12-07 19:12:44,746 - [MainThread] - Result: {3: 2, 5: 5, 7: 13, 10: 55}
  * </pre>
  */
 public final class ConditionFibonacci {
     private static final List<Integer> INPUTS = List.of(3, 10, 5, 7);
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final Lock lock = new ReentrantLock();
     private final Condition queueCondition = lock.newCondition();
@@ -53,7 +60,7 @@ public final class ConditionFibonacci {
         ConditionFibonacci example = new ConditionFibonacci();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < INPUTS.size(); i++) {
-            threads.add(new Thread(example::fibonacciTask, "Thread-" + i));
+            threads.add(new Thread(example::fibonacciTask, "Thread-" + (i + 1)));
         }
         threads.forEach(Thread::start);
         Thread producer = new Thread(example::queueTask, "queue_task_thread");
@@ -62,7 +69,7 @@ public final class ConditionFibonacci {
             thread.join();
         }
         producer.join();
-        System.out.println(example.dict());
+        log("[MainThread] - Result: " + example.dict());
     }
 
     private void fibonacciTask() {
@@ -71,7 +78,7 @@ public final class ConditionFibonacci {
         lock.lock();
         try {
             while (sharedQueue.isEmpty()) {
-                System.out.println("[" + name + "] - waiting for elements in queue..");
+                log("[" + name + "] - waiting for elements in queue..");
                 queueCondition.awaitUninterruptibly();
             }
             value = sharedQueue.remove();
@@ -91,19 +98,24 @@ public final class ConditionFibonacci {
         } finally {
             lock.unlock();
         }
-        System.out.println("[" + name + "] fibonacci of key [" + value + "] with result [" + a + "]");
+        log("[" + name + "] fibonacci of key [" + value + "] with result [" + a + "]");
     }
 
     private void queueTask() {
-        System.out.println("Starting queue_task...");
+        log("Starting queue_task...");
         lock.lock();
         try {
             sharedQueue.addAll(INPUTS);
-            System.out.println("Notifying fibonacci_task threads that the queue is ready to consume..");
+            log("Notifying fibonacci_task threads that the queue is ready to consume..");
             queueCondition.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The book's {@code logger.info}: {@code %(asctime)s - %(message)s}, one line at a time. */
+    private static synchronized void log(String message) {
+        System.out.println(ASCTIME.format(LocalDateTime.now()) + " - " + message);
     }
 
     /** The map as Python prints a dict. */

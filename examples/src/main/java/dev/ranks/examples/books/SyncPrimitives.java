@@ -1,61 +1,70 @@
 package dev.ranks.examples.books;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The Cookbook's four thread synchronization recipes (Zaccone, <i>Python Parallel Programming
- * Cookbook</i>, ch. 2: Lock, RLock, Semaphore and Event), where the Java platform itself is the answer;
- * nothing here reimplements it:
+ * The Cookbook's thread synchronization recipes with a lock, an RLock, a semaphore and an event
+ * (Zaccone, <i>Python Parallel Programming Cookbook</i>, 2nd ed., ch. 2: {@code MyThreadClass_lock.py},
+ * {@code Rlock.py}, {@code Semaphore.py}, {@code Event.py}), where the Java platform itself is the
+ * answer; nothing here reimplements it. Each prints the book's lines:
  *
  * <ul>
- *   <li>{@code threading.Lock}: a {@link ReentrantLock} guards a counter that one thread increments and
- *       another decrements 100,000 times each; it ends at 0. The same without the lock ends wherever the
- *       race leaves it, as in the book.
+ *   <li>{@code threading.Lock}: nine threads {@code Thread#1 } to {@code Thread#9 } (the book's names end
+ *       in a space) each take a {@link ReentrantLock} before printing {@code running} and release it after
+ *       {@code over}, so the pairs never interleave; then {@code End} and the elapsed time.
  *   <li>{@code threading.RLock}: the book's {@code Box}, whose {@code add} and {@code remove} take the
- *       lock and call {@code execute}, which takes it again; {@link ReentrantLock} is reentrant, so that
- *       is Java's RLock. An adder and a remover move 5 items each; 0 remain.
- *   <li>{@code threading.Semaphore(0)}: a {@link Semaphore} with no permits; five times a consumer waits
- *       on it and a producer releases it once it has made an item.
- *   <li>{@code threading.Event}: the one-shot event is a {@link CountDownLatch} of 1, {@code set()} its
- *       {@code countDown()} and {@code wait()} its {@code await()}; the book's {@code clear()} is the
- *       producer moving on to the next item's latch. Every item appended is popped.
+ *       lock and call {@code execute}, which takes it again; {@link ReentrantLock} is reentrant, so it is
+ *       Java's RLock. An adder moves 10 to 20 items in, a remover 1 to 10 out.
+ *   <li>{@code threading.Semaphore(0)}: a {@link Semaphore} with no permits; ten times a consumer waits on
+ *       it and a producer releases it once it has drawn an item from 0 to 1000.
+ *   <li>{@code threading.Event}: {@code set()} is a {@link CountDownLatch} of 1 counted down and
+ *       {@code wait()} its {@code await()}; the book's {@code clear()} is the producer moving on to the
+ *       next item's latch. Five items from 0 to 100 are appended and popped. The book's consumer loops
+ *       forever, so its program never ends; this one stops after the producer's five.
  * </ul>
  *
- * <p>The book's sleeps of seconds are 20 to 50 ms here. A plain {@code main} using no communicator; run
- * it on one rank:
+ * <p>The semaphore and event recipes log as the book configures {@code logging}:
+ * {@code %(asctime)s %(threadName)-17s %(levelname)-8s %(message)s}. The thread names are the ones
+ * Python gives ({@code Thread-1}, {@code Thread-2}, ...). The book's sleeps of seconds are tens of
+ * milliseconds here; the optional argument seeds the random draws. A plain {@code main} using no
+ * communicator; run it on one rank:
  *
  * <pre>
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.SyncPrimitives
  * Lock:
- * the value of shared variable with lock management is 0
- * the value of shared variable with race condition is 0 (or whatever the race leaves)
- * RLock:
- * putting 5 items in the box
- * adding 1 item in the box
- * removing 1 item in the box
+ * ---&gt; Thread#1  running, belonging to process ID 4242
+ *
+ * ---&gt; Thread#1  over
  * ...
- * 0 items still remain in the box
+ * End
+ * --- 0.52 seconds ---
+ * RLock:
+ * N° 16 items to ADD
+ *
+ * N° 7 items to REMOVE
+ * ...
  * Semaphore:
- * consumer is waiting.
- * producer notify : produced item number 654
- * Consumer notify : consumed item number 654
+ * 2026-12-07 14:53:18,145 Thread-1          INFO     Consumer is waiting
+ * 2026-12-07 14:53:18,176 Thread-2          INFO     Producer notify: item number 140
+ * 2026-12-07 14:53:18,176 Thread-1          INFO     Consumer notify: item number 140
  * ...
  * Event:
- * Producer notify : item N° 93 appended to list by Thread-producer
- * Producer notify : event set by Thread-producer
- * Produce notify : event cleared by Thread-producer
- * Consumer notify : 93 popped from list by Thread-consumer
+ * 2026-12-07 14:53:19,201 Thread-1          INFO     Producer notify: item 68 appended by Thread-1
+ * 2026-12-07 14:53:19,201 Thread-2          INFO     Consumer notify: 68 popped by Thread-2
  * ...
  * </pre>
  */
 public final class SyncPrimitives {
-    private static final int COUNT = 100_000;
-    private static final int ITEMS = 5;
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    private static Random random = new Random();
 
     private SyncPrimitives() {
     }
@@ -63,9 +72,13 @@ public final class SyncPrimitives {
     /**
      * Runs the four recipes in turn.
      *
-     * @param args none
+     * @param args optionally a seed for the random draws
+     * @throws InterruptedException if interrupted while joining the threads
      */
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0) {
+            random = new Random(Long.parseLong(args[0]));
+        }
         System.out.println("Lock:");
         lock();
         System.out.println("RLock:");
@@ -76,57 +89,43 @@ public final class SyncPrimitives {
         event();
     }
 
-    // --- Lock
-
-    private static final ReentrantLock SHARED_LOCK = new ReentrantLock();
-    private static int sharedResourceWithLock;
-    /** volatile so that the JIT cannot fold each loop into one add: every ++ and -- races, as in Python. */
-    private static volatile int sharedResourceWithNoLock;
+    // --- Lock (MyThreadClass_lock.py)
 
     private static void lock() throws InterruptedException {
-        runAll(new Thread(() -> {
-            for (int i = 0; i < COUNT; i++) {
-                SHARED_LOCK.lock();
+        ReentrantLock threadLock = new ReentrantLock();
+        long start = System.nanoTime();
+        long pid = ProcessHandle.current().pid();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            int duration = 1 + random.nextInt(10); // randint(1, 10) seconds in the book; tens of ms here
+            threads.add(new Thread(() -> {
+                String name = Thread.currentThread().getName();
+                threadLock.lock();
                 try {
-                    sharedResourceWithLock++;
+                    System.out.println("---> " + name + " running, belonging to process ID " + pid + "\n");
+                    sleep(10L * duration);
+                    System.out.println("---> " + name + " over\n");
                 } finally {
-                    SHARED_LOCK.unlock();
+                    threadLock.unlock();
                 }
-            }
-        }), new Thread(() -> {
-            for (int i = 0; i < COUNT; i++) {
-                SHARED_LOCK.lock();
-                try {
-                    sharedResourceWithLock--;
-                } finally {
-                    SHARED_LOCK.unlock();
-                }
-            }
-        }));
-        runAll(new Thread(() -> {
-            for (int i = 0; i < COUNT; i++) {
-                sharedResourceWithNoLock++; // the race the book shows: no lock (volatile does not make ++ atomic)
-            }
-        }), new Thread(() -> {
-            for (int i = 0; i < COUNT; i++) {
-                sharedResourceWithNoLock--;
-            }
-        }));
-        System.out.println("the value of shared variable with lock management is " + sharedResourceWithLock);
-        System.out.println("the value of shared variable with race condition is " + sharedResourceWithNoLock);
+            }, "Thread#" + i + " "));
+        }
+        runAll(threads.toArray(Thread[]::new));
+        System.out.println("End");
+        System.out.println("--- " + (System.nanoTime() - start) / 1e9 + " seconds ---");
     }
 
-    // --- RLock
+    // --- RLock (Rlock.py)
 
     /** The book's Box: add and remove hold the lock while execute takes it again. */
     private static final class Box {
         private final ReentrantLock lock = new ReentrantLock();
         private int totalItems;
 
-        void execute(int n) {
+        void execute(int value) {
             lock.lock();
             try {
-                totalItems += n;
+                totalItems += value;
             } finally {
                 lock.unlock();
             }
@@ -149,81 +148,75 @@ public final class SyncPrimitives {
                 lock.unlock();
             }
         }
-
-        int totalItems() {
-            lock.lock();
-            try {
-                return totalItems;
-            } finally {
-                lock.unlock();
-            }
-        }
     }
 
     private static void rlock() throws InterruptedException {
-        System.out.println("putting " + ITEMS + " items in the box");
         Box box = new Box();
+        int toAdd = 10 + random.nextInt(11); // randint(10, 20)
+        int toRemove = 1 + random.nextInt(10); // randint(1, 10)
         runAll(new Thread(() -> {
-            for (int items = ITEMS; items > 0; items--) {
-                System.out.println("adding 1 item in the box");
+            System.out.println("N° " + toAdd + " items to ADD \n");
+            for (int items = toAdd; items > 0;) {
                 box.add();
-                sleep(20);
+                sleep(10);
+                items--;
+                System.out.println("ADDED one item -->" + items + " item to ADD \n");
             }
-        }), new Thread(() -> {
-            for (int items = ITEMS; items > 0; items--) {
-                System.out.println("removing 1 item in the box");
+        }, "Thread-1"), new Thread(() -> {
+            System.out.println("N° " + toRemove + " items to REMOVE \n");
+            for (int items = toRemove; items > 0;) {
                 box.remove();
-                sleep(20);
+                sleep(10);
+                items--;
+                System.out.println("REMOVED one item -->" + items + " item to REMOVE \n");
             }
-        }));
-        System.out.println(box.totalItems() + " items still remain in the box");
+        }, "Thread-2"));
     }
 
-    // --- Semaphore
+    // --- Semaphore (Semaphore.py)
 
     private static final Semaphore SEMAPHORE = new Semaphore(0);
     private static int item;
 
     private static void semaphore() throws InterruptedException {
-        for (int i = 0; i < ITEMS; i++) {
+        int thread = 1;
+        for (int i = 0; i < 10; i++) {
+            int itemDrawn = random.nextInt(1001); // randint(0, 1000)
             runAll(new Thread(() -> {
-                System.out.println("consumer is waiting.");
+                log("Consumer is waiting");
                 SEMAPHORE.acquireUninterruptibly();
-                System.out.println("Consumer notify : consumed item number " + item);
-            }), new Thread(() -> {
-                sleep(50);
-                item = ThreadLocalRandom.current().nextInt(0, 1001);
-                System.out.println("producer notify : produced item number " + item);
+                log("Consumer notify: item number " + item);
+            }, "Thread-" + thread++), new Thread(() -> {
+                sleep(30);
+                item = itemDrawn;
+                log("Producer notify: item number " + item);
                 SEMAPHORE.release(); // release happens-before the consumer's acquire: it sees item
-            }));
+            }, "Thread-" + thread++));
         }
     }
 
-    // --- Event
+    // --- Event (Event.py)
 
     private static void event() throws InterruptedException {
+        int count = 5;
         List<Integer> items = new ArrayList<>();
         List<CountDownLatch> events = new ArrayList<>();
-        for (int i = 0; i < ITEMS; i++) {
+        for (int i = 0; i < count; i++) {
             events.add(new CountDownLatch(1));
         }
         Thread producer = new Thread(() -> {
-            String name = Thread.currentThread().getName();
-            for (int i = 0; i < ITEMS; i++) {
-                sleep(30);
-                int made = ThreadLocalRandom.current().nextInt(0, 257);
+            for (int i = 0; i < count; i++) {
+                sleep(20);
+                int made = random.nextInt(101); // randint(0, 100)
                 synchronized (items) {
                     items.add(made);
                 }
-                System.out.println("Producer notify : item N° " + made + " appended to list by " + name);
-                System.out.println("Producer notify : event set by " + name);
-                events.get(i).countDown(); // event.set()
-                System.out.println("Produce notify : event cleared by " + name); // event.clear(): the next latch
+                log("Producer notify: item " + made + " appended by " + Thread.currentThread().getName());
+                events.get(i).countDown(); // event.set(); event.clear() is moving on to the next latch
             }
-        }, "Thread-producer");
+        }, "Thread-1");
         Thread consumer = new Thread(() -> {
-            String name = Thread.currentThread().getName();
-            for (int i = 0; i < ITEMS; i++) {
+            for (int i = 0; i < count; i++) {
                 try {
                     events.get(i).await(); // event.wait()
                 } catch (InterruptedException e) {
@@ -234,13 +227,19 @@ public final class SyncPrimitives {
                 synchronized (items) {
                     popped = items.remove(items.size() - 1); // Python's list.pop(): the last item
                 }
-                System.out.println("Consumer notify : " + popped + " popped from list by " + name);
+                log("Consumer notify: " + popped + " popped by " + Thread.currentThread().getName());
             }
-        }, "Thread-consumer");
-        runAll(consumer, producer);
+        }, "Thread-2");
+        runAll(producer, consumer);
     }
 
     // --- helpers
+
+    /** Python's {@code logging.info} with the book's format, one line at a time. */
+    private static synchronized void log(String message) {
+        System.out.println(String.format("%s %-17s %-8s %s", ASCTIME.format(LocalDateTime.now()),
+                Thread.currentThread().getName(), "INFO", message));
+    }
 
     private static void runAll(Thread... threads) throws InterruptedException {
         for (Thread thread : threads) {
