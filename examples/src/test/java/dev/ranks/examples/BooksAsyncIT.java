@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -121,13 +122,18 @@ class BooksAsyncIT {
         }
     }
 
-    @Test
-    void crawlPoolRefusesAnUnknownPool() throws Exception {
-        Run run = Launch.launcher(cwd, "-n", "1", "run", "--class-path", JAR, PACKAGE + "CrawlPool", "--pool", "fibers",
-                "http://127.0.0.1:1/");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--pool fibers http://127.0.0.1:1/ | CrawlPool: --pool 'fibers' is invalid: expected threads or processes",
+        "--workers 0 http://127.0.0.1:1/   | CrawlPool: --workers '0' is invalid: expected an integer from 1 to",
+        "--pool threads notaurl            | seed URL 'notaurl' is invalid: no scheme"})
+    void crawlPoolRefusesBadInputNamingIt(String args, String message) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-n", "1", "run", "--class-path", JAR, PACKAGE + "CrawlPool"));
+        command.addAll(List.of(args.split(" ")));
+        Run run = Launch.launcher(cwd, command);
 
         assertNotEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("CrawlPool: --pool 'fibers' is invalid: expected threads or processes"), run::toString);
+        assertTrue(run.err().contains(message), run::toString);
     }
 
     @ParameterizedTest

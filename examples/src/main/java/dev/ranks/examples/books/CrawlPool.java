@@ -84,8 +84,10 @@ public final class CrawlPool {
         for (String url : urls) {
             calls.add(new Call("crawl_page", List.of(url), Map.of("delay_ms", delayMillis)));
         }
+        EngineConfig config = EngineConfig.defaults().withWorkers(workers);
+        calls.forEach(config.registry()::check); // a URL that is no URL is refused here, naming it, before any worker starts
         Map<String, Map<?, ?>> resultDict = new LinkedHashMap<>();
-        try (Engine engine = Engines.open(pool, EngineConfig.defaults().withWorkers(workers))) {
+        try (Engine engine = Engines.open(pool, config)) {
             Batch batch = engine.submit(calls);
             batch.forEach(Order.COMPLETION, outcome -> resultDict.put(urls.get(outcome.index()), (Map<?, ?>) outcome.value()));
         }
