@@ -1,0 +1,206 @@
+package dev.ranks.examples;
+
+import static dev.ranks.examples.Launch.JAR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ranks.examples.Launch.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The books' asyncio, {@code concurrent.futures}, crawler and Parallel Python examples
+ * ({@code dev.ranks.examples.books}) as a user runs them, {@code bin/launcher -n N run --class-path
+ * ranks-examples.jar dev.ranks.examples.books.NAME}. Where the order depends on threads, ranks or
+ * random draws, the tests check the shape and the invariants: every item once, a valid path, a cycle.
+ */
+class BooksAsyncIT {
+    private static final String PACKAGE = "dev.ranks.examples.books.";
+
+    @TempDir
+    Path cwd;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5})
+    void futuresPoolsEvaluatesEveryItemSequentiallyOnTheThreadPoolAndOnTheRanks(int ranks) throws Exception {
+        List<String> lines = run(ranks, "FuturesPools");
+        String all = String.join("\n", lines);
+
+        List<String> items = IntStream.rangeClosed(1, 10).mapToObj(i -> "Item " + i + ", result " + i * 10_000_000L).toList();
+        int sequential = indexOfMatch(lines, "Sequential Execution in \\d+\\.\\d+(E-\\d+)? seconds");
+        int threads = indexOfMatch(lines, "Thread Pool Execution in \\d+\\.\\d+(E-\\d+)? seconds");
+        int processes = indexOfMatch(lines, "Process Pool Execution in \\d+\\.\\d+(E-\\d+)? seconds");
+        assertEquals(items, lines.subList(0, sequential), all);
+        assertEquals(sorted(items), sorted(lines.subList(sequential + 1, threads)), all);
+        assertEquals(sorted(items), sorted(lines.subList(threads + 1, processes)), all);
+        assertEquals(lines.size() - 1, processes, all);
+    }
+
+    @Test
+    void eventLoopCallsTaskATaskBAndTaskCInTurnUntilTheEndTimeThenStops() throws Exception {
+        // Every call waits 0.05 s (call_later(1) scaled) before the next, so 2 s leave room for at most 41 calls.
+        List<String> lines = run(1, "EventLoop", "--duration", "2", "--scale", "0.05", "--seed", "3");
+
+        assertTrue(lines.size() >= 3 && lines.size() <= 41, lines::toString);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(List.of("task_A", "task_B", "task_C").get(i % 3) + " called", lines.get(i), lines::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void coroutineStateMachinePrintsAValidPathFromTheStartStateToTheEndState(int seed) throws Exception {
+        List<String> lines = run(1, "CoroutineStateMachine", "--seed", Integer.toString(seed));
+        String all = String.join("\n", lines);
+
+        assertEquals(List.of("Finite State Machine simulation with Asyncio Coroutine", "Start State called", ""),
+                lines.subList(0, 3), all);
+        int resume = lines.indexOf("Resume of the Transition : ");
+        assertEquals("...stop computation...", lines.get(resume - 1), all);
+        List<String> path = lines.subList(resume + 1, lines.size() - 1);
+        assertEquals("", lines.get(lines.size() - 1), all); // the end state's text ends in a newline too
+        // States 1 to 3 each print ...evaluating... once per visit; the start state does not.
+        assertEquals(List.of(), lines.subList(3, resume - 1).stream().filter(l -> !l.equals("...evaluating...")).toList(), all);
+        assertEquals(path.size() - 1, resume - 4, all);
+
+        Map<String, List<String>> next = Map.of(
+                "Start State", List.of("State 2", "State 1"),
+                "State 1", List.of("State 3", "State 2"),
+                "State 2", List.of("State 1", "State 3"),
+                "State 3", List.of("State 1", "End State"));
+        String state = "Start State";
+        Pattern step = Pattern.compile("(.+) calling (.+) with transition value = ([01])");
+        for (String line : path) {
+            Matcher m = step.matcher(line);
+            assertTrue(m.matches(), line);
+            assertEquals(state, m.group(1), all);
+            assertEquals(next.get(state).get(Integer.parseInt(m.group(3))), m.group(2), all);
+            state = m.group(2);
+        }
+        assertEquals("End State", state, all);
+    }
+
+    @Test
+    void coroutineStateMachineTakesTheSamePathForTheSameSeed() throws Exception {
+        assertEquals(run(1, "CoroutineStateMachine", "--seed", "7"), run(1, "CoroutineStateMachine", "--seed", "7"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "processes"})
+    void crawlPoolLogsEachUrlWithItsFirstLink(String pool) throws Exception {
+        HttpServer server = site();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            List<String> lines = run(1, "CrawlPool", "--pool", pool, "--delay-ms", "0",
+                    base + "/", base + "/a.html", base + "/b.html", base + "/missing.html");
+
+            assertEquals(4, lines.size(), lines::toString);
+            assertTrue(lines.contains("[" + base + "/] with links : " + base + "/a.html..."), lines::toString);
+            assertTrue(lines.contains("[" + base + "/a.html] with links : " + base + "/b.html..."), lines::toString);
+            assertTrue(lines.contains("[" + base + "/b.html] with no links"), lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("[" + base + "/missing.html] could not be fetched: ")),
+                    lines::toString);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--pool fibers http://127.0.0.1:1/ | CrawlPool: --pool 'fibers' is invalid: expected threads or processes",
+        "--workers 0 http://127.0.0.1:1/   | CrawlPool: --workers '0' is invalid: expected an integer from 1 to",
+        "--pool threads notaurl            | seed URL 'notaurl' is invalid: no scheme"})
+    void crawlPoolRefusesBadInputNamingIt(String args, String message) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-n", "1", "run", "--class-path", JAR, PACKAGE + "CrawlPool"));
+        command.addAll(List.of(args.split(" ")));
+        Run run = Launch.launcher(cwd, command);
+
+        assertNotEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(message), run::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5})
+    void ppFibonacciComputesTheTermsOfTheInputListOnTheRanks(int ranks) throws Exception {
+        List<String> lines = run(ranks, "PpFibonacci");
+        String all = String.join("\n", lines);
+
+        Matcher main = Pattern.compile("Main process PID \\[(\\d+)]").matcher(lines.get(5));
+        assertTrue(main.matches(), all);
+        String pid = main.group(1);
+        // On the local device every rank is a thread of the launcher's JVM: one pid throughout.
+        assertEquals(List.of(
+                "Computing results with PID [" + pid + "]",
+                "Computing results with PID [" + pid + "]",
+                "Computing results with PID [" + pid + "]",
+                "Computing results with PID [" + pid + "]",
+                "Computing results with PID [" + pid + "]",
+                "Main process PID [" + pid + "]",
+                "For input 4, the fibonacci calculated by pid " + pid + " was 3",
+                "For input 3, the fibonacci calculated by pid " + pid + " was 2",
+                "For input 8, the fibonacci calculated by pid " + pid + " was 21",
+                "For input 6, the fibonacci calculated by pid " + pid + " was 8",
+                "For input 10, the fibonacci calculated by pid " + pid + " was 55"), lines);
+    }
+
+    /**
+     * A site on a free loopback port: {@code /} links to {@code a.html} and {@code b.html}, {@code a.html} to
+     * {@code b.html}, {@code b.html} to nothing; anything else, robots.txt included, is 404.
+     */
+    private static HttpServer site() throws IOException {
+        Map<String, String> pages = Map.of(
+                "/", "<html><body><a href=\"/a.html\">a</a> <a href=\"/b.html\">b</a></body></html>",
+                "/a.html", "<html><body><a href=\"b.html\">b</a></body></html>",
+                "/b.html", "<html><body>no links here</body></html>");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String page = pages.get(exchange.getRequestURI().getPath());
+            byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", page == null ? "text/plain" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static int indexOfMatch(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line matches " + regex + " in " + lines);
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
+    }
+
+    private List<String> run(int ranks, String program, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR, PACKAGE + program));
+        command.addAll(List.of(args));
+        Run run = Launch.launcher(cwd, command);
+        assertEquals(0, run.exitCode(), run::toString);
+        return run.out().lines().toList();
+    }
+}
