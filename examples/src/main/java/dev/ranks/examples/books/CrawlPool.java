@@ -21,8 +21,8 @@ import java.util.Map;
  * <pre>
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.CrawlPool --pool processes \
  *     http://localhost:8000/ http://localhost:8000/a.html
- * [http://localhost:8000/a.html] with links : http://localhost:8000/b.html...
- * [http://localhost:8000/] with links : http://localhost:8000/a.html...
+ * [http://localhost:8000/a.html] with links : [http://localhost:8000/b.html...
+ * [http://localhost:8000/] with links : [http://localhost:8000/a.html...
  * </pre>
  *
  * <p>Ranks' means: the pool is a task pipeline engine ({@link Engines#open}) of {@code --workers} workers
@@ -94,14 +94,14 @@ public final class CrawlPool {
         resultDict.forEach((url, page) -> System.out.println(logLine(url, page)));
     }
 
-    /** The book's {@code "[%s] with links : %s..." % (url, links[0])}, or why there is no first link. */
+    /** The book's {@code "[%s] with links : [%s..." % (url, links[0])}, or why there is no first link. */
     private static String logLine(String url, Map<?, ?> page) {
         if (page.get("error_kind") != null) {
             return "[" + url + "] could not be fetched: " + page.get("error_kind")
                     + (page.get("error") == null ? "" : ": " + page.get("error"));
         }
         List<?> links = (List<?>) page.get("links");
-        return links.isEmpty() ? "[" + url + "] with no links" : "[" + url + "] with links : " + links.get(0) + "...";
+        return links.isEmpty() ? "[" + url + "] with no links" : "[" + url + "] with links : [" + links.get(0) + "...";
     }
 
     private static long atLeast(String option, String value, long least) {

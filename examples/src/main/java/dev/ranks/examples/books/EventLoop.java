@@ -81,7 +81,7 @@ public final class EventLoop {
 
     /** {@code task_A}, {@code task_B} or {@code task_C}, by its index in A, B, C. */
     private void task(int index) {
-        System.out.println(TASKS[index] + " called");
+        System.out.println(TASKS[index] + (index == 1 ? " called " : " called")); // the book's task_B prints a trailing space
         try {
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(seconds(scale * random.nextInt(6)))); // random.randint(0, 5)
         } catch (InterruptedException e) {
