@@ -108,7 +108,7 @@ public final class ListProcessing implements RankProgram {
     }
 
     /** The book's {@code do_something}: a list of {@code count} random floats. */
-    static double[] doSomething(int count) {
+    private static double[] doSomething(int count) {
         double[] outList = new double[count];
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < count; i++) {
