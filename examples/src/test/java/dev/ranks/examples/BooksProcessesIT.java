@@ -52,7 +52,6 @@ class BooksProcessesIT {
         "PipeProducerConsumer, 1, exactly 2",
         "PipeProducerConsumer, 3, exactly 2",
         "QueueFibonacci, 2, at least 3",
-        "ProcessQueue, 1, exactly 2",
         "PipeSquares, 2, exactly 3",
         "ProcessBarrier, 5, exactly 4"})
     void aProgramForSomeRanksFailsAtAnotherCountSayingWhatItNeeds(String program, int ranks, String needs) throws Exception {
@@ -224,7 +223,7 @@ class BooksProcessesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 4, 10})
+    @ValueSource(ints = {1, 10})
     void processSubclassRunsEachProcessInTurn(int ranks) throws Exception {
         assertEquals(IntStream.rangeClosed(1, ranks).mapToObj(i -> "called run method by MyProcess-" + i).toList(),
                 run(ranks, "ProcessSubclass"));
