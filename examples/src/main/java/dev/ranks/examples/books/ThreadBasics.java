@@ -1,0 +1,148 @@
+package dev.ranks.examples.books;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The Cookbook's first thread recipes (Zaccone, <i>Python Parallel Programming Cookbook</i>, ch. 2:
+ * "Defining a thread", "Determining the current thread", "Defining a thread subclass" and "Thread
+ * synchronization with a lock"), with the JDK's threads, which is what {@code threading} maps to:
+ *
+ * <ul>
+ *   <li>defining a thread: ten {@link Thread}s, each started and joined before the next, print
+ *       {@code my_func called by thread N°0} to {@code N°9}, in order.
+ *   <li>current thread: threads named {@code function_A}, {@code function_B} and {@code function_C} print
+ *       {@code function_A--> starting}, sleep, and print {@code function_A--> exiting};
+ *       {@link Thread#currentThread()} is {@code threading.currentThread()}.
+ *   <li>a thread subclass: the book's {@code MyThreadClass(Thread)} is a class that extends
+ *       {@link Thread} and overrides {@code run}. Nine of them, {@code Thread#1} to {@code Thread#9}, print
+ *       {@code ---> Thread#1 running, belonging to process ID 41327}, sleep 1 to 10 units, and print
+ *       {@code ---> Thread#1 over}; then {@code End} and the time taken, {@code --- 0.52 seconds ---}.
+ *       Threads share their process, so the PID is the same on every line.
+ *   <li>with a lock: the same, with a {@link ReentrantLock} ({@code threading.Lock}) held for the whole of
+ *       {@code run}, so each thread's {@code running} and {@code over} lines are adjacent and the time is
+ *       the sum of the sleeps.
+ * </ul>
+ *
+ * <p>The book's unit is a second; here it is {@code --unit MS} milliseconds, 50 by default. A plain
+ * {@code main} using no communicator; run it on one rank:
+ *
+ * <pre>
+ * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.ThreadBasics
+ * Defining a thread:
+ * my_func called by thread N°0
+ * ...
+ * my_func called by thread N°9
+ * Determining the current thread:
+ * function_A--> starting
+ * function_B--> starting
+ * function_C--> starting
+ * function_B--> exiting
+ * ...
+ * Defining a thread subclass:
+ * ---> Thread#1 running, belonging to process ID 41327
+ * ---> Thread#2 running, belonging to process ID 41327
+ * ...
+ * ---> Thread#4 over
+ * ...
+ * End
+ * --- 0.503 seconds ---
+ * Thread synchronization with a lock:
+ * ---> Thread#1 running, belonging to process ID 41327
+ * ---> Thread#1 over
+ * ...
+ * End
+ * --- 2.61 seconds ---
+ * </pre>
+ */
+public final class ThreadBasics {
+    private ThreadBasics() {
+    }
+
+    /**
+     * Runs the four recipes in turn.
+     *
+     * @param args optionally {@code --unit MS}, the milliseconds that stand for the book's second
+     */
+    public static void main(String[] args) throws InterruptedException {
+        long unit = BookOptions.parse("ThreadBasics", args, Map.of("unit", 50L)).get("unit");
+
+        System.out.println("Defining a thread:");
+        for (int i = 0; i < 10; i++) {
+            int number = i;
+            Thread t = new Thread(() -> System.out.println("my_func called by thread N°" + number));
+            t.start();
+            t.join();
+        }
+
+        System.out.println("Determining the current thread:");
+        List<Thread> functions = new ArrayList<>();
+        for (String name : List.of("function_A", "function_B", "function_C")) {
+            functions.add(new Thread(() -> {
+                System.out.println(Thread.currentThread().getName() + "--> starting");
+                Nap.sleep(2 * unit);
+                System.out.println(Thread.currentThread().getName() + "--> exiting");
+            }, name));
+        }
+        runAll(functions);
+
+        System.out.println("Defining a thread subclass:");
+        subclasses(unit, null);
+        System.out.println("Thread synchronization with a lock:");
+        subclasses(unit, new ReentrantLock());
+    }
+
+    /** Nine {@link MyThreadClass}es at once, then {@code End} and the seconds they took. */
+    private static void subclasses(long unit, ReentrantLock lock) throws InterruptedException {
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            threads.add(new MyThreadClass("Thread#" + i, ThreadLocalRandom.current().nextInt(1, 11) * unit, lock));
+        }
+        runAll(threads);
+        System.out.println("End");
+        // Python prints the float as it is: str(time.time() - start_time)
+        System.out.println("--- " + (System.nanoTime() - start) / 1e9 + " seconds ---");
+    }
+
+    /** The book's {@code MyThreadClass}: a thread that says it runs, sleeps, and says it is over. */
+    private static final class MyThreadClass extends Thread {
+        private final long millis;
+        private final ReentrantLock lock;
+
+        /** @param lock held for the whole of {@code run}, or null for none */
+        MyThreadClass(String name, long millis, ReentrantLock lock) {
+            super(name);
+            this.millis = millis;
+            this.lock = lock;
+        }
+
+        @Override
+        public void run() {
+            if (lock != null) {
+                lock.lock();
+            }
+            try {
+                System.out.println("---> " + getName() + " running, belonging to process ID " + ProcessHandle.current().pid());
+                Nap.sleep(millis);
+                System.out.println("---> " + getName() + " over");
+            } finally {
+                if (lock != null) {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    private static void runAll(List<Thread> threads) throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+}
