@@ -21,22 +21,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code logging} format, {@code %(asctime)s %(threadName)-17s %(levelname)-8s %(message)s}, written
  * while the lock is held, so that their order is the order of the list's changes: {@code total items N}
  * after an append, {@code consumed 1 item} after a pop, {@code items produced 10. Stopped} and
- * {@code no items to consume} before a wait. The producer is {@code Thread-1}, the consumer
- * {@code Thread-2}.
+ * {@code no items to consume} before a wait. The threads are named {@code Producer} and
+ * {@code Consumer}, as the book names them.
  *
  * <p>The book's unit is half a second; here it is {@code --unit MS} milliseconds, 10 by default. A plain
  * {@code main} using no communicator; run it on one rank:
  *
  * <pre>
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.ConditionProducerConsumer
- * 2026-12-07 14:02:11,513 Thread-1          INFO     total items 1
- * 2026-12-07 14:02:11,524 Thread-1          INFO     total items 2
- * 2026-12-07 14:02:11,535 Thread-1          INFO     total items 3
- * 2026-12-07 14:02:11,543 Thread-2          INFO     consumed 1 item
+ * 2026-12-07 14:02:11,513 Producer          INFO     total items 1
+ * 2026-12-07 14:02:11,524 Producer          INFO     total items 2
+ * 2026-12-07 14:02:11,535 Producer          INFO     total items 3
+ * 2026-12-07 14:02:11,543 Consumer          INFO     consumed 1 item
  * ...
- * 2026-12-07 14:02:11,650 Thread-1          INFO     items produced 10. Stopped
+ * 2026-12-07 14:02:11,650 Producer          INFO     items produced 10. Stopped
  * ...
- * 2026-12-07 14:02:12,310 Thread-2          INFO     consumed 1 item
+ * 2026-12-07 14:02:12,310 Consumer          INFO     consumed 1 item
  * </pre>
  */
 public final class ConditionProducerConsumer {
@@ -65,13 +65,13 @@ public final class ConditionProducerConsumer {
                 Nap.sleep(unit);
                 example.produce();
             }
-        }, "Thread-1");
+        }, "Producer");
         Thread consumer = new Thread(() -> {
             for (int i = 0; i < ITEMS; i++) {
                 Nap.sleep(4 * unit);
                 example.consume();
             }
-        }, "Thread-2");
+        }, "Consumer");
         producer.start();
         consumer.start();
         producer.join();

@@ -30,9 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The size of queue is 1
  * Process Producer : item 173 appended to queue producer-1
  * The size of queue is 2
- * Process Consumer : item 69 popped from by consumer-2
+ * Process Consumer : item 69 popped                         from by consumer-2
  * ...
- * Process Consumer : item 33 popped from by consumer-2
+ * Process Consumer : item 33 popped                         from by consumer-2
  * the queue is empty
  * </pre>
  */
@@ -94,7 +94,8 @@ public final class ProcessQueue implements RankProgram {
                 return;
             }
             world.send((Object) null, PRODUCER, TAKEN);
-            System.out.println("Process Consumer : item " + item + " popped from by consumer-2");
+            // the book's string continues on the next line with a backslash, so it holds that line's indent
+            System.out.println("Process Consumer : item " + item + " popped                         from by consumer-2 \n");
             Nap.sleep(unit);
         }
     }

@@ -6,7 +6,7 @@ import dev.ranks.collectives.RankProgram;
 /**
  * The Cookbook's process subclass (Zaccone, <i>Python Parallel Programming Cookbook</i>, ch. 3, "Defining
  * processes in a subclass"): {@code MyProcess} extends {@code multiprocessing.Process} and overrides
- * {@code run}, which prints {@code called run method by MyProcess-1}; the main process starts ten of them,
+ * {@code run}, which prints {@code called run method in MyProcess-1}; the main process starts ten of them,
  * joining each before it starts the next, so they print {@code MyProcess-1} to {@code MyProcess-10} in
  * order.
  *
@@ -20,10 +20,10 @@ import dev.ranks.collectives.RankProgram;
  *
  * <pre>
  * $ bin/launcher -n 10 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.ProcessSubclass
- * called run method by MyProcess-1
- * called run method by MyProcess-2
+ * called run method in MyProcess-1
+ * called run method in MyProcess-2
  * ...
- * called run method by MyProcess-10
+ * called run method in MyProcess-10
  * </pre>
  */
 public final class ProcessSubclass implements RankProgram {
@@ -45,7 +45,7 @@ public final class ProcessSubclass implements RankProgram {
         if (rank > 0) {
             world.<Object>recv(rank - 1, JOINED);
         }
-        System.out.println("called run method by MyProcess-" + (rank + 1));
+        System.out.println("called run method in MyProcess-" + (rank + 1));
         if (rank + 1 < world.size()) {
             world.send((Object) null, rank + 1, JOINED);
         }

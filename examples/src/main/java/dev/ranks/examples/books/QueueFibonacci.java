@@ -3,6 +3,8 @@ package dev.ranks.examples.books;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.RankProgram;
 import dev.ranks.comm.Received;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +24,10 @@ import java.util.StringJoiner;
  * process prints the dict.
  *
  * <p>Each process is a rank, and the two objects Python serves from behind the scenes (the queue's pipe
- * and the manager's server process) are rank 0, which the others talk to with messages: rank 1 is the
- * producer, {@code Process-1}, and sends each number to rank 0 ({@code put}); ranks 2 and up are the
- * consumers, {@code Process-2}, {@code Process-3}, ..., which ask rank 0 for a number ({@code get}) until
+ * and the manager's server process) are rank 0, which the others talk to with messages. Rank R is
+ * {@code Process-R+1}, as in the book, where the manager is {@code Process-1}: rank 1 is the producer,
+ * {@code Process-2}, and sends each number to rank 0 ({@code put}); ranks 2 and up are the consumers,
+ * {@code Process-3}, {@code Process-4}, ..., which ask rank 0 for a number ({@code get}) until
  * it answers that the queue is empty, and send it each term ({@code fibo_dict[value] = a}). Rank 0
  * answers the consumers only once the producer has sent its last number, as the book starts them only
  * after {@code producer.join()}.
@@ -34,20 +37,24 @@ import java.util.StringJoiner;
  * the order the producer first put them, so that a {@code --seed} gives the same line on every run and
  * at any number of ranks. Without {@code --seed} the numbers differ from run to run, as the book's do.
  *
+ * <p>Each line is logged in the book's format, {@code %(asctime)s - %(message)s}.
+ *
  * <p>A {@link RankProgram} for 3 ranks or more (the queue and manager, the producer, a consumer):
  *
  * <pre>
  * $ bin/launcher -n 4 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.QueueFibonacci --seed 7
- * Producer [Process-1] putting value [10] into queue.. 
- * Producer [Process-1] putting value [3] into queue.. 
+ * 2026-12-07 16:01:13,424 - Producer [Process-2] putting value [10] into queue.. 
+ * 2026-12-07 16:01:13,425 - Producer [Process-2] putting value [3] into queue.. 
  * ...
- * consumer [Process-3] getting value [3] from queue...
- * consumer [Process-2] getting value [10] from queue...
+ * 2026-12-07 16:01:13,436 - consumer [Process-4] getting value [3] from queue...
+ * 2026-12-07 16:01:13,439 - consumer [Process-3] getting value [10] from queue...
  * ...
- * {10: 55, 3: 2, 7: 13, ...}
+ * 2026-12-07 16:01:13,481 - {10: 55, 3: 2, 7: 13, ...}
  * </pre>
  */
 public final class QueueFibonacci implements RankProgram {
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
     private static final int SERVER = 0;
     private static final int PRODUCER = 1;
     private static final int ITEMS = 15;
@@ -93,7 +100,7 @@ public final class QueueFibonacci implements RankProgram {
             data.add(random.nextInt(1, 21));
         }
         for (int item : data) {
-            System.out.println("Producer [" + name(world) + "] putting value [" + item + "] into queue.. ");
+            log("Producer [" + name(world) + "] putting value [" + item + "] into queue.. ");
             world.send(item, SERVER, PUT);
         }
         world.send((Object) null, SERVER, PUT);
@@ -114,7 +121,7 @@ public final class QueueFibonacci implements RankProgram {
                 b = next;
             }
             world.send(new Term(value, a), SERVER, SET);
-            System.out.println("consumer [" + name(world) + "] getting value [" + value + "] from queue...");
+            log("consumer [" + name(world) + "] getting value [" + value + "] from queue...");
         }
     }
 
@@ -141,11 +148,16 @@ public final class QueueFibonacci implements RankProgram {
         }
         StringJoiner repr = new StringJoiner(", ", "{", "}");
         keys.forEach(key -> repr.add(key + ": " + dict.get(key)));
-        System.out.println(repr);
+        log(repr.toString());
     }
 
-    /** Python's {@code current_process().name}: {@code Process-N}, N counting from the producer. */
+    /** The book's {@code logger.info}: {@code %(asctime)s - %(message)s}. */
+    private static void log(String message) {
+        System.out.println(ASCTIME.format(LocalDateTime.now()) + " - " + message);
+    }
+
+    /** Python's {@code current_process().name}: {@code Process-N}, the manager (rank 0) being Process-1. */
     private static String name(Intracomm world) {
-        return "Process-" + world.rank();
+        return "Process-" + (world.rank() + 1);
     }
 }

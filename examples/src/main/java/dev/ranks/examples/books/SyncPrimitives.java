@@ -10,15 +10,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The Cookbook's thread synchronization recipes with a lock, an RLock, a semaphore and an event
- * (Zaccone, <i>Python Parallel Programming Cookbook</i>, 2nd ed., ch. 2: {@code MyThreadClass_lock.py},
- * {@code Rlock.py}, {@code Semaphore.py}, {@code Event.py}), where the Java platform itself is the
- * answer; nothing here reimplements it. Each prints the book's lines:
+ * The Cookbook's thread synchronization recipes with an RLock, a semaphore and an event (Zaccone,
+ * <i>Python Parallel Programming Cookbook</i>, 2nd ed., ch. 2: {@code Rlock.py}, {@code Semaphore.py},
+ * {@code Event.py}), where the Java platform itself is the answer; nothing here reimplements it. (The
+ * recipes with a plain lock are in {@link ThreadBasics}, with the thread subclass they lock.) Each
+ * prints the book's lines:
  *
  * <ul>
- *   <li>{@code threading.Lock}: nine threads {@code Thread#1 } to {@code Thread#9 } (the book's names end
- *       in a space) each take a {@link ReentrantLock} before printing {@code running} and release it after
- *       {@code over}, so the pairs never interleave; then {@code End} and the elapsed time.
  *   <li>{@code threading.RLock}: the book's {@code Box}, whose {@code add} and {@code remove} take the
  *       lock and call {@code execute}, which takes it again; {@link ReentrantLock} is reentrant, so it is
  *       Java's RLock. An adder moves 10 to 20 items in, a remover 1 to 10 out.
@@ -38,13 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>
  * $ bin/launcher -n 1 run --class-path examples/target/ranks-examples.jar dev.ranks.examples.books.SyncPrimitives
- * Lock:
- * ---&gt; Thread#1  running, belonging to process ID 4242
- *
- * ---&gt; Thread#1  over
- * ...
- * End
- * --- 0.52 seconds ---
  * RLock:
  * N° 16 items to ADD
  *
@@ -70,7 +61,7 @@ public final class SyncPrimitives {
     }
 
     /**
-     * Runs the four recipes in turn.
+     * Runs the three recipes in turn.
      *
      * @param args optionally a seed for the random draws
      * @throws InterruptedException if interrupted while joining the threads
@@ -79,40 +70,12 @@ public final class SyncPrimitives {
         if (args.length > 0) {
             random = new Random(Long.parseLong(args[0]));
         }
-        System.out.println("Lock:");
-        lock();
         System.out.println("RLock:");
         rlock();
         System.out.println("Semaphore:");
         semaphore();
         System.out.println("Event:");
         event();
-    }
-
-    // --- Lock (MyThreadClass_lock.py)
-
-    private static void lock() throws InterruptedException {
-        ReentrantLock threadLock = new ReentrantLock();
-        long start = System.nanoTime();
-        long pid = ProcessHandle.current().pid();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 1; i <= 9; i++) {
-            int duration = 1 + random.nextInt(10); // randint(1, 10) seconds in the book; tens of ms here
-            threads.add(new Thread(() -> {
-                String name = Thread.currentThread().getName();
-                threadLock.lock();
-                try {
-                    System.out.println("---> " + name + " running, belonging to process ID " + pid + "\n");
-                    sleep(10L * duration);
-                    System.out.println("---> " + name + " over\n");
-                } finally {
-                    threadLock.unlock();
-                }
-            }, "Thread#" + i + " "));
-        }
-        runAll(threads.toArray(Thread[]::new));
-        System.out.println("End");
-        System.out.println("--- " + (System.nanoTime() - start) / 1e9 + " seconds ---");
     }
 
     // --- RLock (Rlock.py)

@@ -55,7 +55,7 @@ public final class ThreadQueue {
             for (int i = 0; i < ITEMS; i++) {
                 int item = ThreadLocalRandom.current().nextInt(0, 257);
                 queue.add(item);
-                System.out.println("Producer notify : item N°" + item + " appended to queue by " + Thread.currentThread().getName());
+                System.out.println("Producer notify : item N°" + item + " appended to queue by " + Thread.currentThread().getName() + "\n");
                 Nap.sleep(unit);
             }
             for (int i = 0; i < CONSUMERS; i++) {
