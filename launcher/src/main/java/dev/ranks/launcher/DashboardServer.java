@@ -124,12 +124,18 @@ final class DashboardServer implements AutoCloseable {
         if (!action && !method.equals("GET")) {
             throw new BadRequest(405, "method " + method + " is not allowed: expected GET, or POST for an action");
         }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (action && origin != null && !origin.equals("http://" + host)) {
+            throw new BadRequest(403, "an action from the page of " + origin + " is refused: only this dashboard's own"
+                    + " page (http://" + host + ") may act");
+        }
         if (!authorised(exchange, action)) {
             if (!action) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Ranks dashboard\", charset=\"UTF-8\"");
             }
-            throw new BadRequest(401, token == null ? "actions are disabled" : "this needs the dashboard's token: send it"
-                    + " as X-Ranks-Token, Authorization: Bearer, or the password of basic authentication");
+            throw new BadRequest(401, "this needs the dashboard's token: send it as X-Ranks-Token, Authorization: Bearer,"
+                    + " or the password of basic authentication");
         }
         if (action) {
             act(exchange, path);
@@ -208,11 +214,6 @@ final class DashboardServer implements AutoCloseable {
     }
 
     private boolean authorised(HttpExchange exchange, boolean action) {
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (action && origin != null && !origin.equals("http://" + host)) {
-            return false;
-        }
         if (token == null) {
             return true;
         }
