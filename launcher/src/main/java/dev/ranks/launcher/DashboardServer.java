@@ -245,7 +245,7 @@ final class DashboardServer implements AutoCloseable {
         out.put("id", task.id());
         out.put("status", task.status());
         out.put("task", task.call() == null ? null : task.call().task());
-        out.put("queue", queueOf(task));
+        out.put("queue", task.queue());
         out.put("where", task.where());
         out.put("eta", task.eta() == null ? null : task.eta().toString());
         out.put("worker", state == null ? null : state.worker());
@@ -264,16 +264,6 @@ final class DashboardServer implements AutoCloseable {
             out.put("outcome", outcome == null ? null : abbreviate(outcome));
         }
         return out;
-    }
-
-    private static String queueOf(TaskReport task) {
-        String where = task.where();
-        if (where == null || where.equals("unacked")) {
-            return task.state() == null ? null : task.state().queue();
-        }
-        String queue = where.startsWith("ranks.dead.") ? where.substring("ranks.dead.".length()) : where;
-        int priority = queue.indexOf('\u0006');
-        return priority < 0 ? queue : queue.substring(0, priority);
     }
 
     private static String firstLine(String text) {

@@ -143,7 +143,9 @@ function drawTasks(data) {
     cell(row, t.worker, 'id');
     cell(row, seconds(t.runtime_ms), 'num');
     cell(row, time(t.date_done));
-    const outcome = el('td', t.outcome || (t.eta ? 'runs at ' + time(t.eta) : ''), 'outcome');
+    const waits = t.status === 'REVOKED' ? 'revoked: the worker that reaches it skips it'
+      : t.eta ? 'runs at ' + time(t.eta) : '';
+    const outcome = el('td', t.outcome || waits, 'outcome');
     outcome.title = t.outcome || '';
     row.appendChild(outcome);
     const actions = el('td');

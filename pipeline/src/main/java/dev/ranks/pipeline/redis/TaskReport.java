@@ -25,15 +25,18 @@ import redis.clients.jedis.Jedis;
  *     {@code RECEIVED} (delivered to a worker, running or waiting for its ETA), {@code RETRY},
  *     {@code SUCCESS}, {@code FAILURE}, or {@code REVOKED} (including a revoked task whose
  *     message a worker has not reached yet: it will be skipped)
- * @param where where its message is: a queue's name, {@code unacked}, a dead-letter list
- *     {@code ranks.dead.<queue>}; null when no message holds it (it has finished)
+ * @param where where its message is: a queue's name (or one of its priority lists),
+ *     {@code unacked}, a dead-letter list {@code ranks.dead.<queue>}; null when no message holds
+ *     it (it has finished)
+ * @param queue the queue it was sent to, or null when neither its message nor its state says
  * @param call its name and arguments, or null when neither its message nor its state says
  *     (a Celery worker's result without {@code result_extended})
  * @param eta when it may run, or null for now
  * @param state its state in the result backend (result or traceback, worker, run time), or null
  *     while none is stored
  */
-public record TaskReport(String id, String status, String where, Call call, Instant eta, TaskState state) {
+public record TaskReport(String id, String status, String where, String queue, Call call, Instant eta,
+        TaskState state) {
     /** The state of a task waiting in a queue: Celery's name for a task it knows nothing of. */
     public static final String PENDING = "PENDING";
     /** The state of a task delivered to a worker and not yet acknowledged: Celery's event name. */
@@ -120,15 +123,16 @@ public record TaskReport(String id, String status, String where, Call call, Inst
             CeleryMessage message = CeleryMessage.decode(raw);
             String status = revoked.contains(message.id()) ? TaskState.REVOKED
                     : where.equals(Keys.UNACKED) ? RECEIVED : PENDING;
-            return new TaskReport(message.id(), status, where, message.call(), message.eta(), null);
+            return new TaskReport(message.id(), status, where, message.queue(), message.call(), message.eta(), null);
         } catch (RanksException e) {
-            return knownId == null ? null : new TaskReport(knownId, TaskState.FAILURE, where, null, null, null);
+            String queue = where.startsWith(Keys.DEAD_PREFIX) ? where.substring(Keys.DEAD_PREFIX.length()) : null;
+            return knownId == null ? null : new TaskReport(knownId, TaskState.FAILURE, where, queue, null, null, null);
         }
     }
 
     private static TaskReport fromState(TaskState state, Set<String> revoked) {
         String status = revoked.contains(state.id()) && !state.ready() ? TaskState.REVOKED : state.status();
-        return new TaskReport(state.id(), status, null, state.call(), null, state);
+        return new TaskReport(state.id(), status, null, state.queue(), state.call(), null, state);
     }
 
     /** This message's report with its stored state: a final state wins over where the message is. */
@@ -136,7 +140,8 @@ public record TaskReport(String id, String status, String where, Call call, Inst
         String now = stored.ready() || where.startsWith(Keys.DEAD_PREFIX) ? stored.status()
                 : revoked.contains(id) ? TaskState.REVOKED : TaskState.RETRY.equals(stored.status()) ? TaskState.RETRY
                 : status;
-        return new TaskReport(id, now, where, call != null ? call : stored.call(), eta, stored);
+        return new TaskReport(id, now, where, queue != null ? queue : stored.queue(), call != null ? call : stored.call(), eta,
+                stored);
     }
 
     /** @return whether it will not run again: no message holds it, or only a dead letter */
