@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 final class DashboardCommand implements Callable<Integer> {
     /** Polled every second by the page; a sample every 2 s matches the workers' heartbeats. */
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
+    private static final Duration RECONNECT_WINDOW = Duration.ofSeconds(5);
 
     @Spec
     private CommandSpec spec;
@@ -72,7 +73,9 @@ final class DashboardCommand implements Callable<Integer> {
                     + " (or $RANKS_DASHBOARD_TOKEN), since the dashboard can revoke tasks and delete dead letters");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TaskQueue client = broker.connect(System.err);
+        // a page that polls should say the broker is away within seconds, not wait out a worker's minute
+        Duration window = broker.reconnectWindow != null ? broker.reconnectWindow : RECONNECT_WINDOW;
+        try (TaskQueue client = TaskQueue.connect(broker.url(), System.err, window);
                 DashboardServer server = DashboardServer.start(client, new InetSocketAddress(address, port), token,
                         SAMPLE_EVERY)) {
             String host = address.isAnyLocalAddress() ? "localhost" : address.getHostAddress();
@@ -82,6 +85,7 @@ final class DashboardCommand implements Callable<Integer> {
                     ? "; anyone on this host may revoke tasks and handle dead letters" : "; actions need the token")
                     + "; stop with Ctrl-C");
             spec.commandLine().getErr().flush();
+            // serves until the JVM is stopped (Ctrl-C, SIGTERM): the server's threads are daemons, so nothing else waits
             new CountDownLatch(1).await();
         }
         return 0;

@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * authentication (any user name), which is what a browser's own prompt sends. Actions are POSTs
  * with a JSON body, and a request whose {@code Origin} is not this server is refused: a web page
  * elsewhere cannot make the browser act for it (a cross-site form cannot send JSON, and a
- * cross-site script's request is refused).
+ * cross-site script's request is refused). On loopback, a request must name a loopback host, so a
+ * page that rebinds its own name to 127.0.0.1 gets nothing.
  */
 final class DashboardServer implements AutoCloseable {
     private static final String RESOURCES = "/dev/ranks/launcher/dashboard/";
@@ -124,11 +125,15 @@ final class DashboardServer implements AutoCloseable {
         if (!action && !method.equals("GET")) {
             throw new BadRequest(405, "method " + method + " is not allowed: expected GET, or POST for an action");
         }
+        String host = String.valueOf(exchange.getRequestHeaders().getFirst("Host"));
+        if (!readsNeedToken && !loopbackName(host)) {
+            throw new BadRequest(403, "Host " + host + " is refused: a dashboard on loopback answers to localhost,"
+                    + " 127.0.0.1 or [::1] only");
+        }
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (action && origin != null && !origin.equals("http://" + host)) {
+        if (action && origin != null && !host.equals(authority(origin))) {
             throw new BadRequest(403, "an action from the page of " + origin + " is refused: only this dashboard's own"
-                    + " page (http://" + host + ") may act");
+                    + " page (" + host + ") may act");
         }
         if (!authorised(exchange, action)) {
             if (!action) {
@@ -236,6 +241,22 @@ final class DashboardServer implements AutoCloseable {
             }
         }
         return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a Host header names this machine's loopback. A page elsewhere that gets its own name
+     * resolved to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the dashboard.
+     */
+    private static boolean loopbackName(String host) {
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.[0-9]{1,3}){3}");
+    }
+
+    /** The host and port of an Origin header: a page behind a TLS proxy is https, the dashboard http. */
+    private static String authority(String origin) {
+        int scheme = origin.indexOf("://");
+        return scheme < 0 ? origin : origin.substring(scheme + 3);
     }
 
     /** A task for the API: the list leaves out the result's full text and the traceback, the detail has them. */

@@ -14,9 +14,12 @@ import dev.ranks.pipeline.redis.RedisServer;
 import dev.ranks.pipeline.redis.RedisWorker;
 import dev.ranks.pipeline.redis.TaskQueue;
 import dev.ranks.pipeline.redis.WorkerOptions;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,6 +186,25 @@ class DashboardServerTest {
                     Map.of("Origin", "http://evil.example"));
             assertEquals(403, elsewhere.statusCode(), elsewhere::body);
             assertEquals("", redis.command("ZSCORE", "ranks.revoked", id), "nothing was revoked");
+        }
+    }
+
+    @Test
+    void onLoopbackARequestForAnotherHostNameIsRefused() throws Exception {
+        try (DashboardServer server = start(null, Duration.ofSeconds(2))) {
+            assertEquals("HTTP/1.1 403 Forbidden", statusLine(server, "evil.example:" + server.port()),
+                    "a page that rebinds its name to 127.0.0.1 gets nothing");
+            assertEquals("HTTP/1.1 200 OK", statusLine(server, "localhost:" + server.port()));
+        }
+    }
+
+    /** A raw request, since HttpClient does not let a caller set Host. */
+    private static String statusLine(DashboardServer server, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.getOutputStream().write(("GET /api/queues HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
