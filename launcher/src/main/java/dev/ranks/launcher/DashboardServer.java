@@ -194,9 +194,10 @@ final class DashboardServer implements AutoCloseable {
     }
 
     private void act(HttpExchange exchange, String path) throws IOException {
-        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        if (!type.startsWith("application/json")) {
-            throw new BadRequest(415, "an action's body must be JSON (Content-Type: application/json), not " + type);
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            throw new BadRequest(415, "an action's body must be JSON (Content-Type: application/json), not "
+                    + (type == null ? "a body without a Content-Type" : type));
         }
         Map<String, Object> body = body(exchange);
         if (path.startsWith("/api/tasks/") && path.endsWith("/revoke")) {
