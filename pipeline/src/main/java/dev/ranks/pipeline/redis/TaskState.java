@@ -166,7 +166,7 @@ public record TaskState(String id, String status, Object result, String tracebac
         Object trace = meta.get("traceback");
         Object worker = meta.get("worker");
         double millis = meta.get("runtime_ms") instanceof Number n ? n.doubleValue() : -1;
-        Call call = meta.get("name") instanceof String name && meta.get("args") instanceof List<?> args
+        Call call = meta.get("name") instanceof String name && !name.isEmpty() && meta.get("args") instanceof List<?> args
                 ? new Call(name, (List<Object>) args, meta.get("kwargs") instanceof Map<?, ?> kwargs
                         ? (Map<String, Object>) kwargs : Map.of()) : null;
         Object queue = meta.get("queue");
