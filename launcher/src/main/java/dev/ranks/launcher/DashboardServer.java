@@ -112,8 +112,16 @@ final class DashboardServer implements AutoCloseable {
             } catch (BadRequest e) {
                 send(exchange, e.status, Map.of("error", e.getMessage()));
             } catch (RanksException e) {
-                int status = e.errorClass() == ErrorClass.UNAVAILABLE ? 503 : 400;
+                int status = switch (e.errorClass()) {
+                    case UNAVAILABLE -> 503;
+                    case ARG, USAGE -> 400;
+                    default -> 500;
+                };
                 send(exchange, status, Map.of("error", String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                // a fault of the dashboard's own: the page shows the message, the trace goes where the operator looks
+                e.printStackTrace();
+                send(exchange, 500, Map.of("error", "the dashboard failed: " + e));
             }
         }
     }
