@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             BcastCommand.class, ScatterCommand.class, GatherCommand.class, AlltoallCommand.class, ReduceCommand.class,
             CartCommand.class, CrawlCommand.class, HostsCommand.class, DaemonsCommand.class, MpjCheckCommand.class,
             RunTaskCommand.class, MapCommand.class, WorkerCommand.class, SubmitCommand.class, QueuesCommand.class,
-            RevokeCommand.class,
+            RevokeCommand.class, DashboardCommand.class,
             RedisUpCommand.class, GpuCommand.class, RunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -17,6 +17,8 @@ final class Keys {
     static final String REVOKED = "ranks.revoked";
     /** Prefix of the keys live workers refresh: {@code ranks.worker.<id>}. */
     static final String WORKER_PREFIX = "ranks.worker.";
+    /** How long a worker's heartbeat key lives: it is refreshed every 2 s, so a worker silent this long is gone. */
+    static final int WORKER_TTL_SECONDS = 10;
     /** Prefix of the key where a worker's last fetch is kept until its next: {@code ranks.fetch.<id>}. */
     static final String FETCH_PREFIX = "ranks.fetch.";
     /** Prefix of the dead-letter lists: {@code ranks.dead.<queue>}. */

@@ -19,7 +19,8 @@ import redis.clients.jedis.resps.ScanResult;
  * counted.
  *
  * @param queues one row per queue, by name
- * @param workers each live Ranks worker's heartbeat, as JSON objects
+ * @param workers each live Ranks worker's heartbeat, as JSON objects, with {@code heartbeat_age_s}:
+ *     seconds since it was last refreshed
  */
 public record QueueReport(List<Row> queues, List<Map<String, Object>> workers) {
 
@@ -39,8 +40,13 @@ public record QueueReport(List<Row> queues, List<Map<String, Object>> workers) {
         List<Map<String, Object>> workers = new ArrayList<>();
         for (String key : scan(redis, Keys.WORKER_PREFIX + "*", null)) {
             String beat = redis.get(key);
+            long ttl = redis.pttl(key);
             if (beat != null) {
-                workers.add(Json.readObject(beat));
+                Map<String, Object> worker = Json.readObject(beat);
+                if (ttl >= 0) {
+                    worker.put("heartbeat_age_s", (Keys.WORKER_TTL_SECONDS * 1000 - ttl) / 1000.0);
+                }
+                workers.add(worker);
             }
         }
         Map<String, Long> inFlight = new TreeMap<>();

@@ -360,7 +360,7 @@ public final class RedisWorker implements AutoCloseable {
                 active.decrementAndGet();
             }
             TaskState state = TaskState.success(message.id(), Json.normalize(result))
-                    .ranBy(runner(), (System.nanoTime() - start) / 1e6);
+                    .ranBy(runner(), (System.nanoTime() - start) / 1e6).asked(message.call(), queue);
             succeeded.incrementAndGet();
             finish(delivery.tag(), state, null, null);
         } catch (RanksException e) {
@@ -388,12 +388,12 @@ public final class RedisWorker implements AutoCloseable {
         if (!argumentError && message.retries() < options.maxRetries()) {
             Instant when = Instant.now().plus(backoff(message.retries()));
             TaskState state = TaskState.failure(message.id(), TaskState.RETRY, e.getClass().getName(), e.getMessage(), trace)
-                    .ranBy(by, millis);
+                    .ranBy(by, millis).asked(message.call(), queue);
             finish(delivery.tag(), state, Keys.lists(queue).get(0), message.retry(when).encode());
             retried.incrementAndGet();
         } else {
             TaskState state = TaskState.failure(message.id(), TaskState.FAILURE, e.getClass().getName(), e.getMessage(), trace)
-                    .ranBy(by, millis);
+                    .ranBy(by, millis).asked(message.call(), queue);
             finish(delivery.tag(), state, null, null);
             failed.incrementAndGet();
         }
@@ -411,8 +411,8 @@ public final class RedisWorker implements AutoCloseable {
     }
 
     private void skip(String tag, CeleryMessage message, String why) {
-        finish(tag, TaskState.failure(message.id(), TaskState.REVOKED, "celery.exceptions.TaskRevokedError", why, null),
-                null, null);
+        finish(tag, TaskState.failure(message.id(), TaskState.REVOKED, "celery.exceptions.TaskRevokedError", why, null)
+                .asked(message.call(), message.queue()), null, null);
         held.remove(tag);
         revokedCount.incrementAndGet();
     }
@@ -542,7 +542,7 @@ public final class RedisWorker implements AutoCloseable {
         beat.put("failed", failed.get());
         beat.put("started", started.toString());
         String value = Json.write(beat);
-        broker.call(redis -> redis.setex(Keys.WORKER_PREFIX + id, 10, value));
+        broker.call(redis -> redis.setex(Keys.WORKER_PREFIX + id, Keys.WORKER_TTL_SECONDS, value));
     }
 
     private Runnable guarded(Runnable job) {

@@ -138,16 +138,19 @@ final class Scripts {
     /**
      * Finds where task ids are: for each id in ARGV, the first place whose message holds it, as
      * {@code unacked} for KEYS[1] (delivered, not acknowledged) or the name of the list KEYS[2..]
-     * (a queue, a priority list, a dead-letter list), else an empty string. A task id is a UUID, so
-     * finding it as plain text in a raw message is finding that message. One script, so that a
-     * message moving between a queue and {@code unacked} meanwhile is not missed.
+     * (a queue, a priority list, a dead-letter list), else an empty string, followed by that
+     * message as stored (an {@code unacked} entry, a queue's message, a dead letter), else an empty
+     * string: two strings per id. A task id is a UUID, so finding it as plain text in a raw message
+     * is finding that message. One script, so that a message moving between a queue and
+     * {@code unacked} meanwhile is not missed.
      */
     static final String LOCATE = """
-            local found, left = {}, #ARGV
+            local found, held, left = {}, {}, #ARGV
             local function look(raw, where)
               for i = 1, #ARGV do
                 if not found[i] and string.find(raw, ARGV[i], 1, true) then
                   found[i] = where
+                  held[i] = raw
                   left = left - 1
                 end
               end
@@ -167,8 +170,24 @@ final class Scripts {
               end
             end
             local out = {}
-            for i = 1, #ARGV do out[i] = found[i] or '' end
+            for i = 1, #ARGV do
+              out[2 * i - 1] = found[i] or ''
+              out[2 * i] = held[i] or ''
+            end
             return out
+            """;
+
+    /**
+     * Moves a dead letter's message back to its queue: removes the letter ARGV[1] from the
+     * dead-letter list KEYS[1] and, when it was there, pushes its message ARGV[2] onto the
+     * consuming end of the queue KEYS[2], where a restored message goes. Returns 1 when moved.
+     */
+    static final String REQUEUE = """
+            if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+              redis.call('RPUSH', KEYS[2], ARGV[2])
+              return 1
+            end
+            return 0
             """;
 
     private Scripts() {

@@ -2,6 +2,7 @@ package dev.ranks.pipeline.redis;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,8 +246,9 @@ public final class TaskQueue implements AutoCloseable {
             List<Revoked> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 String state = states.get(i);
+                String place = where.get(2 * i);
                 out.add(new Revoked(list.get(i), state == null ? null : TaskState.decode(state).status(),
-                        where.get(i).isEmpty() ? null : where.get(i)));
+                        place.isEmpty() ? null : place));
             }
             return out;
         });
@@ -271,6 +273,59 @@ public final class TaskQueue implements AutoCloseable {
      */
     public List<String> deadLetters(String queue, int max) {
         return broker.call(redis -> redis.lrange(Keys.dead(queue), 0, max - 1L));
+    }
+
+    /**
+     * The most recent tasks the broker holds anything of, for {@code launcher dashboard}: those
+     * delivered to workers, then those waiting, then the finished ones (by stored state, newest
+     * first). Reads every stored state: meant for a person's refreshing page, not a loop.
+     *
+     * @param max how many at most
+     * @return the tasks
+     */
+    public List<TaskReport> recentTasks(int max) {
+        return broker.call(redis -> TaskReport.recent(redis, max));
+    }
+
+    /**
+     * One task: its message, wherever it is, and its stored state.
+     *
+     * @param id the task id
+     * @return the task, or null when the broker knows nothing of it
+     */
+    public TaskReport task(String id) {
+        return broker.call(redis -> TaskReport.find(redis, id));
+    }
+
+    /**
+     * Sends a dead letter's message back to its queue, as a person does once the reason is
+     * fixed (the task deployed, the message mended elsewhere): the letter leaves the dead-letter
+     * list and its message goes to the consuming end of the queue, in one step.
+     *
+     * @param queue the queue whose dead letter it is
+     * @param letter the dead letter's JSON exactly as {@link #deadLetters} returned it
+     * @return whether it was there to requeue (false: another person requeued or deleted it)
+     * @throws RanksException ({@link ErrorClass#ARG}) when the letter holds no message
+     */
+    public boolean requeueDeadLetter(String queue, String letter) {
+        Object message = Json.readObject(letter).get("message");
+        if (!(message instanceof String raw)) {
+            throw new RanksException(ErrorClass.ARG, "dead letter " + letter + " has no message to requeue");
+        }
+        Object moved = broker.call(redis -> Scripts.run(redis, Scripts.REQUEUE, List.of(Keys.dead(queue),
+                Keys.lists(queue).get(0)), List.of(letter, raw)));
+        return Long.valueOf(1).equals(moved);
+    }
+
+    /**
+     * Deletes a dead letter.
+     *
+     * @param queue the queue whose dead letter it is
+     * @param letter the dead letter's JSON exactly as {@link #deadLetters} returned it
+     * @return whether it was there to delete
+     */
+    public boolean deleteDeadLetter(String queue, String letter) {
+        return broker.call(redis -> redis.lrem(Keys.dead(queue), 1, letter)) == 1;
     }
 
     @Override

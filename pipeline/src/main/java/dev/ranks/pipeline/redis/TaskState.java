@@ -2,6 +2,7 @@ package dev.ranks.pipeline.redis;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.pipeline.Call;
 import dev.ranks.pipeline.Json;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,9 +28,13 @@ import java.util.Map;
  *     {@code result_extended}; Ranks workers always do)
  * @param runtimeMillis how long the task ran, or -1 when unknown (a Ranks extension,
  *     {@code runtime_ms}, which Celery's clients ignore)
+ * @param call the task's name and arguments, or null when not stored (Celery stores them as
+ *     {@code name}, {@code args}, {@code kwargs} only with {@code result_extended}; Ranks workers
+ *     always do, so that {@code launcher dashboard} can show what a finished task was asked)
+ * @param queue the queue the task came from, or null when not stored (as {@code call})
  */
 public record TaskState(String id, String status, Object result, String traceback, Instant dateDone, String worker,
-        double runtimeMillis) {
+        double runtimeMillis, Call call, String queue) {
 
     /** The key prefix of Celery's Redis result backend. */
     public static final String KEY_PREFIX = "celery-task-meta-";
@@ -59,7 +64,7 @@ public record TaskState(String id, String status, Object result, String tracebac
      * @return the state
      */
     public static TaskState success(String id, Object result) {
-        return new TaskState(id, SUCCESS, result, null, Instant.now(), null, -1);
+        return new TaskState(id, SUCCESS, result, null, Instant.now(), null, -1, null, null);
     }
 
     /**
@@ -80,7 +85,8 @@ public record TaskState(String id, String status, Object result, String tracebac
         exc.put("exc_type", exceptionClass.substring(dot + 1));
         exc.put("exc_message", message == null ? List.of() : List.of(message));
         exc.put("exc_module", dot < 0 ? "builtins" : exceptionClass.substring(0, dot));
-        return new TaskState(id, status, exc, traceback, RETRY.equals(status) ? null : Instant.now(), null, -1);
+        return new TaskState(id, status, exc, traceback, RETRY.equals(status) ? null : Instant.now(), null, -1, null,
+                null);
     }
 
     /**
@@ -89,7 +95,17 @@ public record TaskState(String id, String status, Object result, String tracebac
      * @return this state, saying who ran it for how long
      */
     public TaskState ranBy(String by, double millis) {
-        return new TaskState(id, status, result, traceback, dateDone, by, millis);
+        return new TaskState(id, status, result, traceback, dateDone, by, millis, call, queue);
+    }
+
+    /**
+     * @param what the task's name and arguments
+     * @param from the queue it came from
+     * @return this state, saying what the task was asked and where from (Celery's
+     *     {@code result_extended} fields)
+     */
+    public TaskState asked(Call what, String from) {
+        return new TaskState(id, status, result, traceback, dateDone, worker, runtimeMillis, what, from);
     }
 
     /** @return whether the task will not change state again: success, failure or revoked */
@@ -113,6 +129,14 @@ public record TaskState(String id, String status, Object result, String tracebac
         if (runtimeMillis >= 0) {
             meta.put("runtime_ms", runtimeMillis);
         }
+        if (call != null) {
+            meta.put("name", call.task());
+            meta.put("args", call.args());
+            meta.put("kwargs", call.kwargs());
+        }
+        if (queue != null) {
+            meta.put("queue", queue);
+        }
         return Json.write(meta);
     }
 
@@ -123,6 +147,7 @@ public record TaskState(String id, String status, Object result, String tracebac
      * @return the state
      * @throws RanksException ({@link ErrorClass#CODEC}) when it is not a task state
      */
+    @SuppressWarnings("unchecked")
     public static TaskState decode(String json) {
         Map<String, Object> meta = Json.readObject(json);
         Object status = meta.get("status");
@@ -141,8 +166,12 @@ public record TaskState(String id, String status, Object result, String tracebac
         Object trace = meta.get("traceback");
         Object worker = meta.get("worker");
         double millis = meta.get("runtime_ms") instanceof Number n ? n.doubleValue() : -1;
+        Call call = meta.get("name") instanceof String name && !name.isEmpty() && meta.get("args") instanceof List<?> args
+                ? new Call(name, (List<Object>) args, meta.get("kwargs") instanceof Map<?, ?> kwargs
+                        ? (Map<String, Object>) kwargs : Map.of()) : null;
+        Object queue = meta.get("queue");
         return new TaskState(id.toString(), (String) status, meta.get("result"), trace == null ? null : trace.toString(), when,
-                worker == null ? null : worker.toString(), millis);
+                worker == null ? null : worker.toString(), millis, call, queue instanceof String q ? q : null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ranks.pipeline.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,31 @@ class RedisQueueTest {
             long ttl = redis.ttl(TaskState.key(messages.get(0).id()));
             assertTrue(ttl > Duration.ofDays(1).toSeconds() - 60 && ttl <= Duration.ofDays(1).toSeconds(), "ttl " + ttl);
         }
+    }
+
+    @Test
+    void aStoredStateSaysWhatTheTaskWasAskedAndTheReportPiecesTasksTogether() {
+        worker(options("asked"));
+        TaskQueue client = client();
+        String done = client.send(CeleryMessage.of(new Call("square", List.of(6L), Map.of("unit", "cm")), "asked"));
+        TaskState state = client.await(done, Duration.ofSeconds(10));
+        assertEquals(new Call("square", List.of(6L), Map.of("unit", "cm")), state.call(), "Celery's result_extended fields");
+        assertEquals("asked", state.queue());
+        assertEquals(state, TaskState.decode(state.encode()));
+
+        String waiting = client.send(CeleryMessage.of(Call.of("square", 2L), "nobody"));
+        String revoked = client.send(CeleryMessage.of(Call.of("square", 3L), "nobody"));
+        client.revoke(List.of(revoked));
+        Map<String, TaskReport> recent = new HashMap<>();
+        client.recentTasks(10).forEach(t -> recent.put(t.id(), t));
+        assertEquals(TaskReport.PENDING, recent.get(waiting).status());
+        assertEquals("nobody", recent.get(waiting).where());
+        assertEquals(TaskState.REVOKED, recent.get(revoked).status(), "revoked before any worker reached it");
+        assertEquals(TaskState.SUCCESS, recent.get(done).status());
+        assertTrue(recent.get(done).finished());
+        assertEquals(36L, client.task(done).state().result());
+        assertEquals(List.of(2L), client.task(waiting).call().args(), "the waiting message's arguments");
+        assertNull(client.task("00000000-0000-0000-0000-000000000000"));
     }
 
     @Test
