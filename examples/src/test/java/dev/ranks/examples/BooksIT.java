@@ -3,6 +3,7 @@ package dev.ranks.examples;
 import static dev.ranks.examples.Launch.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ranks.examples.Launch.Run;
@@ -199,6 +200,16 @@ class BooksIT {
         assertTrue(kill.get(2).startsWith("Process terminated: <Process name='Process-1' pid="), all);
         assertTrue(kill.get(3).matches("Process joined: <Process name='Process-1' pid=\\d+ parent=\\d+ stopped exitcode=-SIGTERM> False"), all);
         assertEquals("Process exit code: -15", kill.get(4), all);
+    }
+
+    @Test
+    void namedPipeCarriesTheWritersPidToTheReader() throws Exception {
+        List<String> lines = run(1, "NamedPipe");
+
+        assertEquals(1, lines.size(), lines::toString);
+        Matcher message = Pattern.compile("I pid \\[(\\d+)\\] received a message => Hello from pid \\[(\\d+)\\]").matcher(lines.get(0));
+        assertTrue(message.matches(), lines.get(0));
+        assertNotEquals(message.group(1), message.group(2), "two processes");
     }
 
     private List<String> run(int ranks, String program, String... args) throws Exception {

@@ -145,7 +145,10 @@ class BooksProcessesIT {
             assertEquals("---> " + name + "  over", locked.get(2 * pair + 1), all);
         }
         // Released early: the lines interleave as without it (which way depends on the scheduler).
-        checkSubclassRun(lines.subList(early + 1, lines.size()), pids, all);
+        int names = lines.indexOf("Thread names and the process:");
+        checkSubclassRun(lines.subList(early + 1, names), pids, all);
+        assertEquals(List.of("ID of process running Thread#1 ", "ID of process running Thread#2 ", "End"),
+                lines.subList(names + 1, lines.size()), all);
         assertEquals(1, pids.size(), all); // threads share their process
     }
 

@@ -4,9 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,8 +180,7 @@ public final class ProcessLifecycle {
 
         Child(String name, String function, String... args) {
             this.name = name;
-            this.command = new ArrayList<>(List.of(java(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
-                    ProcessLifecycle.class.getName(), "--child", function, name));
+            this.command = new ArrayList<>(ChildJvm.command(ProcessLifecycle.class, "--child", function, name));
             this.command.addAll(List.of(args));
         }
 
@@ -246,20 +243,6 @@ public final class ProcessLifecycle {
                 repr.append(" stopped").append(exit == 0 ? "" : " exitcode=" + (exit == -SIGTERM ? "-SIGTERM" : exit));
             }
             return repr.append(">").toString();
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** This class's jar (or classes directory), for the child JVMs. */
-    private static String classPath() {
-        try {
-            return Path.of(ProcessLifecycle.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | NullPointerException e) {
-            return System.getProperty("java.class.path");
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The Cookbook's first thread recipes (Zaccone, <i>Python Parallel Programming Cookbook</i>, 2nd ed.,
  * ch. 2: {@code Thread_definition.py}, {@code Thread_determine.py}, {@code MyThreadClass.py},
- * {@code MyThreadClass_lock.py} and {@code MyThreadClass_lock_2.py}), with the JDK's threads, which is
+ * {@code MyThreadClass_lock.py}, {@code MyThreadClass_lock_2.py} and
+ * {@code Thread_name_and_processes.py}), with the JDK's threads, which is
  * what {@code threading} maps to. The lines are the book's, with its spaces and its empty lines (its
  * strings end in {@code \n}, and {@code print} adds another):
  *
@@ -30,6 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       adjacent and the time is the sum of the sleeps;
  *   <li>with the lock released early, after the first line: the nine {@code running} lines come first,
  *       the sleeps overlap, and the {@code over} lines follow by duration.
+ *   <li>thread names ({@code Thread_name_and_processes.py}): {@code ID of process running Thread#1 } and
+ *       {@code Thread#2 }, then {@code End}.
  * </ul>
  *
  * <p>The book's unit is a second; here it is {@code --unit MS} milliseconds, 50 by default. A plain
@@ -69,7 +72,7 @@ public final class ThreadBasics {
     }
 
     /**
-     * Runs the four recipes in turn.
+     * Runs the recipes in turn.
      *
      * @param args optionally {@code --unit MS}, the milliseconds that stand for the book's second
      */
@@ -101,6 +104,17 @@ public final class ThreadBasics {
         subclasses(unit, Locking.WHOLE_RUN);
         System.out.println("Thread synchronization with a lock released early:");
         subclasses(unit, Locking.FIRST_LINE);
+
+        System.out.println("Thread names and the process:"); // Thread_name_and_processes.py
+        List<Thread> named = new ArrayList<>();
+        for (String name : List.of("Thread#1 ", "Thread#2 ")) {
+            named.add(new Thread(() -> System.out.println("ID of process running " + Thread.currentThread().getName()), name));
+        }
+        for (Thread thread : named) {
+            thread.start();
+            thread.join(); // one after the other, so the two lines keep the book's order
+        }
+        System.out.println("End");
     }
 
     /** How a {@link MyThreadClass} holds the lock the nine share. */
