@@ -44,8 +44,10 @@ public final class GpuBatch {
      * @param repeat kernel runs per rank, the best of which is reported
      * @param seed the seed of the random input
      * @param memory where the ranks' device buffers live
+     * @param print whether the report hands back rank 0's whole inputs and result ({@link GpuReport#arrays()}), to be
+     *     printed; off, the report holds none of them
      */
-    public record Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory) {
+    public record Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory, boolean print) {
         /**
          * Checks the settings.
          *
@@ -54,6 +56,7 @@ public final class GpuBatch {
          * @param repeat runs per rank, 1 or more
          * @param seed the input's seed
          * @param memory the buffers' memory
+         * @param print whether the report hands back the arrays
          */
         public Spec {
             if (size < 0) {
@@ -63,6 +66,19 @@ public final class GpuBatch {
                 throw new RanksException(ErrorClass.ARG, "--repeat " + repeat + ": expected 1 or more");
             }
             Objects.requireNonNull(memory, "memory");
+        }
+
+        /**
+         * Settings whose report holds no arrays.
+         *
+         * @param selection the backend and devices
+         * @param size the problem size, 0 or more
+         * @param repeat runs per rank, 1 or more
+         * @param seed the input's seed
+         * @param memory the buffers' memory
+         */
+        public Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory) {
+            this(selection, size, repeat, seed, memory, false);
         }
 
         /**
@@ -243,7 +259,9 @@ public final class GpuBatch {
         return new GpuReport(String.format("gpu matmul %dx%d float, %s kernel, %d rank%s on %s, best of %d", n, n,
                 variant.name().toLowerCase(Locale.ROOT), comm.size(), comm.size() == 1 ? "" : "s",
                 on(spec), spec.repeat()), rankTimings(spec, timings, shares), error, SUM_TOLERANCE,
-                loop * scale, parallel * scale, note, 2.0 * n * n * n, 0);
+                loop * scale, parallel * scale, note, 2.0 * n * n * n, 0, spec.print() ? List.of(
+                        GpuArray.matrix("A", a, n, n), GpuArray.matrix("B", bb, n, n), GpuArray.matrix("C", c, n, n))
+                        : List.of());
     }
 
     private static int javaRows(int n) {
@@ -305,7 +323,8 @@ public final class GpuBatch {
                         + ": %.6g (java %.6g)", op.name().toLowerCase(Locale.ROOT), n, comm.size(),
                 comm.size() == 1 ? "" : "s", on(spec), spec.repeat(), got, expected),
                 rankTimings(spec, timings, chunkShares(counts)), error, SUM_TOLERANCE, loop, parallel, "", n,
-                (double) n * Float.BYTES);
+                (double) n * Float.BYTES, spec.print() ? List.of(GpuArray.vector("x", x),
+                        GpuArray.scalar(op.name().toLowerCase(Locale.ROOT), (float) got)) : List.of());
     }
 
     /** A vector kernel on the device: inputs and the output are buffers of one chunk. */
@@ -355,7 +374,16 @@ public final class GpuBatch {
         return new GpuReport(String.format("gpu %s over %d floats, %d rank%s on %s, best of %d", name, n, comm.size(),
                 comm.size() == 1 ? "" : "s", on(spec), spec.repeat()),
                 rankTimings(spec, timings, chunkShares(counts)), Reference.error(expected, out), tolerance, loop, parallel,
-                "", flopPerElement * n, bytesPerElement * n);
+                "", flopPerElement * n, bytesPerElement * n, spec.print() ? arrays(shape, whole, out) : List.of());
+    }
+
+    private static List<GpuArray> arrays(Elementwise shape, float[][] inputs, float[] out) {
+        List<GpuArray> arrays = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            arrays.add(GpuArray.vector(shape.inputs().get(i), inputs[i]));
+        }
+        arrays.add(GpuArray.vector(shape.output(), out));
+        return arrays;
     }
 
     private static double[] run(Device d, BufferMemory memory, int repeat, VectorKernel kernel, float[][] inputs,
