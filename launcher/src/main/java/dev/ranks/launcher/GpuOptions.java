@@ -62,7 +62,11 @@ final class GpuOptions {
         GpuCommand gpu = (GpuCommand) command.parent().userObject();
         checkMemory(gpu.job(), command.qualifiedName(" ").substring(command.root().name().length() + 1) + " --size "
                 + size, selection, footprint);
-        return GpuRun.job(gpu, command, comm -> kernel.apply(comm, spec));
+        JobOptions job = gpu.job();
+        try (Progress progress = Progress.start(command, job, spec.steps(job.ranksInThisJvm()))) {
+            GpuBatch.Spec counted = spec.withStep(progress::step);
+            return GpuRun.job(gpu, command, progress, comm -> kernel.apply(comm, counted));
+        }
     }
 
     /** What a kernel holds at a size, given the ranks in one JVM and whether its device buffers are Java arrays. */

@@ -25,15 +25,16 @@ final class GpuRun {
 
     /**
      * Runs the job; a result that fails its check fails rank 0, so the job exits 1. The arrays the report holds (only
-     * where the run was asked to print them) print before it.
+     * where the run was asked to print them) print before it, after the progress bar ends.
      *
      * @return the job's exit code
      */
-    static int job(GpuCommand gpu, CommandSpec spec, Function<Intracomm, GpuReport> kernel) {
+    static int job(GpuCommand gpu, CommandSpec spec, Progress progress, Function<Intracomm, GpuReport> kernel) {
         PrintWriter out = spec.commandLine().getOut();
         return gpu.job().run(spec, 1, comm -> {
             GpuReport report = kernel.apply(comm);
             if (report != null) {
+                progress.close();
                 for (GpuArray array : report.arrays()) {
                     out.println(array.name() + ":");
                     out.println(format(array));
