@@ -65,6 +65,7 @@ class ProgressTest {
         inputs.forEach(n -> fib.add(Integer.toString(n)));
         for (CliRun run : List.of(CliRun.of(fib.toArray(String[]::new)),
                 CliRun.of("-n", "2", "fib", "10", "20", "30"),
+                CliRun.of("-n", "2", "bench", "latency", "--max-size", "64"),
                 CliRun.of("gpu", "reduce", "--backend", "java", "--size", "100", "--repeat", "2"))) {
             assertEquals(0, run.exitCode(), run::toString);
             assertFalse(run.out().contains("\r") || run.err().contains("\r"), run::toString);
