@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * a no-op. It never writes to stdout, which keeps only the results. Its steps may come from several rank threads.
  */
 final class Progress implements AutoCloseable {
-    /** The bar's width with its counts, within an 80-column terminal: the library's own width probe needs jline's. */
+    /** The bar's width with its counts, fixed within an 80-column terminal: the library's width probe opens jline. */
     static final int WIDTH = 79;
 
     /** Batches of fewer tasks than this finish before a bar would tell anything (engine batches, submit --count). */

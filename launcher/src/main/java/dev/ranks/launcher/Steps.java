@@ -5,9 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * One line on stderr as each step of a long, otherwise silent command starts, such as {@code bench
- * crawl: crawling on 4 ranks}: stdout keeps only the results, so it stays parseable. Where a run draws a
- * {@link Progress} bar, it prints its steps only when the bar is hidden. Silent in the JVMs of MPJ Express ranks,
- * which run the command again.
+ * crawl: crawling on 4 ranks}: stdout keeps only the results, so it stays parseable. A run whose steps would start
+ * while its {@link Progress} bar is drawn ({@code bench gpu}'s rows) names them in the bar instead, and prints them
+ * here only when the bar is hidden. Silent in the JVMs of MPJ Express ranks, which run the command again.
  */
 final class Steps {
     private final String name;
