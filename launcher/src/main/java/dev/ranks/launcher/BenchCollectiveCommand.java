@@ -77,12 +77,15 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
         if (algorithm != null) {
             force(Algorithm.of(kind().collective(), algorithm), ranks, options.op());
         }
-        return bench.job().run(spec, 1, comm -> {
-            List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options);
-            if (comm.rank() == CollectiveBench.ROOT) {
-                CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
-            }
-        });
+        try (Progress progress = Progress.start(spec, bench.job(), options.sizes().size())) {
+            return bench.job().run(spec, 1, comm -> {
+                List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options, progress::step);
+                if (comm.rank() == CollectiveBench.ROOT) {
+                    progress.close();
+                    CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
+                }
+            });
+        }
     }
 
     /** @return the collective this command measures */

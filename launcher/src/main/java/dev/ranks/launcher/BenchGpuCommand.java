@@ -71,6 +71,24 @@ final class BenchGpuCommand implements Callable<Integer> {
                 + " x loop / x parallel = the Java time of the same run over the kernel time (above 1: the device wins)");
         out.printf(Locale.ROOT, "%-8s %-14s %6s %12s %10s %9s %13s %12s %14s %7s %10s%n", "backend", "kernel", "size",
                 "kernel(ms)", "GFLOP/s", "GB/s", "transfer(ms)", "java loop", "java parallel", "x loop", "x parallel");
+        try (Progress progress = Progress.start(spec, rows(), true)) {
+            return table(out, progress);
+        }
+    }
+
+    // One row per available backend's vector add memory and matmul size and kernel, what the bar counts.
+    private long rows() {
+        long rows = 0;
+        for (String name : backends) {
+            ComputeBackend backend = Backends.named(name);
+            if (backend.availability().available()) {
+                rows += (backend.hostBuffers() ? 2 : 1) + (long) matmulSizes.size() * matmulKernels.size();
+            }
+        }
+        return rows;
+    }
+
+    private int table(PrintWriter out, Progress progress) {
         for (String name : backends) {
             ComputeBackend backend = Backends.named(name);
             Availability a = backend.availability();
@@ -86,7 +104,7 @@ final class BenchGpuCommand implements Callable<Integer> {
             for (BufferMemory memory : memories) {
                 String kernel = memories.size() == 1 ? "vecadd" : "vecadd/" + memory.name().toLowerCase(Locale.ROOT);
                 if (code == 0) {
-                    code = row(out, name, kernel, vectorSize, comm -> GpuBatch.vecAdd(comm, spec(name, vectorSize, memory)));
+                    code = row(out, progress, name, kernel, vectorSize, comm -> GpuBatch.vecAdd(comm, spec(name, vectorSize, memory)));
                 }
             }
             for (int n : matmulSizes) {
@@ -94,7 +112,7 @@ final class BenchGpuCommand implements Callable<Integer> {
                     String kernel = variant == MatmulVariant.TILED ? "matmul"
                             : "matmul/" + variant.name().toLowerCase(Locale.ROOT);
                     if (code == 0) {
-                        code = row(out, name, kernel, n,
+                        code = row(out, progress, name, kernel, n,
                                 comm -> GpuBatch.matmul(comm, spec(name, n, BufferMemory.DEVICE), variant));
                     }
                 }
@@ -122,9 +140,15 @@ final class BenchGpuCommand implements Callable<Integer> {
     }
 
     // Rank 0 prints the row; a result outside its tolerance fails rank 0, so the job exits 1.
-    private int row(PrintWriter out, String backend, String kernel, int size, Function<Intracomm, GpuReport> job) {
-        Steps.of(spec).start(backend + " " + kernel + " of size " + size);
-        return bench.job().run(spec, 1, comm -> {
+    private int row(PrintWriter out, Progress progress, String backend, String kernel, int size,
+            Function<Intracomm, GpuReport> job) {
+        String what = backend + " " + kernel + " of size " + size;
+        if (progress.shown()) {
+            progress.message(what);
+        } else {
+            Steps.of(spec).start(what);
+        }
+        int code = bench.job().run(spec, 1, comm -> {
             GpuReport r = job.apply(comm);
             if (r == null) {
                 return;
@@ -140,6 +164,8 @@ final class BenchGpuCommand implements Callable<Integer> {
                         null);
             }
         });
+        progress.step();
+        return code;
     }
 
     private static String rate(double amount, double millis) {

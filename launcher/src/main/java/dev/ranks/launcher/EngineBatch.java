@@ -8,9 +8,7 @@ import dev.ranks.pipeline.Outcome;
 import dev.ranks.pipeline.Summary;
 import dev.ranks.pipeline.TaskRegistry;
 import dev.ranks.workloads.tasks.RanksEngine;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * Runs one batch of calls on the engine the options name and hands each outcome, in the asked
  * order, to the command, then the summary. {@code ranks} runs as a job of the launcher's {@code -n}
  * ranks on its device, rank 0 scheduling (and calling back); the other engines run in this JVM's
- * threads, child JVMs or FIFO workers. Long batches draw a progress line when stderr is a terminal.
+ * threads, child JVMs or FIFO workers. Long batches draw a {@link Progress} bar.
  */
 final class EngineBatch {
-    /** Batches shorter than this finish before a progress line would tell anything. */
-    private static final int PROGRESS_MIN_TASKS = 200;
-
     private EngineBatch() {
     }
 
@@ -38,7 +33,6 @@ final class EngineBatch {
      */
     static int run(Launcher launcher, CommandSpec spec, EngineOptions options, List<Call> calls,
             BiConsumer<Outcome, Summary> each) {
-        PrintWriter err = spec.commandLine().getErr();
         AtomicReference<Summary> summary = new AtomicReference<>();
         if (options.engine.equals("ranks")) {
             TaskRegistry registry = options.registry();
@@ -48,35 +42,26 @@ final class EngineBatch {
                     return;
                 }
                 try (RanksEngine engine = RanksEngine.onRoot(comm, registry)) {
-                    summary.set(drain(engine, calls, options, err, each));
+                    summary.set(drain(engine, calls, options, spec, each));
                 }
             });
             return code != 0 ? code : exitCode(summary.get());
         }
         try (Engine engine = Engines.open(options.engine, options.config(System.err))) {
-            return exitCode(drain(engine, calls, options, err, each));
+            return exitCode(drain(engine, calls, options, spec, each));
         }
     }
 
-    private static Summary drain(Engine engine, List<Call> calls, EngineOptions options, PrintWriter err,
+    private static Summary drain(Engine engine, List<Call> calls, EngineOptions options, CommandSpec spec,
             BiConsumer<Outcome, Summary> each) {
         Batch batch = engine.submit(calls);
-        boolean progress = calls.size() >= PROGRESS_MIN_TASKS && Terminal.progressWanted(false);
-        long start = System.nanoTime();
-        long[] drawn = {0};
-        batch.forEach(options.order(), outcome -> {
-            each.accept(outcome, null);
-            long now = System.nanoTime();
-            if (progress && now - drawn[0] > 100_000_000L) {
-                drawn[0] = now;
-                int done = batch.completed();
-                err.printf(Locale.ROOT, "\r%s: %d/%d tasks, %.0f tasks/s", engine.name(), done, calls.size(),
-                        done / ((now - start) / 1e9));
-                err.flush();
-            }
-        });
-        if (progress) {
-            err.println();
+        try (Progress progress = calls.size() >= Progress.MANY_TASKS ? Progress.start(spec, calls.size())
+                : Progress.hidden()) {
+            progress.message("tasks on " + engine.name());
+            batch.forEach(options.order(), outcome -> {
+                each.accept(outcome, null);
+                progress.stepTo(batch.completed());
+            });
         }
         Summary done = batch.summary();
         each.accept(null, done);

@@ -88,16 +88,20 @@ final class FibCommand implements Callable<Integer> {
         }
         Steps.of(spec).start("computing " + batch.size() + (batch.size() == 1 ? " input" : " inputs") + ", the largest "
                 + batch.stream().mapToInt(Integer::intValue).max().orElse(0));
-        return launcher.job().run(spec, 1, comm -> {
-            FibReport report = FibJob.run(comm, batch, full);
-            if (report != null) {
-                if (json) {
-                    report.printJson(out);
-                } else {
-                    report.printText(out);
+        // Counted in distinct inputs, as the ranks compute them; the bar ends before the report prints.
+        try (Progress progress = Progress.start(spec, launcher.job(), batch.stream().distinct().count())) {
+            return launcher.job().run(spec, 1, comm -> {
+                FibReport report = FibJob.run(comm, batch, full, progress::step);
+                if (report != null) {
+                    progress.close();
+                    if (json) {
+                        report.printJson(out);
+                    } else {
+                        report.printText(out);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     /**

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
                 + " computation on one device of the chosen backend, checks it against Java, and prints the inputs and"
                 + " results in numpy's layout, as the book does, then the kernel and transfer times."},
         subcommands = {GpuBookDoubleCommand.class, GpuBookMatmulCommand.class, GpuBookVecsumCommand.class,
-            GpuBookElementwiseCommand.class, GpuBookReduceCommand.class, GpuBookMatmul10Command.class})
+            GpuBookElementwiseCommand.class, GpuBookReduceCommand.class, GpuBookMatmul10Command.class,
+            GpuBookGpuarrayCommand.class, GpuBookDotCommand.class})
 final class GpuBookCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

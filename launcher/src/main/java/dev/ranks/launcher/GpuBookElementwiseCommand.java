@@ -6,15 +6,21 @@ import dev.ranks.gpu.ElementType;
 import dev.ranks.gpu.Elementwise;
 import dev.ranks.gpu.Reference;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code launcher gpu book elementwise}: PyOpenCL's {@code ElementwiseKernel} example. */
-@Command(name = "elementwise", description = {"PyOpenCL's ElementwiseKernel example: c = a + b over two float32"
-        + " vectors of 100 random integers from 0 to 99, the kernel made from the expression; prints the inputs and c."})
+/**
+ * {@code launcher gpu book elementwise}: the books' two {@code ElementwiseKernel} examples, {@code c[i] = a[i] + b[i]}:
+ * PyOpenCL's over vectors of random integers, printed as integers under its labels, and PyCUDA's over {@code curand}'s
+ * uniform floats, under its own.
+ */
+@Command(name = "elementwise", description = {"The books' ElementwiseKernel examples: c = a + b over two float32"
+        + " vectors of 100, the kernel made from the expression; prints the inputs and c under the book's labels.",
+    "--book pyopencl: random integers from 0 to 99, printed as integers; --book pycuda: uniform floats in [0, 1)."})
 final class GpuBookElementwiseCommand implements Callable<Integer> {
     @Mixin
     private GpuBookOptions options;
@@ -27,6 +33,25 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}, the book's.")
     private int size;
 
+    @Option(names = "--book", paramLabel = "BOOK", defaultValue = "pyopencl", converter = BookConverter.class,
+            description = "Whose example: pyopencl or pycuda. Default: ${DEFAULT-VALUE}.")
+    private Book book;
+
+    /** Whose example runs: the input drawn, and the labels and layout printed. */
+    enum Book {
+        /** PyOpenCL's: {@code randint(100)}, printed as integers. */
+        PYOPENCL,
+        /** PyCUDA's: {@code curand}, uniform floats in [0, 1). */
+        PYCUDA
+    }
+
+    /** Reads pyopencl or pycuda. */
+    static final class BookConverter extends GpuOptions.NameConverter<Book> {
+        BookConverter() {
+            super(Book.class, "pyopencl or pycuda");
+        }
+    }
+
     @Override
     public Integer call() {
         Elementwise kernel = Elementwise.parse(expression, ElementType.FLOAT);
@@ -34,7 +59,8 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
         int inputs = kernel.inputs().size();
         float[][] in = new float[inputs][];
         for (int k = 0; k < inputs; k++) {
-            in[k] = GpuBookOptions.floats(size, () -> random.nextInt(100));
+            in[k] = book == Book.PYOPENCL ? GpuBookOptions.floats(size, () -> random.nextInt(100))
+                    : GpuBookOptions.floats(size, random::nextFloat);
         }
         float[] result = new float[size];
         PrintWriter out = options.out();
@@ -44,8 +70,9 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 for (int j = 0; j < inputs; j++) {
                     buffers[j] = device.allocate(ElementType.FLOAT, size);
                 }
-                options.header("gpu book elementwise: " + kernel.source() + ", float32, " + size + " integers from 0 to"
-                        + " 99 per input, seed " + options.seed(), device);
+                options.header("gpu book elementwise: " + kernel.source() + ", float32, " + size + (book == Book.PYOPENCL
+                        ? " integers from 0 to 99" : " uniform floats in [0, 1)") + " per input, seed " + options.seed(),
+                        device);
                 for (int j = 0; j < inputs; j++) {
                     buffers[j].copyIn(in[j]);
                 }
@@ -53,12 +80,19 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 device.elementwise(kernel, dout, buffers);
                 double ms = options.kernelMs(device);
                 dout.copyOut(result);
-                for (int j = 0; j < inputs; j++) {
-                    out.println(kernel.inputs().get(j) + ":");
-                    out.println(NumpyFormat.vector(in[j]));
+                String rhs = kernel.source().substring(kernel.source().indexOf('=') + 1).strip().toUpperCase(Locale.ROOT);
+                if (book == Book.PYOPENCL) {
+                    out.println("PyOpenCL ELEMENTWISE " + rhs);
+                    out.println("VECTOR LENGTH = " + size);
                 }
-                out.println(kernel.output() + ":");
-                out.println(NumpyFormat.vector(result));
+                for (int j = 0; j < inputs; j++) {
+                    out.println("INPUT VECTOR " + kernel.inputs().get(j).toUpperCase(Locale.ROOT)
+                            + (book == Book.PYOPENCL ? "" : " ="));
+                    out.println(format(in[j]));
+                }
+                out.println(book == Book.PYOPENCL ? "OUTPUT VECTOR RESULT " + rhs
+                        : "RESULTING VECTOR " + kernel.output().toUpperCase(Locale.ROOT) + " =");
+                out.println(format(result));
                 float[] expected = (float[]) Reference.elementwise(kernel, (Object[]) in);
                 return options.finish(device, Reference.error(expected, result), 1e-5, ms);
             } finally {
@@ -69,5 +103,20 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    // PyOpenCL's vectors are integers, and print as such where every value is whole; PyCUDA's are floats.
+    private String format(float[] values) {
+        if (book == Book.PYOPENCL) {
+            long[] whole = GpuBookVecsumCommand.longs(values);
+            boolean integral = true;
+            for (int i = 0; i < values.length && integral; i++) {
+                integral = whole[i] == values[i];
+            }
+            if (integral) {
+                return NumpyFormat.vector(whole);
+            }
+        }
+        return NumpyFormat.vector(values);
     }
 }

@@ -42,6 +42,10 @@ final class GpuOptions {
                     + " opencl only) or auto (host on an OpenCL CPU device, device elsewhere). Default: ${DEFAULT-VALUE}.")
     private BufferMemory memory;
 
+    @Option(names = "--print", description = "Also print the inputs and the result as numpy prints them, summarized"
+            + " with ... above 1000 elements, before the timings.")
+    private boolean print;
+
     /**
      * Runs the kernel over the ranks with the settings of these options; choosing the backend here,
      * before any rank starts, makes an unknown or unavailable one a usage error.
@@ -54,11 +58,15 @@ final class GpuOptions {
             throw new RanksException(ErrorClass.USAGE, "--memory host: backend " + selection.backend().name()
                     + " has no zero-copy host buffers: expected --backend opencl, or --memory auto or device");
         }
-        GpuBatch.Spec spec = new GpuBatch.Spec(selection, size, repeat, seed, memory);
+        GpuBatch.Spec spec = new GpuBatch.Spec(selection, size, repeat, seed, memory, print);
         GpuCommand gpu = (GpuCommand) command.parent().userObject();
         checkMemory(gpu.job(), command.qualifiedName(" ").substring(command.root().name().length() + 1) + " --size "
                 + size, selection, footprint);
-        return GpuRun.job(gpu, command, comm -> kernel.apply(comm, spec));
+        JobOptions job = gpu.job();
+        try (Progress progress = Progress.start(command, job, spec.steps(job.ranksInThisJvm()))) {
+            GpuBatch.Spec counted = spec.withStep(progress::step);
+            return GpuRun.job(gpu, command, progress, comm -> kernel.apply(comm, counted));
+        }
     }
 
     /** What a kernel holds at a size, given the ranks in one JVM and whether its device buffers are Java arrays. */

@@ -3,13 +3,17 @@ package dev.ranks.launcher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Prints arrays as numpy's {@code print} does with its default options, so the book recipes' output reads as the
  * books': brackets per dimension, integers right-aligned to the widest, floats in fixed point with the fewest
  * decimals that give back the float32, at most 8 ({@code floatmode='maxprec'}, {@code 1.} for a whole number),
- * aligned on the point and padded with spaces, lines wrapped at 75 characters, and a 1-D array of more than 1000 elements summarized by its first and last three.
+ * aligned on the point and padded with spaces, lines wrapped at 75 characters, and an array of more than 1000 elements
+ * summarized by the first and last three of each axis, the widths taken from the values shown.
  */
 final class NumpyFormat {
     private static final int LINE_WIDTH = 75;
@@ -21,45 +25,77 @@ final class NumpyFormat {
 
     /** A row-major float32 matrix, {@code rows × cols}. */
     static String matrix(float[] values, int rows, int cols) {
-        return matrix(floats(values), rows, cols);
+        return matrix(rows, cols, values.length > THRESHOLD, picked -> floats(pick(values, picked)));
     }
 
     /** A float32 vector. */
     static String vector(float[] values) {
-        return vector(floats(values));
+        return matrix(0, values.length, values.length > THRESHOLD, picked -> floats(pick(values, picked)));
     }
 
     /** An integer vector. */
     static String vector(long[] values) {
-        return vector(ints(values));
+        return matrix(0, values.length, values.length > THRESHOLD, picked -> ints(values, picked));
     }
 
     /** A row-major integer matrix, {@code rows × cols}. */
     static String matrix(long[] values, int rows, int cols) {
-        return matrix(ints(values), rows, cols);
+        return matrix(rows, cols, values.length > THRESHOLD, picked -> ints(values, picked));
     }
 
-    private static String matrix(String[] cells, int rows, int cols) {
+    /**
+     * A float32 scalar as numpy's {@code print} shows it: the shortest decimal that reads back as the float32, with
+     * {@code .0} for a whole number ({@code 21253400.0}).
+     */
+    static String scalar(float value) {
+        String plain = new BigDecimal(Float.toString(value)).toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+
+    /**
+     * An {@code rows × cols} matrix, or with {@code rows == 0} a vector of {@code cols}. Summarized, numpy shows the
+     * first and last three of each axis longer than six, with {@code ...} between, and sizes the cells from the shown
+     * values only; {@code format} turns the shown values' row-major indices into their cells.
+     */
+    private static String matrix(int rows, int cols, boolean summarize, Function<int[], String[]> format) {
+        int[] shownRows = shown(Math.max(rows, 1), summarize);
+        int[] shownCols = shown(cols, summarize);
+        int[] picked = Arrays.stream(shownRows).filter(r -> r >= 0)
+                .flatMap(r -> Arrays.stream(shownCols).filter(c -> c >= 0).map(c -> r * cols + c)).toArray();
+        String[] cells = format.apply(picked);
         int width = width(cells);
-        StringBuilder b = new StringBuilder("[");
-        for (int r = 0; r < rows; r++) {
-            String[] row = new String[cols];
-            System.arraycopy(cells, r * cols, row, 0, cols);
-            b.append(r == 0 ? "" : "\n ").append(row(row, width, 2));
+        int depth = rows == 0 ? 1 : 2;
+        StringBuilder b = new StringBuilder(rows == 0 ? "" : "[");
+        for (int k = 0, next = 0; k < shownRows.length; k++) {
+            b.append(k == 0 ? "" : "\n ");
+            if (shownRows[k] < 0) {
+                b.append("...");
+                continue;
+            }
+            List<String> row = new ArrayList<>();
+            for (int c : shownCols) {
+                row.add(c < 0 ? "..." : cells[next++]);
+            }
+            b.append(row(row.toArray(String[]::new), width, depth));
         }
-        return b.append(']').toString();
+        return b.append(rows == 0 ? "" : "]").toString();
     }
 
-    private static String vector(String[] cells) {
-        if (cells.length > THRESHOLD) {
-            String[] shown = new String[2 * EDGE + 1];
-            System.arraycopy(cells, 0, shown, 0, EDGE);
-            shown[EDGE] = "...";
-            System.arraycopy(cells, cells.length - EDGE, shown, EDGE + 1, EDGE);
-            int width = width(shown);
-            return row(shown, width, 1);
+    // The indices numpy shows along an axis of n, -1 standing for the "...".
+    private static int[] shown(int n, boolean summarize) {
+        if (!summarize || n <= 2 * EDGE) {
+            return IntStream.range(0, n).toArray();
         }
-        return row(cells, width(cells), 1);
+        return IntStream.concat(IntStream.concat(IntStream.range(0, EDGE), IntStream.of(-1)),
+                IntStream.range(n - EDGE, n)).toArray();
+    }
+
+    private static float[] pick(float[] values, int[] picked) {
+        float[] result = new float[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            result[i] = values[picked[i]];
+        }
+        return result;
     }
 
     // One bracketed row, wrapped at the line width, continuation lines indented past the brackets open.
@@ -99,10 +135,10 @@ final class NumpyFormat {
         return width;
     }
 
-    private static String[] ints(long[] values) {
-        String[] cells = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            cells[i] = Long.toString(values[i]);
+    private static String[] ints(long[] values, int[] picked) {
+        String[] cells = new String[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            cells[i] = Long.toString(values[picked[i]]);
         }
         return cells;
     }

@@ -36,12 +36,15 @@ abstract class PingPongCommand implements Callable<Integer> {
         Table table = beforeRanks(steps);
         steps.start("ping-pong between ranks 0 and 1, " + MemoryCheck.option(options.minSize()) + " to "
                 + MemoryCheck.option(options.maxSize()) + " bytes");
-        return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
-            List<PingPongRow> rows = PingPong.run(comm, options);
-            if (comm.rank() == 0) {
-                table.print(out, comm, rows);
-            }
-        });
+        try (Progress progress = Progress.start(spec, bench.job(), options.sizes().size())) {
+            return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
+                List<PingPongRow> rows = PingPong.run(comm, options, progress::step);
+                if (comm.rank() == 0) {
+                    progress.close();
+                    table.print(out, comm, rows);
+                }
+            });
+        }
     }
 
     /**

@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * One line on stderr as each step of a long, otherwise silent command starts, such as {@code bench
- * crawl: crawling on 4 ranks}: stdout keeps only the results, so it stays parseable. A stand-in until
- * progress bars exist. Silent in the JVMs of MPJ Express ranks, which run the command again.
+ * crawl: crawling on 4 ranks}: stdout keeps only the results, so it stays parseable. A run whose steps would start
+ * while its {@link Progress} bar is drawn ({@code bench gpu}'s rows) names them in the bar instead, and prints them
+ * here only when the bar is hidden. Silent in the JVMs of MPJ Express ranks, which run the command again.
  */
 final class Steps {
     private final String name;
@@ -22,7 +23,15 @@ final class Steps {
      * @return its steps
      */
     static Steps of(CommandSpec spec) {
-        return new Steps(spec.qualifiedName(" ").substring(spec.root().name().length() + 1), spec.commandLine().getErr());
+        return new Steps(name(spec), spec.commandLine().getErr());
+    }
+
+    /**
+     * @param spec the running command
+     * @return its name without the launcher's, such as {@code bench gpu}
+     */
+    static String name(CommandSpec spec) {
+        return spec.qualifiedName(" ").substring(spec.root().name().length() + 1);
     }
 
     /**

@@ -124,8 +124,12 @@ final class SubmitCommand implements Callable<Integer> {
             err.flush();
             Map<String, TaskState> states = new LinkedHashMap<>();
             ResultTimeoutException late = null;
-            try {
-                client.awaitAll(messages.stream().map(CeleryMessage::id).toList(), s -> states.put(s.id(), s), timeout);
+            try (Progress progress = count >= Progress.MANY_TASKS ? Progress.start(spec, count) : Progress.hidden()) {
+                progress.message("results from " + target);
+                client.awaitAll(messages.stream().map(CeleryMessage::id).toList(), s -> {
+                    states.put(s.id(), s);
+                    progress.stepTo(states.size());
+                }, timeout);
             } catch (ResultTimeoutException e) {
                 late = e;
             }

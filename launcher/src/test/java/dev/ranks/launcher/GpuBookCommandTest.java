@@ -80,28 +80,61 @@ class GpuBookCommandTest {
 
     static final String ELEMENTWISE = """
             gpu book elementwise: c = a + b, float32, 100 integers from 0 to 99 per input, seed 1 on java:0 (parallel streams (common fork-join pool))
-            a:
-            [85. 88. 47. 13. 54.  4. 34.  6. 78. 48. 69. 73. 17. 63. 62. 34. 92. 62.
-             96. 89. 76. 32. 10. 99. 74. 59. 98. 53. 37.  2.  5. 54.  0.  6. 63. 55.
-             89. 20. 75. 34. 15. 60. 77. 37. 77. 92. 20. 88.  0. 57. 52. 33. 76. 55.
-             36. 45. 58. 29.  4. 84.  0. 51. 86. 83. 98. 96.  8. 14. 65. 28. 59. 16.
-             15. 58. 22. 87. 92. 31.  1. 97. 88. 62. 41.  8. 85. 69. 79. 95. 59. 10.
-             17. 26. 74. 20. 53. 25.  1.  1. 36. 50.]
-            b:
-            [74. 32. 94. 75. 94. 24.  8. 43.  3. 47. 67. 80. 51. 33. 57. 66. 77. 45.
-             50. 69.  8.  3. 90. 76. 16. 96. 21. 99. 34. 19. 28. 71. 50.  5. 95. 56.
-             64. 91. 16. 36. 88. 28. 11. 62. 63. 90. 79. 95. 92. 63. 94. 42. 23. 97.
-              1. 75. 57. 64.  7. 57. 49. 56. 57. 49. 83. 46. 91. 46. 88. 35. 77.  8.
-             42. 35. 96. 70. 70. 29. 95.  8. 40. 40. 35.  6. 98. 87. 28.  9.  2. 99.
-             91. 60. 38. 33.  5. 32. 81. 15.  9. 66.]
-            c:
-            [159. 120. 141.  88. 148.  28.  42.  49.  81.  95. 136. 153.  68.  96. 119.
-             100. 169. 107. 146. 158.  84.  35. 100. 175.  90. 155. 119. 152.  71.  21.
-              33. 125.  50.  11. 158. 111. 153. 111.  91.  70. 103.  88.  88.  99. 140.
-             182.  99. 183.  92. 120. 146.  75.  99. 152.  37. 120. 115.  93.  11. 141.
-              49. 107. 143. 132. 181. 142.  99.  60. 153.  63. 136.  24.  57.  93. 118.
-             157. 162.  60.  96. 105. 128. 102.  76.  14. 183. 156. 107. 104.  61. 109.
-             108.  86. 112.  53.  58.  57.  82.  16.  45. 116.]
+            PyOpenCL ELEMENTWISE A + B
+            VECTOR LENGTH = 100
+            INPUT VECTOR A
+            [85 88 47 13 54  4 34  6 78 48 69 73 17 63 62 34 92 62 96 89 76 32 10 99 74
+             59 98 53 37  2  5 54  0  6 63 55 89 20 75 34 15 60 77 37 77 92 20 88  0 57
+             52 33 76 55 36 45 58 29  4 84  0 51 86 83 98 96  8 14 65 28 59 16 15 58 22
+             87 92 31  1 97 88 62 41  8 85 69 79 95 59 10 17 26 74 20 53 25  1  1 36
+             50]
+            INPUT VECTOR B
+            [74 32 94 75 94 24  8 43  3 47 67 80 51 33 57 66 77 45 50 69  8  3 90 76 16
+             96 21 99 34 19 28 71 50  5 95 56 64 91 16 36 88 28 11 62 63 90 79 95 92 63
+             94 42 23 97  1 75 57 64  7 57 49 56 57 49 83 46 91 46 88 35 77  8 42 35 96
+             70 70 29 95  8 40 40 35  6 98 87 28  9  2 99 91 60 38 33  5 32 81 15  9
+             66]
+            OUTPUT VECTOR RESULT A + B
+            [159 120 141  88 148  28  42  49  81  95 136 153  68  96 119 100 169 107
+             146 158  84  35 100 175  90 155 119 152  71  21  33 125  50  11 158 111
+             153 111  91  70 103  88  88  99 140 182  99 183  92 120 146  75  99 152
+              37 120 115  93  11 141  49 107 143 132 181 142  99  60 153  63 136  24
+              57  93 118 157 162  60  96 105 128 102  76  14 183 156 107 104  61 109
+             108  86 112  53  58  57  82  16  45 116]
+            check: equals the Java reference exactly
+            """;
+
+    static final String ELEMENTWISE_PYCUDA = """
+            gpu book elementwise: c = a + b, float32, 8 uniform floats in [0, 1) per input, seed 1 on java:0 (parallel streams (common fork-join pool))
+            INPUT VECTOR A =
+            [0.7308782  0.10047317 0.4100808  0.40743977 0.2077148  0.03623533
+             0.332717   0.6588672 ]
+            INPUT VECTOR B =
+            [0.96775585 0.7107396  0.00611716 0.15273619 0.96370476 0.15957803
+             0.93986535 0.55407226]
+            RESULTING VECTOR C =
+            [1.698634   0.8112128  0.41619796 0.56017596 1.1714196  0.19581336
+             1.2725823  1.2129395 ]
+            check: equals the Java reference exactly
+            """;
+
+    static final String GPUARRAY = """
+            gpu book gpuarray: 2*a_gpu of a 4x4 float32 matrix from randn, seed 1 on java:0 (parallel streams (common fork-join pool))
+            [[ 3.123162   -1.2163652  -2.1824558  -1.2490803 ]
+             [-2.2365663  -3.3166435  -3.7643287   0.11851099]
+             [-0.81682265  0.575419    0.8904645  -1.9116237 ]
+             [-0.6702931  -1.9825011   1.2227019   1.9143701 ]]
+            [[ 1.561581   -0.6081826  -1.0912279  -0.62454015]
+             [-1.1182832  -1.6583217  -1.8821644   0.0592555 ]
+             [-0.40841132  0.2877095   0.44523224 -0.95581186]
+             [-0.33514655 -0.9912506   0.61135095  0.95718503]]
+            check: equals the Java reference exactly
+            """;
+
+    /** The java backend's sum adds in double, so it gives the exact dot product (see {@link GpuBookDotCommand}). */
+    static final String DOT = """
+            gpu book dot: ReductionKernel x[i]*y[i], a+b over x = y = arange(400), float32 on java:0 (parallel streams (common fork-join pool))
+            21253400.0
             check: equals the Java reference exactly
             """;
 
@@ -137,6 +170,35 @@ class GpuBookCommandTest {
     @Test
     void theElementwiseKernelPrintsItsInputsAndResult() {
         assertRecipe("elementwise", ELEMENTWISE);
+    }
+
+    @Test
+    void thePyCudaElementwiseKernelPrintsItsLabelsAndFloats() {
+        CliRun run = CliRun.of("gpu", "book", "elementwise", "--book", "pycuda", "--size", "8", "--backend", "java");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(ELEMENTWISE_PYCUDA.lines().toList(), run.outLines().subList(0, run.outLines().size() - 1),
+                run::toString);
+    }
+
+    @Test
+    void thePyOpenClElementwiseKernelPrintsFloatsWhereTheResultIsNotWhole() {
+        CliRun run = CliRun.of("gpu", "book", "elementwise", "--expression", "c = a / b", "--size", "3", "--backend",
+                "java");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("INPUT VECTOR A", "[85 88 47]", "INPUT VECTOR B", "[13 54  4]", "OUTPUT VECTOR RESULT A / B",
+                "[ 6.5384617  1.6296296 11.75     ]"), run.outLines().subList(3, 9), run::toString);
+    }
+
+    @Test
+    void thePyCudaGpuArrayPrintsTheDoubledMatrixThenTheUnchangedArray() {
+        assertRecipe("gpuarray", GPUARRAY);
+    }
+
+    @Test
+    void thePyCudaMapReduceDotProductOfArange400Prints21253400() {
+        assertRecipe("dot", DOT);
     }
 
     @Test
@@ -191,6 +253,28 @@ class GpuBookCommandTest {
             big[i] = i;
         }
         assertEquals("[   0    1    2 ...  998  999 1000]", NumpyFormat.vector(big));
+    }
+
+    @Test
+    void numpySummarizesBothAxesOfALargeMatrixAndSizesCellsFromWhatItShows() {
+        long[] m = new long[1024 * 1024];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i;
+        }
+        assertEquals("""
+                [[      0       1       2 ...    1021    1022    1023]
+                 [   1024    1025    1026 ...    2045    2046    2047]
+                 [   2048    2049    2050 ...    3069    3070    3071]
+                 ...
+                 [1045504 1045505 1045506 ... 1046525 1046526 1046527]
+                 [1046528 1046529 1046530 ... 1047549 1047550 1047551]
+                 [1047552 1047553 1047554 ... 1048573 1048574 1048575]]""", NumpyFormat.matrix(m, 1024, 1024));
+        float[] wide = new float[2 * 600];
+        wide[0] = 0.5f;
+        wide[700] = 1234.25f;
+        assertEquals("[[0.5 0.  0.  ... 0.  0.  0. ]\n [0.  0.  0.  ... 0.  0.  0. ]]", NumpyFormat.matrix(wide, 2, 600));
+        assertEquals("21253400.0", NumpyFormat.scalar(21253400f));
+        assertEquals("0.1", NumpyFormat.scalar(0.1f));
     }
 
     static void assertRecipe(String recipe, String expected) {

@@ -23,7 +23,7 @@ class GpuBookOpenClTest {
         assumeOpenCl();
         for (String[] recipe : new String[][] {{"double", GpuBookCommandTest.DOUBLE},
             {"vecsum", GpuBookCommandTest.VECSUM}, {"elementwise", GpuBookCommandTest.ELEMENTWISE},
-            {"matmul10", GpuBookCommandTest.MATMUL10}}) {
+            {"matmul10", GpuBookCommandTest.MATMUL10}, {"gpuarray", GpuBookCommandTest.GPUARRAY}}) {
             CliRun run = CliRun.of("gpu", "book", recipe[0], "--backend", "opencl");
 
             assertEquals(0, run.exitCode(), run::toString);
@@ -45,6 +45,36 @@ class GpuBookOpenClTest {
         assertTrue(lines.get(0).startsWith("gpu book reduce: the sum of 1..10000, int64 on opencl:0 ("), run::toString);
         assertEquals(List.of("[    1     2     3 ...  9998  9999 10000]", "50005000",
                 "check: equals the Java reference exactly"), lines.subList(1, 4), run::toString);
+    }
+
+    @Test
+    void thePyCudaElementwiseKernelPrintsWhatJavaPrints() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "book", "elementwise", "--book", "pycuda", "--size", "8", "--backend", "opencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> expected = GpuBookCommandTest.ELEMENTWISE_PYCUDA.lines().toList();
+        assertEquals(expected.subList(1, expected.size()), run.outLines().subList(1, run.outLines().size() - 1),
+                run::toString);
+    }
+
+    /**
+     * OpenCL sums the products in a tree of float32 partials, not in double as Java does, so the dot product is held
+     * to a float32 sum's tolerance rather than to 21253400 exactly (adding in index order would give 21253384).
+     */
+    @Test
+    void theDotProductIsWithinAFloatSumOfTheExactOne() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "book", "dot", "--backend", "opencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("gpu book dot: ReductionKernel x[i]*y[i], a+b over x = y = arange(400),"
+                + " float32 on opencl:0 ("), run::toString);
+        float dot = Float.parseFloat(lines.get(1));
+        assertEquals(21253400.0, dot, 21253400.0 * GpuBookDotCommand.TOLERANCE, run::toString);
+        assertTrue(lines.get(2).matches("check: (equals the Java reference exactly|max error .* \\(tolerance 1e-05\\): ok)"),
+                run::toString);
     }
 
     @Test

@@ -75,6 +75,21 @@ public final class CollectiveBench {
      *     would be too large for this communicator (see {@link CollectiveBenchOptions#checkRanks(int)})
      */
     public static List<CollectiveBenchRow> run(Intracomm comm, CollectiveBenchOptions options) {
+        return run(comm, options, () -> { });
+    }
+
+    /**
+     * {@link #run(Intracomm, CollectiveBenchOptions)}, telling {@code sizeDone} on rank 0 after each size, as a
+     * progress bar counts them.
+     *
+     * @param comm this rank's communicator
+     * @param options the collective, sizes and iteration counts; every rank must be handed the same
+     * @param sizeDone called on rank 0 after each size is measured, outside the timing
+     * @return on rank 0, one row per size in increasing order; on other ranks, an empty list
+     * @throws dev.ranks.comm.RanksException ({@link dev.ranks.comm.ErrorClass#ARG}) when a buffer
+     *     would be too large for this communicator (see {@link CollectiveBenchOptions#checkRanks(int)})
+     */
+    public static List<CollectiveBenchRow> run(Intracomm comm, CollectiveBenchOptions options, Runnable sizeDone) {
         options.checkRanks(comm.size());
         List<CollectiveBenchRow> rows = new ArrayList<>();
         boolean first = true;
@@ -97,6 +112,7 @@ public final class CollectiveBench {
             List<Double> means = comm.gather(total / NANOS_PER_MICRO / iterations, ROOT);
             if (comm.rank() == ROOT) {
                 rows.add(row(size, iterations, means));
+                sizeDone.run();
             }
         }
         return comm.rank() == ROOT ? rows : List.of();

@@ -42,18 +42,32 @@ public final class PingPong {
      * @throws RanksException ({@link ErrorClass#USAGE}) when the communicator has one rank
      */
     public static List<PingPongRow> run(Comm comm, PingPongOptions options) {
+        return run(comm, options, () -> { });
+    }
+
+    /**
+     * {@link #run(Comm, PingPongOptions)}, telling {@code sizeDone} on rank 0 after each size, as a progress bar
+     * counts them.
+     *
+     * @param comm this rank's communicator, of at least {@link #MIN_RANKS} ranks
+     * @param options the sizes and iteration counts; every rank must be handed the same
+     * @param sizeDone called on rank 0 after each size is measured, outside the timing
+     * @return on rank 0, one row per size in increasing order; on other ranks, an empty list
+     * @throws RanksException ({@link ErrorClass#USAGE}) when the communicator has one rank
+     */
+    public static List<PingPongRow> run(Comm comm, PingPongOptions options, Runnable sizeDone) {
         if (comm.size() < MIN_RANKS) {
             throw new RanksException(ErrorClass.USAGE, comm.rank(), "ping-pong needs at least " + MIN_RANKS
                     + " ranks, got " + comm.size(), null);
         }
         return switch (comm.rank()) {
-            case 0 -> ping(comm, options);
+            case 0 -> ping(comm, options, sizeDone);
             case 1 -> pong(comm, options);
             default -> List.of();
         };
     }
 
-    private static List<PingPongRow> ping(Comm comm, PingPongOptions options) {
+    private static List<PingPongRow> ping(Comm comm, PingPongOptions options, Runnable sizeDone) {
         byte[] buf = new byte[options.maxSize()];
         List<PingPongRow> rows = new ArrayList<>();
         int first = options.sizes().get(0);
@@ -74,6 +88,7 @@ public final class PingPong {
                 roundTrips[i] = System.nanoTime() - start;
             }
             rows.add(row(size, roundTrips, Reference.copyMiBps(size, roundTrips.length)));
+            sizeDone.run();
         }
         return rows;
     }

@@ -51,18 +51,33 @@ public final class FibJob {
      *     holds a value out of range
      */
     public static FibReport run(Intracomm comm, List<Integer> inputs, boolean fullValues) {
+        return run(comm, inputs, fullValues, () -> { });
+    }
+
+    /**
+     * {@link #run(Intracomm, List, boolean)}, telling {@code computed} after each distinct input a rank computes, as a
+     * progress bar counts them.
+     *
+     * @param comm this rank's communicator
+     * @param inputs the inputs, as above
+     * @param fullValues whether the values are written out in full
+     * @param computed called on the computing rank's thread after each of its inputs; where the ranks are threads of
+     *     one JVM, from several at once
+     * @return on the root, the report; on the other ranks, null
+     */
+    public static FibReport run(Intracomm comm, List<Integer> inputs, boolean fullValues, Runnable computed) {
         if (comm.rank() == ROOT) {
             check(inputs);
         }
-        return distributed(comm, inputs, fullValues);
+        return distributed(comm, inputs, fullValues, computed);
     }
 
-    private static FibReport distributed(Intracomm comm, List<Integer> inputs, boolean fullValues) {
+    private static FibReport distributed(Intracomm comm, List<Integer> inputs, boolean fullValues, Runnable computed) {
         CostModel model = CostModel.of(fullValues);
         double start = comm.wtime();
         Partition partition = comm.rank() == ROOT ? Partition.lpt(inputs, comm.size(), model) : null;
         List<Integer> mine = comm.scatter(partition == null ? null : partition.assignments(), ROOT);
-        RankWork work = compute(comm.rank(), mine, fullValues);
+        RankWork work = compute(comm.rank(), mine, fullValues, computed);
         List<RankWork> gathered = comm.gather(work, ROOT);
         if (comm.rank() != ROOT) {
             return null;
@@ -71,7 +86,7 @@ public final class FibJob {
         return report(inputs, partition, gathered, wallMillis);
     }
 
-    private static RankWork compute(int rank, List<Integer> ns, boolean fullValues) {
+    private static RankWork compute(int rank, List<Integer> ns, boolean fullValues, Runnable computed) {
         List<FibResult> results = new ArrayList<>();
         long start = cpuNanos();
         for (int n : ns) {
@@ -81,6 +96,7 @@ public final class FibJob {
             DecimalSummary decimal = fullValues ? DecimalSummary.of(value, SHOWN_DIGITS)
                     : DecimalSummary.of(f, SHOWN_DIGITS);
             results.add(new FibResult(n, decimal, value, rank, (cpuNanos() - before) / 1e6));
+            computed.run();
         }
         return new RankWork(rank, results, (cpuNanos() - start) / 1e6);
     }

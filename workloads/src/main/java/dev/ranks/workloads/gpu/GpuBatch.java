@@ -44,8 +44,13 @@ public final class GpuBatch {
      * @param repeat kernel runs per rank, the best of which is reported
      * @param seed the seed of the random input
      * @param memory where the ranks' device buffers live
+     * @param print whether the report hands back rank 0's whole inputs and result ({@link GpuReport#arrays()}), to be
+     *     printed; off, the report holds none of them
+     * @param step called after each timed run, outside its timing, as a progress bar counts them: {@link #steps}
+     *     in all, from the ranks' threads
      */
-    public record Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory) {
+    public record Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory, boolean print,
+            Runnable step) {
         /**
          * Checks the settings.
          *
@@ -54,6 +59,8 @@ public final class GpuBatch {
          * @param repeat runs per rank, 1 or more
          * @param seed the input's seed
          * @param memory the buffers' memory
+         * @param print whether the report hands back the arrays
+         * @param step called after each timed run
          */
         public Spec {
             if (size < 0) {
@@ -63,6 +70,55 @@ public final class GpuBatch {
                 throw new RanksException(ErrorClass.ARG, "--repeat " + repeat + ": expected 1 or more");
             }
             Objects.requireNonNull(memory, "memory");
+            Objects.requireNonNull(step, "step");
+        }
+
+        /**
+         * Settings that count no steps.
+         *
+         * @param selection the backend and devices
+         * @param size the problem size, 0 or more
+         * @param repeat runs per rank, 1 or more
+         * @param seed the input's seed
+         * @param memory the buffers' memory
+         * @param print whether the report hands back the arrays
+         */
+        public Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory, boolean print) {
+            this(selection, size, repeat, seed, memory, print, () -> { });
+        }
+
+        /**
+         * These settings, counting steps with {@code step}.
+         *
+         * @param step called after each timed run
+         * @return the settings
+         */
+        public Spec withStep(Runnable step) {
+            return new Spec(selection, size, repeat, seed, memory, print, step);
+        }
+
+        /**
+         * The timed runs of a job on {@code ranks} ranks, which {@link #step} counts: each rank's kernel runs, then
+         * rank 0's Java loop and parallel-stream runs.
+         *
+         * @param ranks the job's ranks
+         * @return {@code repeat × (ranks + 2)}
+         */
+        public long steps(int ranks) {
+            return (long) repeat * (ranks + 2);
+        }
+
+        /**
+         * Settings whose report holds no arrays.
+         *
+         * @param selection the backend and devices
+         * @param size the problem size, 0 or more
+         * @param repeat runs per rank, 1 or more
+         * @param seed the input's seed
+         * @param memory the buffers' memory
+         */
+        public Spec(Selection selection, int size, int repeat, long seed, BufferMemory memory) {
+            this(selection, size, repeat, seed, memory, false);
         }
 
         /**
@@ -209,7 +265,7 @@ public final class GpuBatch {
                 return timed(d, spec.repeat(), () -> {
                     da.copyIn(myA);
                     db.copyIn(bb);
-                }, () -> d.matmul(da, db, dc, myRows, n, n, variant), () -> dc.copyOut(myC));
+                }, () -> d.matmul(da, db, dc, myRows, n, n, variant), () -> dc.copyOut(myC), spec.step());
             }
         });
         float[] c = comm.rank() == 0 ? new float[n * n] : null;
@@ -222,14 +278,14 @@ public final class GpuBatch {
         int javaRows = javaRows(n);
         float[] aRows = Arrays.copyOf(a, javaRows * n);
         float[][] result = new float[1][];
-        double loop = best(spec.repeat(), () -> result[0] = Reference.matmul(aRows, bb, javaRows, n, n));
+        double loop = best(spec.repeat(), () -> result[0] = Reference.matmul(aRows, bb, javaRows, n, n), spec.step());
         float[] expected = result[0];
         double parallel = javaParallel(d -> {
             try (DeviceBuffer da = d.allocate(ElementType.FLOAT, aRows.length); DeviceBuffer db = d.allocate(ElementType.FLOAT, bb.length);
                     DeviceBuffer dc = d.allocate(ElementType.FLOAT, expected.length)) {
                 da.copyIn(aRows);
                 db.copyIn(bb);
-                return best(spec.repeat(), () -> d.matmul(da, db, dc, javaRows, n, n, variant));
+                return best(spec.repeat(), () -> d.matmul(da, db, dc, javaRows, n, n, variant), spec.step());
             }
         });
         double scale = javaRows == 0 ? 1 : (double) n / javaRows;
@@ -243,7 +299,9 @@ public final class GpuBatch {
         return new GpuReport(String.format("gpu matmul %dx%d float, %s kernel, %d rank%s on %s, best of %d", n, n,
                 variant.name().toLowerCase(Locale.ROOT), comm.size(), comm.size() == 1 ? "" : "s",
                 on(spec), spec.repeat()), rankTimings(spec, timings, shares), error, SUM_TOLERANCE,
-                loop * scale, parallel * scale, note, 2.0 * n * n * n, 0);
+                loop * scale, parallel * scale, note, 2.0 * n * n * n, 0, spec.print() ? List.of(
+                        GpuArray.matrix("A", a, n, n), GpuArray.matrix("B", bb, n, n), GpuArray.matrix("C", c, n, n))
+                        : List.of());
     }
 
     private static int javaRows(int n) {
@@ -275,7 +333,7 @@ public final class GpuBatch {
                     if (mine.length > 0) {
                         partial[0] = d.reduce(dx, op);
                     }
-                }, () -> { });
+                }, () -> { }, spec.step());
             }
         });
         double[] partials = comm.rank() == 0 ? new double[comm.size()] : null;
@@ -286,12 +344,13 @@ public final class GpuBatch {
         }
         double got = op == ReduceOp.SUM ? Arrays.stream(partials).sum() : Arrays.stream(partials).max().orElseThrow();
         double[] result = new double[1];
-        double loop = best(spec.repeat(), () -> result[0] = op == ReduceOp.SUM ? Reference.sum(x) : Reference.max(x));
+        double loop = best(spec.repeat(), () -> result[0] = op == ReduceOp.SUM ? Reference.sum(x) : Reference.max(x),
+                spec.step());
         double expected = result[0];
         double parallel = javaParallel(d -> {
             try (DeviceBuffer dx = d.allocate(ElementType.FLOAT, n)) {
                 dx.copyIn(x);
-                return best(spec.repeat(), () -> d.reduce(dx, op));
+                return best(spec.repeat(), () -> d.reduce(dx, op), spec.step());
             }
         });
         // Sums compare relative to the sum of magnitudes: cancellation makes the sum itself a poor scale.
@@ -305,7 +364,8 @@ public final class GpuBatch {
                         + ": %.6g (java %.6g)", op.name().toLowerCase(Locale.ROOT), n, comm.size(),
                 comm.size() == 1 ? "" : "s", on(spec), spec.repeat(), got, expected),
                 rankTimings(spec, timings, chunkShares(counts)), error, SUM_TOLERANCE, loop, parallel, "", n,
-                (double) n * Float.BYTES);
+                (double) n * Float.BYTES, spec.print() ? List.of(GpuArray.vector("x", x),
+                        GpuArray.scalar(op.name().toLowerCase(Locale.ROOT), (float) got)) : List.of());
     }
 
     /** A vector kernel on the device: inputs and the output are buffers of one chunk. */
@@ -342,7 +402,8 @@ public final class GpuBatch {
             comm.scatterv(whole[i], counts, displs, mine[i], 0);
         }
         float[] myOut = new float[counts[comm.rank()]];
-        double[] timing = onDevice(comm, spec, d -> run(d, spec.memory(), spec.repeat(), kernel, mine, myOut));
+        double[] timing = onDevice(comm, spec, d -> run(d, spec.memory(), spec.repeat(), kernel, mine, myOut,
+                spec.step()));
         float[] out = comm.rank() == 0 ? new float[n] : null;
         comm.gatherv(myOut, out, counts, displs, 0);
         double[] timings = gatherTimings(comm, timing);
@@ -350,16 +411,26 @@ public final class GpuBatch {
             return null;
         }
         float[] expected = new float[n];
-        double loop = best(spec.repeat(), () -> reference.run(whole, expected));
-        double parallel = javaParallel(d -> run(d, BufferMemory.DEVICE, spec.repeat(), kernel, whole, new float[n])[1]);
+        double loop = best(spec.repeat(), () -> reference.run(whole, expected), spec.step());
+        double parallel = javaParallel(d -> run(d, BufferMemory.DEVICE, spec.repeat(), kernel, whole, new float[n],
+                spec.step())[1]);
         return new GpuReport(String.format("gpu %s over %d floats, %d rank%s on %s, best of %d", name, n, comm.size(),
                 comm.size() == 1 ? "" : "s", on(spec), spec.repeat()),
                 rankTimings(spec, timings, chunkShares(counts)), Reference.error(expected, out), tolerance, loop, parallel,
-                "", flopPerElement * n, bytesPerElement * n);
+                "", flopPerElement * n, bytesPerElement * n, spec.print() ? arrays(shape, whole, out) : List.of());
+    }
+
+    private static List<GpuArray> arrays(Elementwise shape, float[][] inputs, float[] out) {
+        List<GpuArray> arrays = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            arrays.add(GpuArray.vector(shape.inputs().get(i), inputs[i]));
+        }
+        arrays.add(GpuArray.vector(shape.output(), out));
+        return arrays;
     }
 
     private static double[] run(Device d, BufferMemory memory, int repeat, VectorKernel kernel, float[][] inputs,
-            float[] out) {
+            float[] out, Runnable step) {
         DeviceBuffer[] in = new DeviceBuffer[inputs.length];
         try (DeviceBuffer o = d.allocate(ElementType.FLOAT, out.length, memory)) {
             for (int i = 0; i < inputs.length; i++) {
@@ -369,7 +440,7 @@ public final class GpuBatch {
                 for (int i = 0; i < inputs.length; i++) {
                     in[i].copyIn(inputs[i]);
                 }
-            }, () -> kernel.run(d, o, in), () -> o.copyOut(out));
+            }, () -> kernel.run(d, o, in), () -> o.copyOut(out), step);
         } finally {
             for (DeviceBuffer b : in) {
                 if (b != null) {
@@ -380,32 +451,35 @@ public final class GpuBatch {
     }
 
     // Copies in, runs the kernel `repeat` times and copies out: {all transfers, best kernel} in ms.
-    private static double[] timed(Device d, int repeat, Runnable copyIn, Runnable kernel, Runnable copyOut) {
+    private static double[] timed(Device d, int repeat, Runnable copyIn, Runnable kernel, Runnable copyOut,
+            Runnable step) {
         long transfers = d.transferNanos();
         copyIn.run();
-        double best = best(d, repeat, kernel);
+        double best = best(d, repeat, kernel, step);
         copyOut.run();
         return new double[] {millis(d.transferNanos() - transfers), best};
     }
 
-    private static double best(int repeat, Runnable kernel) {
+    private static double best(int repeat, Runnable kernel, Runnable step) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < repeat; i++) {
             long start = System.nanoTime();
             kernel.run();
             best = Math.min(best, millis(System.nanoTime() - start));
+            step.run();
         }
         return best;
     }
 
     // Kernel time less any transfers the backend made inside the call (Aparapi's puts and gets).
-    private static double best(Device d, int repeat, Runnable kernel) {
+    private static double best(Device d, int repeat, Runnable kernel, Runnable step) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < repeat; i++) {
             long transfers = d.transferNanos();
             long start = System.nanoTime();
             kernel.run();
             best = Math.min(best, millis(System.nanoTime() - start - (d.transferNanos() - transfers)));
+            step.run();
         }
         return best;
     }

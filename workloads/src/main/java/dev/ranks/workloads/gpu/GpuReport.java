@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param flop floating-point operations of the whole kernel, 0 where not meaningful
  * @param bytes bytes the whole kernel must read and write in device memory, 0 where caches make that
  *     meaningless (matmul)
+ * @param arrays rank 0's whole inputs and result where the run was asked for them ({@link GpuBatch.Spec#print()}),
+ *     empty otherwise
  */
 public record GpuReport(String title, List<RankTiming> ranks, double error, double tolerance, double javaLoopMillis,
-        double javaParallelMillis, String javaNote, double flop, double bytes) {
+        double javaParallelMillis, String javaNote, double flop, double bytes, List<GpuArray> arrays) {
     /**
      * Whether the result passed the check.
      *
