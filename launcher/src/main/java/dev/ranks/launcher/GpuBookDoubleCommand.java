@@ -32,9 +32,9 @@ final class GpuBookDoubleCommand implements Callable<Integer> {
             device.doubleMatrix(m, EDGE, EDGE);
             double kernel = options.kernelMs(device);
             m.copyOut(doubled);
-            out.println("original matrix:");
+            out.println("ORIGINAL MATRIX");
             out.println(NumpyFormat.matrix(a, EDGE, EDGE));
-            out.println("doubled matrix:");
+            out.println("DOUBLED MATRIX AFTER PyCUDA EXECUTION");
             out.println(NumpyFormat.matrix(doubled, EDGE, EDGE));
             return options.finish(device, Reference.error(Reference.doubleMatrix(a), doubled), 0, kernel);
         }

@@ -82,7 +82,8 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 dout.copyOut(result);
                 String rhs = kernel.source().substring(kernel.source().indexOf('=') + 1).strip().toUpperCase(Locale.ROOT);
                 if (book == Book.PYOPENCL) {
-                    out.println("PyOpenCL ELEMENTWISE " + rhs);
+                    // the book's kernel, c = a + b, is "SUM OF TWO VECTORS"; another expression is named as it is
+                    out.println("PyOpenCL ELEMENTWISE " + (rhs.equals("A + B") ? "SUM OF TWO VECTORS" : rhs));
                     out.println("VECTOR LENGTH = " + size);
                 }
                 for (int j = 0; j < inputs; j++) {
@@ -90,7 +91,7 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                             + (book == Book.PYOPENCL ? "" : " ="));
                     out.println(format(in[j]));
                 }
-                out.println(book == Book.PYOPENCL ? "OUTPUT VECTOR RESULT " + rhs
+                out.println(book == Book.PYOPENCL ? "OUTPUT VECTOR RESULT " + rhs + " "
                         : "RESULTING VECTOR " + kernel.output().toUpperCase(Locale.ROOT) + " =");
                 out.println(format(result));
                 float[] expected = (float[]) Reference.elementwise(kernel, (Object[]) in);

@@ -4,7 +4,6 @@ import dev.ranks.gpu.Device;
 import dev.ranks.gpu.MatmulVariant;
 import dev.ranks.gpu.Reference;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +28,13 @@ final class GpuBookMatmul10Command implements Callable<Integer> {
         try (Device device = options.open()) {
             options.header("gpu book matmul10: C = A B, 10x10 integers from 0 to 9, seed " + options.seed(), device);
             GpuBookOptions.Timed c = options.matmul(device, a, b, EDGE, MatmulVariant.TILED);
-            out.println("first row of C:");
-            out.println(NumpyFormat.vector(GpuBookVecsumCommand.longs(Arrays.copyOf(c.values(), EDGE))));
+            // the book's print("INPUT MATRIX A"); print(":\n%s" % A), and so on
+            out.println("INPUT MATRIX A");
+            out.println(":\n" + NumpyFormat.matrix(GpuBookVecsumCommand.longs(a), EDGE, EDGE));
+            out.println("INPUT MATRIX B");
+            out.println(":\n" + NumpyFormat.matrix(GpuBookVecsumCommand.longs(b), EDGE, EDGE));
+            out.println("RESULT MATRIX C = A*B");
+            out.println(":\n" + NumpyFormat.matrix(GpuBookVecsumCommand.longs(c.values()), EDGE, EDGE));
             return options.finish(device, Reference.error(Reference.matmul(a, b, EDGE, EDGE, EDGE), c.values()), 0,
                     c.kernelMs());
         }

@@ -27,14 +27,25 @@ final class GpuBookMatmulCommand implements Callable<Integer> {
         try (Device device = options.open()) {
             options.header("gpu book matmul: C = A B, 5x5 float32 matrices from randn, seed " + options.seed(), device);
             GpuBookOptions.Timed c = options.matmul(device, a, b, EDGE, MatmulVariant.NAIVE);
-            out.println("A:");
+            float[] cpu = Reference.matmul(a, b, EDGE, EDGE, EDGE); // the book's numpy.dot(a_cpu, b_cpu)
+            float[] difference = new float[cpu.length];
+            for (int i = 0; i < cpu.length; i++) {
+                difference[i] = cpu[i] - c.values()[i];
+            }
+            String rule = "-".repeat(80);
+            out.println(rule);
+            out.println("Matrix A (GPU):");
             out.println(NumpyFormat.matrix(a, EDGE, EDGE));
-            out.println("B:");
+            out.println(rule);
+            out.println("Matrix B (GPU):");
             out.println(NumpyFormat.matrix(b, EDGE, EDGE));
-            out.println("C:");
+            out.println(rule);
+            out.println("Matrix C (GPU):");
             out.println(NumpyFormat.matrix(c.values(), EDGE, EDGE));
-            return options.finish(device, Reference.error(Reference.matmul(a, b, EDGE, EDGE, EDGE), c.values()), 1e-5,
-                    c.kernelMs());
+            out.println(rule);
+            out.println("CPU-GPU difference:");
+            out.println(NumpyFormat.matrix(difference, EDGE, EDGE));
+            return options.finish(device, Reference.error(cpu, c.values()), 1e-5, c.kernelMs());
         }
     }
 }

@@ -78,7 +78,7 @@ final class GpuBookReduceCommand implements Callable<Integer> {
             String backend = device.info().backend();
             boolean source = backend.equals("opencl") || backend.equals("cuda");
             options.header("gpu book reduce: the sum of 1.." + size + ", " + (source ? "int64" : "float32"), device);
-            out.println(NumpyFormat.vector(a));
+            out.println("vector to reduce =  " + NumpyFormat.vector(a)); // print("vector to reduce = ", A)
             long sum;
             double ms;
             if (source) {
@@ -113,7 +113,7 @@ final class GpuBookReduceCommand implements Callable<Integer> {
                     sum = Math.round(got);
                 }
             }
-            out.println(sum);
+            out.println("result =  " + sum);
             return options.finish(device, Math.abs(sum - expected), 0, ms);
         }
     }

@@ -42,11 +42,15 @@ final class GpuBookVecsumCommand implements Callable<Integer> {
             device.vecAdd(da, db, dc);
             double kernel = options.kernelMs(device);
             dc.copyOut(c);
-            out.println("A:");
+            out.println("PyOPENCL SUM OF TWO VECTORS");
+            out.println("Platform Selected = " + device.info().backend());
+            out.println("Device Selected = " + device.info().name());
+            out.println("VECTOR LENGTH = " + a.length);
+            out.println("INPUT VECTOR A");
             out.println(NumpyFormat.vector(longs(a)));
-            out.println("B:");
+            out.println("INPUT VECTOR B");
             out.println(NumpyFormat.vector(longs(b)));
-            out.println("A+B:");
+            out.println("OUTPUT VECTOR RESULT A + B ");
             out.println(NumpyFormat.vector(longs(c)));
             return options.finish(device, Reference.error(Reference.vecAdd(a, b), c), 0, kernel);
         }

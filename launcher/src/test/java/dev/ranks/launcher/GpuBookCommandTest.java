@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class GpuBookCommandTest {
     static final String DOUBLE = """
             gpu book double: a 5x5 float32 matrix from randn, seed 1, doubled on java:0 (parallel streams (common fork-join pool))
-            original matrix:
+            ORIGINAL MATRIX
             [[ 1.561581   -0.6081826  -1.0912279  -0.62454015 -1.1182832 ]
              [-1.6583217  -1.8821644   0.0592555  -0.40841132  0.2877095 ]
              [ 0.44523224 -0.95581186 -0.33514655 -0.9912506   0.61135095]
              [ 0.95718503 -0.18963577  0.00886359  0.42649996 -0.62576646]
              [-1.1608688   2.8307323   0.3554684  -1.3604871   0.45502922]]
-            doubled matrix:
+            DOUBLED MATRIX AFTER PyCUDA EXECUTION
             [[ 3.123162   -1.2163652  -2.1824558  -1.2490803  -2.2365663 ]
              [-3.3166435  -3.7643287   0.11851099 -0.81682265  0.575419  ]
              [ 0.8904645  -1.9116237  -0.6702931  -1.9825011   1.2227019 ]
@@ -33,54 +33,42 @@ class GpuBookCommandTest {
 
     static final String MATMUL = """
             gpu book matmul: C = A B, 5x5 float32 matrices from randn, seed 1 on java:0 (parallel streams (common fork-join pool))
-            A:
+            --------------------------------------------------------------------------------
+            Matrix A (GPU):
             [[ 1.561581   -0.6081826  -1.0912279  -0.62454015 -1.1182832 ]
              [-1.6583217  -1.8821644   0.0592555  -0.40841132  0.2877095 ]
              [ 0.44523224 -0.95581186 -0.33514655 -0.9912506   0.61135095]
              [ 0.95718503 -0.18963577  0.00886359  0.42649996 -0.62576646]
              [-1.1608688   2.8307323   0.3554684  -1.3604871   0.45502922]]
-            B:
+            --------------------------------------------------------------------------------
+            Matrix B (GPU):
             [[-1.1629624  -1.3049339   0.16374062 -0.4977911  -1.3327299 ]
              [-0.38139892 -1.4968293   1.0324408   1.7342376  -0.8289581 ]
              [ 0.3324823  -2.2241883  -0.6503123  -1.9350888  -0.66043085]
              [ 0.00074241  0.08957608  0.23592567  0.7410106   2.5928476 ]
              [-2.893729   -0.65757656 -1.7719882  -0.4844051  -0.5458403 ]]
-            C:
+            --------------------------------------------------------------------------------
+            Matrix C (GPU):
             [[ 1.288631    1.9790949   2.1716602   0.35845974 -1.8652608 ]
              [ 1.8332663   4.6237087  -2.8594651  -2.995292    2.5152044 ]
              [-2.034493    1.1043152  -2.0131347  -2.2613678  -2.4835668 ]
              [ 0.77321875 -0.53523165  1.1646513  -0.20333806  0.32309517]
              [-0.9291458  -3.9339783   1.3740366   3.5706162  -4.810106  ]]
+            --------------------------------------------------------------------------------
+            CPU-GPU difference:
+            [[0. 0. 0. 0. 0.]
+             [0. 0. 0. 0. 0.]
+             [0. 0. 0. 0. 0.]
+             [0. 0. 0. 0. 0.]
+             [0. 0. 0. 0. 0.]]
             check: equals the Java reference exactly
             """;
 
     static final String VECSUM = """
             gpu book vecsum: A + B, 100 integers from 0 to 99 each, seed 1 on java:0 (parallel streams (common fork-join pool))
-            A:
-            [85 88 47 13 54  4 34  6 78 48 69 73 17 63 62 34 92 62 96 89 76 32 10 99 74
-             59 98 53 37  2  5 54  0  6 63 55 89 20 75 34 15 60 77 37 77 92 20 88  0 57
-             52 33 76 55 36 45 58 29  4 84  0 51 86 83 98 96  8 14 65 28 59 16 15 58 22
-             87 92 31  1 97 88 62 41  8 85 69 79 95 59 10 17 26 74 20 53 25  1  1 36
-             50]
-            B:
-            [74 32 94 75 94 24  8 43  3 47 67 80 51 33 57 66 77 45 50 69  8  3 90 76 16
-             96 21 99 34 19 28 71 50  5 95 56 64 91 16 36 88 28 11 62 63 90 79 95 92 63
-             94 42 23 97  1 75 57 64  7 57 49 56 57 49 83 46 91 46 88 35 77  8 42 35 96
-             70 70 29 95  8 40 40 35  6 98 87 28  9  2 99 91 60 38 33  5 32 81 15  9
-             66]
-            A+B:
-            [159 120 141  88 148  28  42  49  81  95 136 153  68  96 119 100 169 107
-             146 158  84  35 100 175  90 155 119 152  71  21  33 125  50  11 158 111
-             153 111  91  70 103  88  88  99 140 182  99 183  92 120 146  75  99 152
-              37 120 115  93  11 141  49 107 143 132 181 142  99  60 153  63 136  24
-              57  93 118 157 162  60  96 105 128 102  76  14 183 156 107 104  61 109
-             108  86 112  53  58  57  82  16  45 116]
-            check: equals the Java reference exactly
-            """;
-
-    static final String ELEMENTWISE = """
-            gpu book elementwise: c = a + b, float32, 100 integers from 0 to 99 per input, seed 1 on java:0 (parallel streams (common fork-join pool))
-            PyOpenCL ELEMENTWISE A + B
+            PyOPENCL SUM OF TWO VECTORS
+            Platform Selected = java
+            Device Selected = parallel streams (common fork-join pool)
             VECTOR LENGTH = 100
             INPUT VECTOR A
             [85 88 47 13 54  4 34  6 78 48 69 73 17 63 62 34 92 62 96 89 76 32 10 99 74
@@ -94,7 +82,33 @@ class GpuBookCommandTest {
              94 42 23 97  1 75 57 64  7 57 49 56 57 49 83 46 91 46 88 35 77  8 42 35 96
              70 70 29 95  8 40 40 35  6 98 87 28  9  2 99 91 60 38 33  5 32 81 15  9
              66]
-            OUTPUT VECTOR RESULT A + B
+            OUTPUT VECTOR RESULT A + B\s
+            [159 120 141  88 148  28  42  49  81  95 136 153  68  96 119 100 169 107
+             146 158  84  35 100 175  90 155 119 152  71  21  33 125  50  11 158 111
+             153 111  91  70 103  88  88  99 140 182  99 183  92 120 146  75  99 152
+              37 120 115  93  11 141  49 107 143 132 181 142  99  60 153  63 136  24
+              57  93 118 157 162  60  96 105 128 102  76  14 183 156 107 104  61 109
+             108  86 112  53  58  57  82  16  45 116]
+            check: equals the Java reference exactly
+            """;
+
+    static final String ELEMENTWISE = """
+            gpu book elementwise: c = a + b, float32, 100 integers from 0 to 99 per input, seed 1 on java:0 (parallel streams (common fork-join pool))
+            PyOpenCL ELEMENTWISE SUM OF TWO VECTORS
+            VECTOR LENGTH = 100
+            INPUT VECTOR A
+            [85 88 47 13 54  4 34  6 78 48 69 73 17 63 62 34 92 62 96 89 76 32 10 99 74
+             59 98 53 37  2  5 54  0  6 63 55 89 20 75 34 15 60 77 37 77 92 20 88  0 57
+             52 33 76 55 36 45 58 29  4 84  0 51 86 83 98 96  8 14 65 28 59 16 15 58 22
+             87 92 31  1 97 88 62 41  8 85 69 79 95 59 10 17 26 74 20 53 25  1  1 36
+             50]
+            INPUT VECTOR B
+            [74 32 94 75 94 24  8 43  3 47 67 80 51 33 57 66 77 45 50 69  8  3 90 76 16
+             96 21 99 34 19 28 71 50  5 95 56 64 91 16 36 88 28 11 62 63 90 79 95 92 63
+             94 42 23 97  1 75 57 64  7 57 49 56 57 49 83 46 91 46 88 35 77  8 42 35 96
+             70 70 29 95  8 40 40 35  6 98 87 28  9  2 99 91 60 38 33  5 32 81 15  9
+             66]
+            OUTPUT VECTOR RESULT A + B\s
             [159 120 141  88 148  28  42  49  81  95 136 153  68  96 119 100 169 107
              146 158  84  35 100 175  90 155 119 152  71  21  33 125  50  11 158 111
              153 111  91  70 103  88  88  99 140 182  99 183  92 120 146  75  99 152
@@ -140,15 +154,49 @@ class GpuBookCommandTest {
 
     static final String REDUCE = """
             gpu book reduce: the sum of 1..10000, float32 on java:0 (parallel streams (common fork-join pool))
-            [    1     2     3 ...  9998  9999 10000]
-            50005000
+            vector to reduce =  [    1     2     3 ...  9998  9999 10000]
+            result =  50005000
             check: equals the Java reference exactly
             """;
 
     static final String MATMUL10 = """
             gpu book matmul10: C = A B, 10x10 integers from 0 to 9, seed 1 on java:0 (parallel streams (common fork-join pool))
-            first row of C:
-            [290 146 188 280 301 244 255 347 247 416]
+            INPUT MATRIX A
+            :
+            [[5 8 7 3 4 4 4 6 8 8]
+             [9 3 7 3 2 4 2 2 6 9]
+             [6 2 0 9 4 9 8 3 7 2]
+             [5 4 0 6 3 5 9 0 5 4]
+             [5 0 7 7 7 2 0 8 0 7]
+             [2 3 6 5 6 5 8 9 4 4]
+             [0 1 6 3 8 6 8 4 5 8]
+             [9 6 5 8 2 7 2 1 1 7]
+             [8 2 1 8 5 9 9 5 9 0]
+             [7 6 4 0 3 5 1 1 6 0]]
+            INPUT MATRIX B
+            :
+            [[4 2 4 5 4 4 8 3 3 7]
+             [7 0 1 3 7 6 7 5 0 9]
+             [8 3 0 6 6 6 1 9 4 9]
+             [8 1 0 5 5 6 4 1 6 6]
+             [8 8 1 2 3 0 9 5 2 3]
+             [4 2 3 7 1 5 7 4 7 7]
+             [9 6 7 9 3 6 1 6 8 5]
+             [7 8 2 5 6 0 0 9 5 8]
+             [0 0 5 6 8 7 8 9 2 9]
+             [1 0 8 3 5 2 1 5 9 6]]
+            RESULT MATRIX C = A*B
+            :
+            [[290 146 188 280 301 244 255 347 247 416]
+             [210  94 173 234 235 206 217 263 224 339]
+             [273 143 170 287 212 236 263 241 254 328]
+             [225 104 162 231 179 202 207 195 210 265]
+             [259 162 105 191 203 128 159 235 216 281]
+             [324 205 158 280 243 201 196 315 260 350]
+             [275 177 180 258 216 189 195 295 266 312]
+             [258  91 142 236 216 218 235 213 234 334]
+             [310 179 184 325 245 260 300 292 264 375]
+             [162  74  91 168 165 161 213 191 103 250]]
             check: equals the Java reference exactly
             """;
 
@@ -187,7 +235,7 @@ class GpuBookCommandTest {
                 "java");
 
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of("INPUT VECTOR A", "[85 88 47]", "INPUT VECTOR B", "[13 54  4]", "OUTPUT VECTOR RESULT A / B",
+        assertEquals(List.of("INPUT VECTOR A", "[85 88 47]", "INPUT VECTOR B", "[13 54  4]", "OUTPUT VECTOR RESULT A / B ",
                 "[ 6.5384617  1.6296296 11.75     ]"), run.outLines().subList(3, 9), run::toString);
     }
 
@@ -207,7 +255,7 @@ class GpuBookCommandTest {
     }
 
     @Test
-    void theTenByTenIntegerMatmulPrintsTheFirstRowOfC() {
+    void theTenByTenIntegerMatmulPrintsABAndC() {
         assertRecipe("matmul10", MATMUL10);
     }
 
@@ -217,9 +265,11 @@ class GpuBookCommandTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(List.of("gpu book vecsum: A + B, 5 integers from 0 to 99 each, seed 3 on java:0 (parallel streams"
-                + " (common fork-join pool))", "A:", "[34 60 10 81 28]", "B:", "[ 2 49 64 59 61]", "A+B:",
+                + " (common fork-join pool))", "PyOPENCL SUM OF TWO VECTORS", "Platform Selected = java",
+                "Device Selected = parallel streams (common fork-join pool)", "VECTOR LENGTH = 5", "INPUT VECTOR A",
+                "[34 60 10 81 28]", "INPUT VECTOR B", "[ 2 49 64 59 61]", "OUTPUT VECTOR RESULT A + B ",
                 "[ 36 109  74 140  89]", "check: equals the Java reference exactly"),
-                run.outLines().subList(0, 8), run::toString);
+                run.outLines().subList(0, 12), run::toString);
     }
 
     @Test
