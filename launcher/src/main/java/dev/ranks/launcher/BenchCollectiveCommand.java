@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the collective benchmarks share: check the options, force the algorithm asked for, run the
- * harness on every rank, then rank 0 prints its table. One small subclass per collective.
+ * harness on every rank, then rank 0 prints its table and, with {@code --plot}, draws it: one line, named
+ * after the algorithm forced or the selector. One small subclass per collective.
  */
 abstract class BenchCollectiveCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,6 +50,9 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
             description = "Untimed calls before the timed ones, a tenth as many above 8k. Default: ${DEFAULT-VALUE}.")
     private int warmup;
 
+    @Mixin
+    private PlotOption plotOption;
+
     @Option(names = "--algorithm", paramLabel = "NAME",
             description = "Force one algorithm of this collective at every size, as --coll COLLECTIVE=NAME does "
                     + "(see docs/collectives.md for the names). Default: the selector's choice per size.")
@@ -65,6 +70,7 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Built and checked first so that bad sizes, counts or names are a usage error, not a failed rank.
         CollectiveBenchOptions options = new CollectiveBenchOptions(kind(), minSize, maxSize, iterations, warmup, op());
+        BenchPlot plot = plotOption.plot();
         int ranks = JobSize.ranks(spec);
         if (ranks >= 1) {
             options.checkRanks(ranks);
@@ -81,6 +87,9 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
             List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options);
             if (comm.rank() == CollectiveBench.ROOT) {
                 CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
+                if (plot != null) {
+                    CollectiveBenchTable.plot(plot, comm, options, rows);
+                }
             }
         });
     }

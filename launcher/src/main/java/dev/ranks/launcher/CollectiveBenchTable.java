@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints collective benchmark rows as an OSU-style table: comment lines saying what was measured, then columns. */
+/**
+ * Prints collective benchmark rows as an OSU-style table (comment lines saying what was measured, then
+ * columns), and draws them.
+ */
 final class CollectiveBenchTable {
     private CollectiveBenchTable() {
     }
@@ -22,7 +25,7 @@ final class CollectiveBenchTable {
     static void print(PrintWriter out, Intracomm comm, CollectiveBenchOptions options, String sizeNote,
                       List<CollectiveBenchRow> rows) {
         String label = options.kind().label();
-        String forced = comm.settings().collectives().get(options.kind().collective().label());
+        String forced = forced(comm, options);
         out.printf(Locale.ROOT, "# %s latency (as osu_%s) on %d ranks, device %s, eager limit %d bytes%n",
                 label, label, comm.size(), comm.settings().device(), comm.settings().eagerLimit());
         out.println("# algorithm: " + (forced == null ? "chosen per size by the selector" : forced + " (forced)"));
@@ -35,5 +38,27 @@ final class CollectiveBenchTable {
                     row.size(), row.avgMicros(), row.minMicros(), row.maxMicros(), row.iterations());
         }
         out.flush();
+    }
+
+    /**
+     * Draws the rows' average time per call over size: one line, named after the algorithm.
+     *
+     * @param plot where the chart goes
+     * @param comm the communicator the rows were measured on, for the title
+     * @param options what was measured
+     * @param rows the rows
+     */
+    static void plot(BenchPlot plot, Intracomm comm, CollectiveBenchOptions options, List<CollectiveBenchRow> rows) {
+        String forced = forced(comm, options);
+        List<CollectiveBenchRow> plotted = rows.stream().filter(row -> row.size() > 0).toList();
+        plot.sizes(String.format(Locale.ROOT, "%s on %d ranks, device %s", options.kind().label(), comm.size(),
+                        comm.settings().device()), "time per call, average over ranks (us)",
+                List.of(new BenchPlot.Line(forced == null ? "selector's choice per size" : forced,
+                        plotted.stream().mapToDouble(CollectiveBenchRow::size).toArray(),
+                        plotted.stream().mapToDouble(CollectiveBenchRow::avgMicros).toArray())));
+    }
+
+    private static String forced(Intracomm comm, CollectiveBenchOptions options) {
+        return comm.settings().collectives().get(options.kind().collective().label());
     }
 }
