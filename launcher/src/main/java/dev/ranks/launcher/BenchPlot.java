@@ -118,7 +118,7 @@ final class BenchPlot {
                 false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setDomainAxis(logAxis("message size (bytes)"));
-        plot.setRangeAxis(logAxis(yTitle));
+        plot.setRangeAxis(valueAxis(yTitle));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < lines.size(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
@@ -158,7 +158,7 @@ final class BenchPlot {
                     .mapToDouble(Double::doubleValue).min().orElse(1);
             renderer.setIncludeBaseInRange(false);
             renderer.setBase(Math.pow(10, Math.floor(Math.log10(smallest))));
-            plot.setRangeAxis(logAxis(yTitle));
+            plot.setRangeAxis(valueAxis(yTitle));
         }
         // Flat bars: the default gradient is noise in a figure, and heavy in SVG.
         renderer.setBarPainter(new StandardBarPainter());
@@ -170,6 +170,13 @@ final class BenchPlot {
     // reach the SVG as glyph outlines (a 17-point chart came to 170 KB); these stay text.
     private static LogarithmicAxis logAxis(String title) {
         return new LogarithmicAxis(title);
+    }
+
+    // The vertical axis labels only its decades, so it spans whole decades: at least two labels.
+    private static LogarithmicAxis valueAxis(String title) {
+        LogarithmicAxis axis = logAxis(title);
+        axis.setAutoRangeNextLogFlag(true);
+        return axis;
     }
 
     private void write(JFreeChart chart) {

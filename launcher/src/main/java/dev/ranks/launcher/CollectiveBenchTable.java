@@ -4,7 +4,9 @@ import dev.ranks.collectives.Intracomm;
 import dev.ranks.workloads.bench.CollectiveBenchOptions;
 import dev.ranks.workloads.bench.CollectiveBenchRow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -41,24 +43,38 @@ final class CollectiveBenchTable {
     }
 
     /**
-     * Draws the rows' average time per call over size: one line, named after the algorithm.
+     * Draws the average time per call over size: a line per algorithm.
      *
      * @param plot where the chart goes
-     * @param comm the communicator the rows were measured on, for the title
-     * @param options what was measured
-     * @param rows the rows
+     * @param title the chart's title, from {@link #title}
+     * @param lines each algorithm's rows, by the line's name
      */
-    static void plot(BenchPlot plot, Intracomm comm, CollectiveBenchOptions options, List<CollectiveBenchRow> rows) {
-        String forced = forced(comm, options);
-        List<CollectiveBenchRow> plotted = rows.stream().filter(row -> row.size() > 0).toList();
-        plot.sizes(String.format(Locale.ROOT, "%s on %d ranks, device %s", options.kind().label(), comm.size(),
-                        comm.settings().device()), "time per call, average over ranks (us)",
-                List.of(new BenchPlot.Line(forced == null ? "selector's choice per size" : forced,
-                        plotted.stream().mapToDouble(CollectiveBenchRow::size).toArray(),
-                        plotted.stream().mapToDouble(CollectiveBenchRow::avgMicros).toArray())));
+    static void plot(BenchPlot plot, String title, Map<String, List<CollectiveBenchRow>> lines) {
+        List<BenchPlot.Line> drawn = new ArrayList<>();
+        lines.forEach((name, rows) -> {
+            List<CollectiveBenchRow> plotted = rows.stream().filter(row -> row.size() > 0).toList();
+            drawn.add(new BenchPlot.Line(name, plotted.stream().mapToDouble(CollectiveBenchRow::size).toArray(),
+                    plotted.stream().mapToDouble(CollectiveBenchRow::avgMicros).toArray()));
+        });
+        plot.sizes(title, "time per call, average over ranks (us)", drawn);
     }
 
-    private static String forced(Intracomm comm, CollectiveBenchOptions options) {
+    /**
+     * @param comm the communicator the rows were measured on
+     * @param options what was measured
+     * @return the plot's title, such as {@code allreduce on 4 ranks, device local}
+     */
+    static String title(Intracomm comm, CollectiveBenchOptions options) {
+        return String.format(Locale.ROOT, "%s on %d ranks, device %s", options.kind().label(), comm.size(),
+                comm.settings().device());
+    }
+
+    /**
+     * @param comm the communicator the rows were measured on
+     * @param options what was measured
+     * @return the algorithm the job's settings force for this collective; null where the selector chooses
+     */
+    static String forced(Intracomm comm, CollectiveBenchOptions options) {
         return comm.settings().collectives().get(options.kind().collective().label());
     }
 }

@@ -99,14 +99,35 @@ class BenchPlotTest {
     }
 
     @Test
-    void collectivesNameTheirLineAfterTheAlgorithm() throws Exception {
+    void collectivesDrawALinePerAlgorithm() throws Exception {
         Path svg = dir.resolve("allreduce.svg");
         CliRun run = CliRun.of("-n", "3", "bench", "allreduce", "--max-size", "64", "--iterations", "5", "--warmup", "1",
-                "--algorithm", "ring", "--plot", svg.toString());
+                "--algorithm", "ring,reduce_bcast", "--plot", svg.toString());
 
         assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("# algorithm: ring (forced)", "# algorithm: reduce_bcast (forced)"),
+                run.outLines().stream().filter(line -> line.startsWith("# algorithm:")).toList(), run::toString);
         assertTrue(texts(svg).stream().map(Text::text).toList().containsAll(List.of("allreduce on 3 ranks, device local",
-                "ring", "message size (bytes)", "time per call, average over ranks (us)")), run::toString);
+                "ring", "reduce_bcast", "message size (bytes)", "time per call, average over ranks (us)")), run::toString);
+    }
+
+    @Test
+    void collectivesWithoutAnAlgorithmDrawTheSelectorsChoice() throws Exception {
+        Path svg = dir.resolve("bcast.svg");
+        CliRun run = CliRun.of("-n", "2", "bench", "bcast", "--max-size", "64", "--iterations", "5", "--warmup", "1",
+                "--plot", svg.toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(texts(svg).stream().map(Text::text).toList().contains("selector's choice per size"), run::toString);
+    }
+
+    @Test
+    void severalAlgorithmsAreForTheLocalDeviceOnly() {
+        CliRun run = CliRun.of("-n", "2", "--device", "mpj", "bench", "allreduce", "--algorithm", "ring,reduce_bcast");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("--algorithm ring,reduce_bcast: several algorithms run on the local device only"),
+                run::toString);
     }
 
     @Test
