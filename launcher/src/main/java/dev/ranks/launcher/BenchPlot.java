@@ -92,11 +92,6 @@ final class BenchPlot {
         return new BenchPlot(option, file, name.endsWith(".svg"));
     }
 
-    /** @return the file written */
-    Path file() {
-        return file;
-    }
-
     /**
      * Draws lines over message size, both axes logarithmic: sizes double and times or rates span decades.
      *

@@ -1,6 +1,8 @@
 package dev.ranks.launcher;
 
 import dev.ranks.comm.Comm;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
 import dev.ranks.workloads.bench.PingPong;
 import dev.ranks.workloads.bench.PingPongOptions;
 import dev.ranks.workloads.bench.PingPongRow;
@@ -49,36 +51,43 @@ abstract class PingPongCommand implements Callable<Integer> {
                     + MemoryCheck.option(options.maxSize()), options.heapBytes());
         }
         BenchPlot plot = plotOption.plot();
-        boolean reference = openMpi != null ? openMpi : plot != null && OpenMpiPingPong.installed();
+        boolean local = bench.job().ranksInThisJvm() > 0;
+        boolean reference = openMpi != null ? openMpi : plot != null && local && OpenMpiPingPong.installed();
+        if (reference && !local) {
+            // Under --device mpj the command runs again in each MPJ Express process, so each would time it.
+            throw new RanksException(ErrorClass.USAGE, "--openmpi times Open MPI beside the local device only;"
+                    + " bin/bench-compare-mpj compares the mpj device with MPJ Express");
+        }
         Steps steps = Steps.of(spec);
         Table table = beforeRanks(steps);
-        Map<Integer, OpenMpiPingPong.Row> openMpiRows = Map.of();
-        if (reference) {
-            // Also before the ranks, so that mpirun's two processes and the ranks do not share the cores.
-            steps.start("timing bench/pingpong.c under Open MPI's mpirun -np 2");
-            openMpiRows = OpenMpiPingPong.run(options.sizes());
-        }
-        Map<Integer, OpenMpiPingPong.Row> openMpiBySize = openMpiRows;
+        Map<Integer, OpenMpiPingPong.Row> openMpiRows = reference ? timeOpenMpi(steps, options) : Map.of();
         Figure figure = figure();
         steps.start("ping-pong between ranks 0 and 1, " + MemoryCheck.option(options.minSize()) + " to "
                 + MemoryCheck.option(options.maxSize()) + " bytes");
         return bench.job().run(spec, PingPong.MIN_RANKS, comm -> {
             List<PingPongRow> rows = PingPong.run(comm, options);
             if (comm.rank() == 0) {
-                table.print(out, comm, reference ? openMpiColumns(figure, openMpiBySize) : List.of(), rows);
+                table.print(out, comm, reference ? openMpiColumns(figure, openMpiRows) : List.of(), rows);
                 if (plot != null) {
                     plot.sizes("ping-pong between 2 ranks, device " + comm.settings().device(), figure.axisTitle(),
-                            lines(figure, rows, openMpiBySize));
+                            lines(figure, rows, openMpiRows));
                 }
             }
         });
+    }
+
+    // Also before the ranks, so that mpirun's two processes and the ranks do not share the cores.
+    private static Map<Integer, OpenMpiPingPong.Row> timeOpenMpi(Steps steps, PingPongOptions options) {
+        steps.start("timing bench/pingpong.c under Open MPI's mpirun -np 2");
+        return OpenMpiPingPong.run(options.sizes());
     }
 
     private static List<PingPongTable.Column> openMpiColumns(Figure figure, Map<Integer, OpenMpiPingPong.Row> rows) {
         ToDoubleFunction<PingPongRow> openMpi = row -> rows.containsKey(row.size())
                 ? figure.openMpi().applyAsDouble(rows.get(row.size())) : Double.NaN;
         return List.of(new PingPongTable.Column(figure.openMpiHeading(), openMpi),
-                new PingPongTable.Column("x OpenMPI", row -> figure.ranks().applyAsDouble(row) / openMpi.applyAsDouble(row)));
+                new PingPongTable.Column("x OpenMPI",
+                        row -> figure.ranks().applyAsDouble(row) / openMpi.applyAsDouble(row)));
     }
 
     // A logarithmic axis has no place for 0: a 0-byte row stays in the table only.

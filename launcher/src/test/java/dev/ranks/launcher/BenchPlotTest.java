@@ -62,6 +62,14 @@ class BenchPlotTest {
     }
 
     @Test
+    void openMpiIsComparedWithTheLocalDeviceOnly() {
+        CliRun run = CliRun.of("-n", "2", "--device", "mpj", "bench", "latency", "--openmpi");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("--openmpi times Open MPI beside the local device only"), run::toString);
+    }
+
+    @Test
     void bandwidthDrawsPng() throws Exception {
         Path png = dir.resolve("bw.png");
         CliRun run = CliRun.of("-n", "2", "bench", "bw", "--max-size", "64", "--iterations", "10", "--no-openmpi",
