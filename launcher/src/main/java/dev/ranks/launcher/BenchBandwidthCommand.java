@@ -12,11 +12,17 @@ import picocli.CommandLine.Command;
 final class BenchBandwidthCommand extends PingPongCommand {
     @Override
     Table beforeRanks(Steps steps) {
-        return (out, comm, rows) -> PingPongTable.print(out, comm, notes(comm.settings().device()),
+        return (out, comm, reference, rows) -> PingPongTable.print(out, comm, notes(comm.settings().device()),
                 List.of(new Column("MiB/s", PingPongRow::bandwidthMiBps),
                         new Column("copy MiB/s", PingPongRow::copyMiBps),
                         new Column("% of copy", row -> 100 * row.bandwidthMiBps() / row.copyMiBps())),
-                rows);
+                reference, rows);
+    }
+
+    @Override
+    Figure figure() {
+        return new Figure("bandwidth (MiB/s)", PingPongRow::bandwidthMiBps, "OpenMPI MiB/s",
+                OpenMpiPingPong.Row::bandwidthMiBps);
     }
 
     /** What the columns hold; on the local device, why {@code % of copy} passes 100 for large messages. */

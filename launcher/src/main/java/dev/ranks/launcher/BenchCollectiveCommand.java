@@ -10,9 +10,14 @@ import dev.ranks.workloads.bench.CollectiveBench;
 import dev.ranks.workloads.bench.CollectiveBenchOptions;
 import dev.ranks.workloads.bench.CollectiveBenchRow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the collective benchmarks share: check the options, force the algorithm asked for, run the
- * harness on every rank, then rank 0 prints its table. One small subclass per collective.
+ * harness on every rank, then rank 0 prints its table; again for each algorithm asked for. With
+ * {@code --plot}, a line per algorithm. One small subclass per collective.
  */
 abstract class BenchCollectiveCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,13 +54,17 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
             description = "Untimed calls before the timed ones, a tenth as many above 8k. Default: ${DEFAULT-VALUE}.")
     private int warmup;
 
-    @Option(names = "--algorithm", paramLabel = "NAME",
+    @Mixin
+    private PlotOption plotOption;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", split = ",",
             description = "Force one algorithm of this collective at every size, as --coll COLLECTIVE=NAME does "
-                    + "(see docs/collectives.md for the names). Default: the selector's choice per size.")
-    private String algorithm;
+                    + "(see docs/collectives.md for the names). Several, comma-separated, run one after another on the"
+                    + " local device: a table each, and a line each in --plot. Default: the selector's choice per size.")
+    private List<String> algorithms = new ArrayList<>();
 
     /**
-     * Runs the benchmark on the job's ranks and prints rank 0's table.
+     * Runs the benchmark on the job's ranks, once per algorithm asked for, and prints rank 0's tables.
      *
      * @return the exit code
      * @throws RanksException ({@link ErrorClass#ARG} or {@link ErrorClass#USAGE}) naming a bad
@@ -65,6 +75,8 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Built and checked first so that bad sizes, counts or names are a usage error, not a failed rank.
         CollectiveBenchOptions options = new CollectiveBenchOptions(kind(), minSize, maxSize, iterations, warmup, op());
+        BenchPlot plot = plotOption.plot();
+        AtomicReference<String> title = new AtomicReference<>();
         int ranks = JobSize.ranks(spec);
         if (ranks >= 1) {
             options.checkRanks(ranks);
@@ -74,18 +86,42 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
             MemoryCheck.heap(spec.qualifiedName(" ").substring(spec.root().name().length() + 1) + " --max-size "
                     + MemoryCheck.option(maxSize) + " on " + inJvm + " ranks", options.heapBytes(inJvm));
         }
-        if (algorithm != null) {
-            force(Algorithm.of(kind().collective(), algorithm), ranks, options.op());
+        List<Algorithm> chosen = algorithms.stream().map(name -> Algorithm.of(kind().collective(), name)).toList();
+        if (chosen.size() > 1 && inJvm == 0) {
+            // Under --device mpj each job is MPJ Express processes that run this command line again.
+            throw new RanksException(ErrorClass.USAGE, "--algorithm " + String.join(",", algorithms)
+                    + ": several algorithms run on the local device only; under --device mpj give one");
         }
-        try (Progress progress = Progress.start(spec, bench.job(), options.sizes().size())) {
-            return bench.job().run(spec, 1, comm -> {
-                List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options, progress::step);
-                if (comm.rank() == CollectiveBench.ROOT) {
-                    progress.close();
-                    CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
-                }
-            });
+        // Rank 0's rows per line of the plot; empty in a process that ran no rank 0 (the mpj device's launcher).
+        Map<String, List<CollectiveBenchRow>> lines = new LinkedHashMap<>();
+        OptionSpec coll = spec.findOption("--coll");
+        String given = coll.getValue();
+        for (Algorithm algorithm : chosen.isEmpty() ? Collections.<Algorithm>singletonList(null) : chosen) {
+            coll.setValue(given);
+            if (algorithm != null) {
+                force(algorithm, ranks, options.op());
+            }
+            int code;
+            try (Progress progress = Progress.start(spec, bench.job(), options.sizes().size())) {
+                code = bench.job().run(spec, 1, comm -> {
+                    List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options, progress::step);
+                    if (comm.rank() == CollectiveBench.ROOT) {
+                        progress.close();
+                        CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
+                        String forced = CollectiveBenchTable.forced(comm, options);
+                        lines.put(forced == null ? "selector's choice per size" : forced, rows);
+                        title.set(CollectiveBenchTable.title(comm, options));
+                    }
+                });
+            }
+            if (code != 0) {
+                return code;
+            }
         }
+        if (plot != null && !lines.isEmpty()) {
+            CollectiveBenchTable.plot(plot, title.get(), lines);
+        }
+        return 0;
     }
 
     /** @return the collective this command measures */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,12 @@ final class BenchCrawlCommand implements Callable<Integer> {
             description = "The rank counts to crawl with, comma-separated. Default: ${DEFAULT-VALUE}.")
     private List<Integer> ranks = new ArrayList<>();
 
+    @Mixin
+    private PlotOption plotOption;
+
     @Override
     public Integer call() {
+        BenchPlot plot = plotOption.plot();
         List<CrawlBench.Row> rows = CrawlBench.run(pages, hosts, latency, ranks, Settings.defaults(),
                 Steps.of(spec)::start);
         PrintWriter out = spec.commandLine().getOut();
@@ -54,6 +59,14 @@ final class BenchCrawlCommand implements Callable<Integer> {
                     row.pages(), row.errors(), row.elapsedMillis() / 1e3, row.pagesPerSecond(), row.speedup());
         }
         out.flush();
+        if (plot != null) {
+            plot.bars(String.format(Locale.ROOT, "crawl of %d pages on %d hosts, %d ms per page", pages, hosts,
+                            latency.toMillis()), "crawler", "pages/s",
+                    rows.stream().map(row -> row.ranks() == 0 ? "one thread" : row.ranks() + (row.ranks() == 1
+                            ? " rank" : " ranks")).toList(),
+                    List.of(new BenchPlot.Bars("pages/s", rows.stream().map(CrawlBench.Row::pagesPerSecond).toList())),
+                    false);
+        }
         return 0;
     }
 }

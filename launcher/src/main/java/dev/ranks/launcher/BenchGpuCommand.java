@@ -13,11 +13,13 @@ import dev.ranks.workloads.gpu.GpuBatch;
 import dev.ranks.workloads.gpu.GpuReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,8 +59,32 @@ final class BenchGpuCommand implements Callable<Integer> {
             description = "Kernel runs per case; the best is reported. Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
+    @Mixin
+    private PlotOption plotOption;
+
+    // Rank 0's rows, for the plot; empty in a process that ran no rank 0 (the mpj device's launching JVM).
+    private final List<Point> points = new ArrayList<>();
+
+    /**
+     * One row of the table, as the plot needs it.
+     *
+     * @param backend the backend
+     * @param kernel the kernel's label
+     * @param size the vector length or matrix edge
+     * @param kernelMillis the kernel's time
+     * @param javaLoopMillis the Java loop's time in the same run
+     * @param javaParallelMillis the Java parallel stream's time in the same run
+     */
+    private record Point(String backend, String kernel, int size, double kernelMillis, double javaLoopMillis,
+                         double javaParallelMillis) {
+        String group() {
+            return kernel + " " + size;
+        }
+    }
+
     @Override
     public Integer call() {
+        BenchPlot plot = plotOption.plot();
         backends.forEach(Backends::named);
         // Every row's size, before the first row: too large is refused now, not an OutOfMemoryError rows later.
         for (String name : backends) {
@@ -72,7 +98,7 @@ final class BenchGpuCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-8s %-14s %6s %12s %10s %9s %13s %12s %14s %7s %10s%n", "backend", "kernel", "size",
                 "kernel(ms)", "GFLOP/s", "GB/s", "transfer(ms)", "java loop", "java parallel", "x loop", "x parallel");
         try (Progress progress = Progress.start(spec, rows(), true)) {
-            return table(out, progress);
+            return table(out, progress, plot);
         }
     }
 
@@ -88,7 +114,7 @@ final class BenchGpuCommand implements Callable<Integer> {
         return rows;
     }
 
-    private int table(PrintWriter out, Progress progress) {
+    private int table(PrintWriter out, Progress progress, BenchPlot plot) {
         for (String name : backends) {
             ComputeBackend backend = Backends.named(name);
             Availability a = backend.availability();
@@ -122,7 +148,27 @@ final class BenchGpuCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (plot != null && !points.isEmpty()) {
+            plot(plot);
+        }
         return 0;
+    }
+
+    /** Bars of kernel time: a group per kernel and size, a bar per backend, then Java's loop and parallel stream. */
+    private void plot(BenchPlot plot) {
+        List<String> groups = List.copyOf(new LinkedHashSet<>(points.stream().map(Point::group).toList()));
+        List<BenchPlot.Bars> bars = new ArrayList<>();
+        for (String backend : new LinkedHashSet<>(points.stream().map(Point::backend).toList())) {
+            bars.add(new BenchPlot.Bars(backend, groups.stream().map(group -> points.stream()
+                    .filter(p -> p.backend().equals(backend) && p.group().equals(group))
+                    .map(Point::kernelMillis).findFirst().orElse(null)).toList()));
+        }
+        // Java's times of the group's first row: each row measures them again, and they agree within noise.
+        bars.add(new BenchPlot.Bars("Java loop", groups.stream().map(group -> points.stream()
+                .filter(p -> p.group().equals(group)).map(Point::javaLoopMillis).findFirst().orElseThrow()).toList()));
+        bars.add(new BenchPlot.Bars("Java parallel stream", groups.stream().map(group -> points.stream()
+                .filter(p -> p.group().equals(group)).map(Point::javaParallelMillis).findFirst().orElseThrow()).toList()));
+        plot.bars("kernel time, best of " + repeat + " runs", "kernel and size", "time (ms)", groups, bars, true);
     }
 
     private void checkMemory(String backend) {
@@ -154,6 +200,7 @@ final class BenchGpuCommand implements Callable<Integer> {
                 return;
             }
             double k = r.kernelMillis();
+            points.add(new Point(backend, kernel, size, k, r.javaLoopMillis(), r.javaParallelMillis()));
             out.printf(Locale.ROOT, "%-8s %-14s %6d %12.3f %10s %9s %13.3f %12.3f %14.3f %7.2f %10.2f%n", backend, kernel,
                     size, k, rate(r.flop(), k), rate(r.bytes(), k), r.transferMillis(), r.javaLoopMillis(),
                     r.javaParallelMillis(), r.javaLoopMillis() / k, r.javaParallelMillis() / k);

@@ -16,12 +16,18 @@ final class BenchLatencyCommand extends PingPongCommand {
         // Measured before the ranks start, so that they do not compete with it for the cores.
         steps.start("measuring the floor, a cache line bounced between two threads");
         double floor = Reference.cacheLineMicros();
-        return (out, comm, rows) -> PingPongTable.print(out, comm, List.of(
+        return (out, comm, reference, rows) -> PingPongTable.print(out, comm, List.of(
                         "latency(us): one-way time = median round-trip time / 2",
                         String.format(Locale.ROOT, "floor: one cache line bounced between two threads takes %.3f us"
                                 + " one-way on this machine now; x floor = latency / floor", floor)),
                 List.of(new Column("latency(us)", PingPongRow::latencyMicros),
                         new Column("x floor", row -> row.latencyMicros() / floor)),
-                rows);
+                reference, rows);
+    }
+
+    @Override
+    Figure figure() {
+        return new Figure("one-way latency (us)", PingPongRow::latencyMicros, "OpenMPI(us)",
+                OpenMpiPingPong.Row::latencyMicros);
     }
 }

@@ -4,10 +4,12 @@ import dev.ranks.pipeline.Call;
 import dev.ranks.workloads.tasks.QueueBench;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,8 +48,12 @@ final class BenchQueueCommand implements Callable<Integer> {
                     + " the run.")
     private String broker;
 
+    @Mixin
+    private PlotOption plotOption;
+
     @Override
     public Integer call() {
+        BenchPlot plot = plotOption.plot();
         List<QueueBench.Row> rows = QueueBench.run(engines, workers, tasks, Call.of("fib", n), broker);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "# queue: %d calls of fib(%d) per batch, after a warm-up batch; %d processors%n",
@@ -68,7 +74,26 @@ final class BenchQueueCommand implements Callable<Integer> {
                     celery == null ? "" : String.format(Locale.ROOT, " %9.2f", rate / celery.summary().tasksPerSecond()));
         }
         out.flush();
+        if (plot != null) {
+            plot(plot, rows);
+        }
         return 0;
+    }
+
+    /** Bars of tasks/s: a group per engine, a bar per worker count. */
+    private void plot(BenchPlot plot, List<QueueBench.Row> rows) {
+        List<String> engineNames = List.copyOf(new LinkedHashSet<>(rows.stream().map(QueueBench.Row::engine).toList()));
+        List<BenchPlot.Bars> bars = new ArrayList<>();
+        for (int count : new LinkedHashSet<>(rows.stream().map(QueueBench.Row::workers).toList())) {
+            List<Double> rates = new ArrayList<>();
+            for (String engine : engineNames) {
+                rates.add(rows.stream().filter(row -> row.engine().equals(engine) && row.workers() == count)
+                        .map(row -> row.summary().tasksPerSecond()).findFirst().orElse(null));
+            }
+            bars.add(new BenchPlot.Bars(count + (count == 1 ? " worker" : " workers"), rates));
+        }
+        plot.bars(String.format(Locale.ROOT, "%d calls of fib(%d), %d processors", tasks, n,
+                Runtime.getRuntime().availableProcessors()), "engine", "tasks/s", engineNames, bars, false);
     }
 
     /** The reference: the Celery worker with a prefork pool of 2, else the first Celery row. */

@@ -4,10 +4,15 @@ import dev.ranks.collectives.Intracomm;
 import dev.ranks.workloads.bench.CollectiveBenchOptions;
 import dev.ranks.workloads.bench.CollectiveBenchRow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
-/** Prints collective benchmark rows as an OSU-style table: comment lines saying what was measured, then columns. */
+/**
+ * Prints collective benchmark rows as an OSU-style table (comment lines saying what was measured, then
+ * columns), and draws them.
+ */
 final class CollectiveBenchTable {
     private CollectiveBenchTable() {
     }
@@ -22,7 +27,7 @@ final class CollectiveBenchTable {
     static void print(PrintWriter out, Intracomm comm, CollectiveBenchOptions options, String sizeNote,
                       List<CollectiveBenchRow> rows) {
         String label = options.kind().label();
-        String forced = comm.settings().collectives().get(options.kind().collective().label());
+        String forced = forced(comm, options);
         out.printf(Locale.ROOT, "# %s latency (as osu_%s) on %d ranks, device %s, eager limit %d bytes%n",
                 label, label, comm.size(), comm.settings().device(), comm.settings().eagerLimit());
         out.println("# algorithm: " + (forced == null ? "chosen per size by the selector" : forced + " (forced)"));
@@ -35,5 +40,41 @@ final class CollectiveBenchTable {
                     row.size(), row.avgMicros(), row.minMicros(), row.maxMicros(), row.iterations());
         }
         out.flush();
+    }
+
+    /**
+     * Draws the average time per call over size: a line per algorithm.
+     *
+     * @param plot where the chart goes
+     * @param title the chart's title, from {@link #title}
+     * @param lines each algorithm's rows, by the line's name
+     */
+    static void plot(BenchPlot plot, String title, Map<String, List<CollectiveBenchRow>> lines) {
+        List<BenchPlot.Line> drawn = new ArrayList<>();
+        lines.forEach((name, rows) -> {
+            List<CollectiveBenchRow> plotted = rows.stream().filter(row -> row.size() > 0).toList();
+            drawn.add(new BenchPlot.Line(name, plotted.stream().mapToDouble(CollectiveBenchRow::size).toArray(),
+                    plotted.stream().mapToDouble(CollectiveBenchRow::avgMicros).toArray()));
+        });
+        plot.sizes(title, "time per call, average over ranks (us)", drawn);
+    }
+
+    /**
+     * @param comm the communicator the rows were measured on
+     * @param options what was measured
+     * @return the plot's title, such as {@code allreduce on 4 ranks, device local}
+     */
+    static String title(Intracomm comm, CollectiveBenchOptions options) {
+        return String.format(Locale.ROOT, "%s on %d ranks, device %s", options.kind().label(), comm.size(),
+                comm.settings().device());
+    }
+
+    /**
+     * @param comm the communicator the rows were measured on
+     * @param options what was measured
+     * @return the algorithm the job's settings force for this collective; null where the selector chooses
+     */
+    static String forced(Intracomm comm, CollectiveBenchOptions options) {
+        return comm.settings().collectives().get(options.kind().collective().label());
     }
 }

@@ -3,6 +3,7 @@ package dev.ranks.launcher;
 import dev.ranks.comm.Comm;
 import dev.ranks.workloads.bench.PingPongRow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -25,15 +26,24 @@ final class PingPongTable {
      * @param out where the table goes
      * @param comm the communicator the rows were measured on, for the header
      * @param notes comment lines saying what the columns hold and how they were computed
-     * @param columns the value columns
+     * @param own the benchmark's value columns
+     * @param reference the Open MPI reference's value and ratio columns, after {@code columns}; empty where
+     *     it was not measured
      * @param rows the rows
      */
-    static void print(PrintWriter out, Comm comm, List<String> notes, List<Column> columns, List<PingPongRow> rows) {
+    static void print(PrintWriter out, Comm comm, List<String> notes, List<Column> own, List<Column> reference,
+                      List<PingPongRow> rows) {
         out.printf(Locale.ROOT, "# ping-pong between ranks 0 and 1 of %d, device %s, eager limit %d bytes%n",
                 comm.size(), comm.settings().device(), comm.settings().eagerLimit());
         for (String note : notes) {
             out.println("# " + note);
         }
+        if (!reference.isEmpty()) {
+            out.println("# OpenMPI: bench/pingpong.c, the same ping-pong in C, under Open MPI's mpirun -np 2 just"
+                    + " before the ranks started (its own iteration counts, the defaults'); x OpenMPI = Ranks / OpenMPI");
+        }
+        List<Column> columns = new ArrayList<>(own);
+        columns.addAll(reference);
         out.printf(Locale.ROOT, "%-10s", "size");
         for (Column column : columns) {
             out.printf(Locale.ROOT, " %14s", column.heading());
