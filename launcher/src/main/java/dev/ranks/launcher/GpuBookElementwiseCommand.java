@@ -33,24 +33,9 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}, the book's.")
     private int size;
 
-    @Option(names = "--book", paramLabel = "BOOK", defaultValue = "pyopencl", converter = BookConverter.class,
+    @Option(names = "--book", paramLabel = "BOOK", defaultValue = "pyopencl", converter = PyBook.Converter.class,
             description = "Whose example: pyopencl or pycuda. Default: ${DEFAULT-VALUE}.")
-    private Book book;
-
-    /** Whose example runs: the input drawn, and the labels and layout printed. */
-    enum Book {
-        /** PyOpenCL's: {@code randint(100)}, printed as integers. */
-        PYOPENCL,
-        /** PyCUDA's: {@code curand}, uniform floats in [0, 1). */
-        PYCUDA
-    }
-
-    /** Reads pyopencl or pycuda. */
-    static final class BookConverter extends GpuOptions.NameConverter<Book> {
-        BookConverter() {
-            super(Book.class, "pyopencl or pycuda");
-        }
-    }
+    private PyBook book;
 
     @Override
     public Integer call() {
@@ -59,7 +44,7 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
         int inputs = kernel.inputs().size();
         float[][] in = new float[inputs][];
         for (int k = 0; k < inputs; k++) {
-            in[k] = book == Book.PYOPENCL ? GpuBookOptions.floats(size, () -> random.nextInt(100))
+            in[k] = book == PyBook.PYOPENCL ? GpuBookOptions.floats(size, () -> random.nextInt(100))
                     : GpuBookOptions.floats(size, random::nextFloat);
         }
         float[] result = new float[size];
@@ -70,7 +55,7 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 for (int j = 0; j < inputs; j++) {
                     buffers[j] = device.allocate(ElementType.FLOAT, size);
                 }
-                options.header("gpu book elementwise: " + kernel.source() + ", float32, " + size + (book == Book.PYOPENCL
+                options.header("gpu book elementwise: " + kernel.source() + ", float32, " + size + (book == PyBook.PYOPENCL
                         ? " integers from 0 to 99" : " uniform floats in [0, 1)") + " per input, seed " + options.seed(),
                         device);
                 for (int j = 0; j < inputs; j++) {
@@ -81,17 +66,17 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
                 double ms = options.kernelMs(device);
                 dout.copyOut(result);
                 String rhs = kernel.source().substring(kernel.source().indexOf('=') + 1).strip().toUpperCase(Locale.ROOT);
-                if (book == Book.PYOPENCL) {
+                if (book == PyBook.PYOPENCL) {
                     // the book's kernel, c = a + b, is "SUM OF TWO VECTORS"; another expression is named as it is
                     out.println("PyOpenCL ELEMENTWISE " + (rhs.equals("A + B") ? "SUM OF TWO VECTORS" : rhs));
                     out.println("VECTOR LENGTH = " + size);
                 }
                 for (int j = 0; j < inputs; j++) {
                     out.println("INPUT VECTOR " + kernel.inputs().get(j).toUpperCase(Locale.ROOT)
-                            + (book == Book.PYOPENCL ? "" : " ="));
+                            + (book == PyBook.PYOPENCL ? "" : " ="));
                     out.println(format(in[j]));
                 }
-                out.println(book == Book.PYOPENCL ? "OUTPUT VECTOR RESULT " + rhs + " "
+                out.println(book == PyBook.PYOPENCL ? "OUTPUT VECTOR RESULT " + rhs + " "
                         : "RESULTING VECTOR " + kernel.output().toUpperCase(Locale.ROOT) + " =");
                 out.println(format(result));
                 float[] expected = (float[]) Reference.elementwise(kernel, (Object[]) in);
@@ -108,7 +93,7 @@ final class GpuBookElementwiseCommand implements Callable<Integer> {
 
     // PyOpenCL's vectors are integers, and print as such where every value is whole; PyCUDA's are floats.
     private String format(float[] values) {
-        if (book == Book.PYOPENCL) {
+        if (book == PyBook.PYOPENCL) {
             long[] whole = GpuBookVecsumCommand.longs(values);
             boolean integral = true;
             for (int i = 0; i < values.length && integral; i++) {

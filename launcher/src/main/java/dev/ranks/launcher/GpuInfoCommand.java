@@ -6,25 +6,51 @@ import dev.ranks.gpu.ComputeBackend;
 import dev.ranks.gpu.DeviceInfo;
 import dev.ranks.gpu.Selection;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code launcher gpu info}: every backend, its devices, and why an unavailable one is. */
+/**
+ * {@code launcher gpu info}: every backend, its devices, and why an unavailable one is; with {@code --book}, the
+ * Cookbook's device query instead, line for line.
+ */
 @Command(name = "info", description = {"Lists every compute backend in the order auto tries them: its devices (name,"
         + " type, compute units, memory, version; then compute capability (CUDA), clock, local and constant memory and"
-        + " max work-group size, where the backend reports them) or the reason it is unavailable; then what auto picks."})
+        + " max work-group size, where the backend reports them) or the reason it is unavailable; then what auto picks.",
+    "--book pyopencl prints deviceInfoPyopencl.py's listing of every OpenCL platform and device; --book pycuda"
+        + " dealingWithPycuda.py's of the CUDA devices (the Cookbook, ch. 8)."})
 final class GpuInfoCommand implements Callable<Integer> {
+    /** PyOpenCL's {@code cl.device_type} constants, OpenCL's {@code CL_DEVICE_TYPE_*} bits. */
+    private static final Map<String, Long> CL_DEVICE_TYPES = Map.of("ACCELERATOR", 8L, "ALL", 0xFFFFFFFFL, "CPU", 2L,
+            "CUSTOM", 16L, "DEFAULT", 1L, "GPU", 4L);
+
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--book", paramLabel = "BOOK", converter = PyBook.Converter.class,
+            description = "Print the Cookbook's device query instead: pyopencl or pycuda.")
+    private PyBook book;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (book == PyBook.PYOPENCL) {
+            pyopencl(out, Backends.select("opencl").devices());
+            return 0;
+        }
+        if (book == PyBook.PYCUDA) {
+            pycuda(out, Backends.select("cuda").devices());
+            return 0;
+        }
         for (ComputeBackend backend : Backends.all()) {
             Availability a = backend.availability();
             out.println(backend.name() + ": " + (a.available() ? "available, " : "unavailable: ") + a.detail());
@@ -43,6 +69,70 @@ final class GpuInfoCommand implements Callable<Integer> {
                         .map(d -> d.index() + " " + d.name()).reduce((x, y) -> x + ", " + y).orElse("") + ")");
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code deviceInfoPyopencl.py}'s output: each platform's name, vendor, version and profile, then each of its
+     * devices under a rule of 56 dashes, the sizes divided as the script divides them and rounded as Python's
+     * {@code {0:.0f}} rounds, half to even.
+     */
+    private static void pyopencl(PrintWriter out, List<DeviceInfo> devices) {
+        out.println();
+        out.println("=".repeat(60));
+        out.println("OpenCL Platforms and Devices");
+        out.println("=".repeat(60));
+        int platform = -1;
+        for (DeviceInfo d : devices) {
+            DeviceInfo.OpenCl cl = d.opencl();
+            if (cl.platformIndex() != platform) {
+                platform = cl.platformIndex();
+                out.println("Platform - Name:  " + cl.platformName());
+                out.println("Platform - Vendor:  " + cl.platformVendor());
+                out.println("Platform - Version:  " + cl.platformVersion());
+                out.println("Platform - Profile:  " + cl.platformProfile());
+            }
+            DeviceInfo.Limits l = d.limits();
+            out.println("    " + "-".repeat(56));
+            out.println("    Device - Name:  " + d.name());
+            out.println("    Device - Type:  " + deviceTypeName(cl.typeBits()));
+            out.println("    Device - Max Clock Speed:  " + l.clockMHz() + " Mhz");
+            out.println("    Device - Compute Units:  " + d.computeUnits());
+            out.println("    Device - Local Memory:  " + pythonRounded(l.localMemoryBytes() / 1024.0) + " KB");
+            out.println("    Device - Constant Memory:  " + pythonRounded(l.constantMemoryBytes() / 1024.0) + " KB");
+            out.println("    Device - Global Memory: " + pythonRounded(d.memoryBytes() / 1073741824.0) + " GB");
+            out.println("    Device - Max Buffer/Image Size: " + pythonRounded(l.maxAllocationBytes() / 1048576.0) + " MB");
+            out.println("    Device - Max Work Group Size: " + pythonRounded(l.maxWorkGroupSize()));
+        }
+        // the script ends with print('\n'): a newline and print's own
+        out.println();
+        out.println();
+        out.flush();
+    }
+
+    /** {@code dealingWithPycuda.py}'s output: the count, then each device's name, compute capability and memory. */
+    private static void pycuda(PrintWriter out, List<DeviceInfo> devices) {
+        out.println(devices.size() + " device(s) found.");
+        for (DeviceInfo d : devices) {
+            out.println("Device #" + d.index() + ": " + d.name());
+            out.println(" Compute Capability: " + d.limits().computeCapability());
+            out.println(" Total Memory: " + d.memoryBytes() / 1024 + " KB");
+        }
+        out.flush();
+    }
+
+    /**
+     * PyOpenCL's {@code cl.device_type.to_string(device.type)}: the constants equal to the bits or sharing one with
+     * them, in {@code dir()}'s alphabetical order, joined by {@code " | "}; {@code ALL} has every bit, so a GPU is
+     * {@code ALL | GPU}.
+     */
+    static String deviceTypeName(long bits) {
+        return CL_DEVICE_TYPES.entrySet().stream().filter(e -> e.getValue() == bits || (e.getValue() & bits) != 0)
+                .map(Map.Entry::getKey).sorted().collect(Collectors.joining(" | "));
+    }
+
+    /** Python's {@code '{0:.0f}'.format(value)}: the double's exact value rounded half to even. */
+    static String pythonRounded(double value) {
+        return new BigDecimal(value).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** The limits the books' device queries list, those the backend knows, or empty. */

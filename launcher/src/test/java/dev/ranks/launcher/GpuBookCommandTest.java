@@ -283,6 +283,42 @@ class GpuBookCommandTest {
         assertEquals("", run.out(), run::toString);
     }
 
+    /** {@code gpu info --book pycuda} needs the CUDA devices: where there are none it fails as the recipes do. */
+    @Test
+    void infoBookPycudaSaysWhyCudaIsUnavailable() {
+        assumeFalse(Backends.named("cuda").availability().available(), "cuda is available on this machine");
+
+        CliRun run = CliRun.of("gpu", "info", "--book", "pycuda");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("backend cuda is unavailable: "
+                + Backends.named("cuda").availability().detail() + "\n"), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    @Test
+    void infoBookNamesItsChoicesForAnUnknownBook() {
+        CliRun run = CliRun.of("gpu", "info", "--book", "numba");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'numba': expected pyopencl or pycuda"), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    /** PyOpenCL names a device type by every constant sharing a bit with it, and Python rounds half to even. */
+    @Test
+    void thePyOpenClDeviceTypeNamesAndPythonsRounding() {
+        assertEquals("ALL | GPU", GpuInfoCommand.deviceTypeName(4));
+        assertEquals("ALL | CPU", GpuInfoCommand.deviceTypeName(2));
+        assertEquals("ALL | CPU | DEFAULT", GpuInfoCommand.deviceTypeName(3));
+        assertEquals("ACCELERATOR | ALL", GpuInfoCommand.deviceTypeName(8));
+        assertEquals("2", GpuInfoCommand.pythonRounded(2.5));
+        assertEquals("4", GpuInfoCommand.pythonRounded(3.5));
+        assertEquals("1", GpuInfoCommand.pythonRounded(0.5000001));
+        assertEquals("64", GpuInfoCommand.pythonRounded(65536 / 1024.0));
+        assertEquals("1024", GpuInfoCommand.pythonRounded(1024L));
+    }
+
     @Test
     void withoutARecipeItListsThem() {
         CliRun run = CliRun.of("gpu", "book");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ranks.gpu.Availability;
 import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.DeviceInfo;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,6 +111,54 @@ class GpuBookOpenClTest {
                 .findFirst().orElseThrow());
         assertTrue(lines.get(device + 1).matches("     clock \\d+ MHz, local memory \\d+ KiB, constant memory \\d+ KiB,"
                 + " max work-group size \\d+"), run::toString);
+    }
+
+    /**
+     * The Cookbook's {@code deviceInfoPyopencl.py}, line by line: the labels and their spacing exactly (two spaces after
+     * the colon but for the last three device lines), the values as patterns, and each platform and device the probe
+     * found, in its order.
+     */
+    @Test
+    void infoBookPyopenclPrintsDeviceInfoPyopenclsLayout() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "info", "--book", "pyopencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.err(), run::toString);
+        List<String> lines = run.outLines();
+        String rule = "=".repeat(60);
+        assertEquals(List.of("", rule, "OpenCL Platforms and Devices", rule), lines.subList(0, 4), run::toString);
+        int at = 4;
+        int platform = -1;
+        List<DeviceInfo> devices = Backends.named("opencl").devices();
+        for (DeviceInfo d : devices) {
+            if (d.opencl().platformIndex() != platform) {
+                platform = d.opencl().platformIndex();
+                assertLine("Platform - Name:  " + Pattern.quote(d.opencl().platformName()), lines, at++, run);
+                assertLine("Platform - Vendor:  .+", lines, at++, run);
+                assertLine("Platform - Version:  OpenCL \\d+\\.\\d+ .*", lines, at++, run);
+                assertLine("Platform - Profile:  (FULL|EMBEDDED)_PROFILE", lines, at++, run);
+            }
+            assertLine("    " + "-".repeat(56), lines, at++, run);
+            assertLine("    Device - Name:  " + Pattern.quote(d.name()), lines, at++, run);
+            assertLine("    Device - Type:  (ACCELERATOR \\| ALL|ALL \\| CPU|ALL \\| GPU)( \\| DEFAULT)?", lines, at++,
+                    run);
+            assertLine("    Device - Max Clock Speed:  \\d+ Mhz", lines, at++, run);
+            assertLine("    Device - Compute Units:  " + d.computeUnits(), lines, at++, run);
+            assertLine("    Device - Local Memory:  \\d+ KB", lines, at++, run);
+            assertLine("    Device - Constant Memory:  \\d+ KB", lines, at++, run);
+            assertLine("    Device - Global Memory: \\d+ GB", lines, at++, run);
+            assertLine("    Device - Max Buffer/Image Size: [1-9]\\d* MB", lines, at++, run);
+            assertLine("    Device - Max Work Group Size: [1-9]\\d*", lines, at++, run);
+        }
+        assertTrue(platform >= 0, run::toString);
+        // print('\n') at the end: two empty lines, then nothing
+        assertEquals(List.of("", ""), lines.subList(at, lines.size()), run::toString);
+    }
+
+    private static void assertLine(String regex, List<String> lines, int at, CliRun run) {
+        assertTrue(at < lines.size() && lines.get(at).matches(regex), () -> "line " + at + " should match " + regex
+                + "\n" + run);
     }
 
     private static void assumeOpenCl() {

@@ -58,7 +58,7 @@ public final class AparapiBackend extends ProbedBackend {
                         infos.add(new DeviceInfo(NAME, infos.size(), d.getName().strip(), type(type), d.getMaxComputeUnits(),
                                 d.getGlobalMemSize(), d.getOpenCLPlatform().getVersion() + " ("
                                         + d.getOpenCLPlatform().getName() + ")",
-                                new DeviceInfo.Limits("", -1, d.getLocalMemSize(), -1, -1)));
+                                new DeviceInfo.Limits("", -1, d.getLocalMemSize(), -1, -1, d.getMaxMemAllocSize())));
                     }
                 }
             }

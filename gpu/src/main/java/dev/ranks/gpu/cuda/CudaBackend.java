@@ -110,7 +110,7 @@ public final class CudaBackend extends ProbedBackend {
         JCudaDriver.cuDeviceGetAttribute(value, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK, device);
         return new DeviceInfo(NAME, ordinal, cString(name), DeviceType.GPU, sms, memory[0],
                 version + ", compute capability " + major + "." + minor,
-                new DeviceInfo.Limits(major + "." + minor, clockMHz, shared, constant, value[0]));
+                new DeviceInfo.Limits(major + "." + minor, clockMHz, shared, constant, value[0], -1));
     }
 
     private static String reason(String error) {

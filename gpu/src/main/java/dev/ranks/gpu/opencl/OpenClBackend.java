@@ -122,21 +122,27 @@ public final class OpenClBackend implements ComputeBackend {
             CL.clGetPlatformIDs(count[0], platforms, null);
             List<String> names = new ArrayList<>();
             Probe found = new Probe(null);
-            for (cl_platform_id platform : platforms) {
+            for (int p = 0; p < platforms.length; p++) {
+                cl_platform_id platform = platforms[p];
                 String platformName = Info.platformString(platform, CL.CL_PLATFORM_NAME);
-                names.add(platformName + " " + Info.platformString(platform, CL.CL_PLATFORM_VERSION));
+                String platformVersion = Info.platformString(platform, CL.CL_PLATFORM_VERSION);
+                names.add(platformName + " " + platformVersion);
                 for (cl_device_id id : deviceIds(platform)) {
+                    long typeBits = Info.deviceLong(id, CL.CL_DEVICE_TYPE);
                     found.platforms.add(platform);
                     found.ids.add(id);
                     found.infos.add(new DeviceInfo(NAME, found.infos.size(), Info.deviceString(id, CL.CL_DEVICE_NAME).strip(),
-                            type(Info.deviceLong(id, CL.CL_DEVICE_TYPE)), Info.deviceInt(id, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
+                            type(typeBits), Info.deviceInt(id, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
                             Info.deviceLong(id, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
                             Info.deviceString(id, CL.CL_DEVICE_VERSION) + ", driver "
                                     + Info.deviceString(id, CL.CL_DRIVER_VERSION) + " (" + platformName + ")",
                             new DeviceInfo.Limits("", Info.deviceInt(id, CL.CL_DEVICE_MAX_CLOCK_FREQUENCY),
                                     Info.deviceLong(id, CL.CL_DEVICE_LOCAL_MEM_SIZE),
                                     Info.deviceLong(id, CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE),
-                                    Info.deviceLong(id, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE))));
+                                    Info.deviceLong(id, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
+                                    Info.deviceLong(id, CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE)),
+                            new DeviceInfo.OpenCl(p, platformName, Info.platformString(platform, CL.CL_PLATFORM_VENDOR),
+                                    platformVersion, Info.platformString(platform, CL.CL_PLATFORM_PROFILE), typeBits)));
                 }
             }
             found.availability = found.infos.isEmpty()
