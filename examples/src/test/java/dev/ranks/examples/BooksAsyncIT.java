@@ -142,27 +142,29 @@ class BooksAsyncIT {
         HttpServer server = site();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            List<String> urls = List.of(base + "/", base + "/a.html", base + "/b.html", base + "/missing.html");
+            List<String> urls = List.of(base + "/", base + "/a.html", base + "/b.html", base + "/many.html", base + "/missing.html");
             List<String> args = new ArrayList<>(List.of("--pool", "pp", "--delay-ms", "0"));
             args.addAll(urls);
             List<String> lines = run(3, "CrawlPool", args.toArray(String[]::new));
             String all = String.join("\n", lines);
 
-            Matcher main = Pattern.compile("Main process PID \\[(\\d+)]").matcher(lines.get(5));
+            Matcher main = Pattern.compile("Main process PID \\[(\\d+)]").matcher(lines.get(6));
             assertTrue(main.matches(), all);
             String pid = main.group(1);
-            assertEquals(Collections.nCopies(4, "Computing results in main process PID [" + pid + "]"), lines.subList(0, 4), all);
-            assertEquals(List.of("", ""), List.of(lines.get(4), lines.get(6)), all);
+            assertEquals(Collections.nCopies(5, "Computing results in main process PID [" + pid + "]"), lines.subList(0, 5), all);
+            assertEquals(List.of("", ""), List.of(lines.get(5), lines.get(7)), all);
             // On the local device every rank is a thread of the launcher's JVM: one pid and one host throughout.
             String by = "PID " + pid + " in hostname [" + InetAddress.getLocalHost().getHostName() + "] ";
             Map<String, String> expected = Map.of(
                     base + "/", by + "the following links were found: ['" + base + "/a.html', '" + base + "/b.html']",
                     base + "/a.html", by + "the following links were found: ['" + base + "/b.html']",
                     base + "/b.html", by + "the following links were found: []",
+                    base + "/many.html", by + "the following links were found: ['" + base + "/', '" + base + "/a.html', '"
+                            + base + "/b.html']",
                     base + "/missing.html", by + "the page could not be fetched: http_4xx: HTTP 404");
             Map<String, String> found = new HashMap<>();
             Pattern forUrl = Pattern.compile("\\*\\* For url (\\S+), (.*)");
-            for (int i = 7; i < 15; i += 2) {
+            for (int i = 8; i < 18; i += 2) {
                 Matcher m = forUrl.matcher(lines.get(i));
                 assertTrue(m.matches(), all);
                 found.put(m.group(1), m.group(2));
@@ -171,14 +173,14 @@ class BooksAsyncIT {
             assertEquals(expected, found, all);
 
             assertEquals(List.of("Job execution statistics:", " job count | % of all jobs | job time sum | time per job | job server"),
-                    lines.subList(15, 17), all);
+                    lines.subList(18, 20), all);
             int jobs = 0;
-            int row = 17;
+            int row = 20;
             for (Matcher m; (m = Pattern.compile(" +(\\d) \\| +\\d+\\.\\d\\d \\| +\\d+\\.\\d{4} \\| +\\d+\\.\\d{6} \\| rank [12]")
                     .matcher(lines.get(row))).matches(); row++) {
                 jobs += Integer.parseInt(m.group(1));
             }
-            assertEquals(4, jobs, all);
+            assertEquals(5, jobs, all);
             assertTrue(lines.get(row).matches("Time elapsed since server creation \\d+\\.\\d+(E-\\d+)?"), all);
             assertEquals(List.of("0 active tasks, 2 cores", ""), lines.subList(row + 1, lines.size()), all);
         } finally {
@@ -259,13 +261,16 @@ class BooksAsyncIT {
 
     /**
      * A site on a free loopback port: {@code /} links to {@code a.html} and {@code b.html}, {@code a.html} to
-     * {@code b.html}, {@code b.html} to nothing; anything else, robots.txt included, is 404.
+     * {@code b.html}, {@code b.html} to nothing, {@code many.html} to four pages; anything else, robots.txt
+     * included, is 404.
      */
     private static HttpServer site() throws IOException {
         Map<String, String> pages = Map.of(
                 "/", "<html><body><a href=\"/a.html\">a</a> <a href=\"/b.html\">b</a></body></html>",
                 "/a.html", "<html><body><a href=\"b.html\">b</a></body></html>",
-                "/b.html", "<html><body>no links here</body></html>");
+                "/b.html", "<html><body>no links here</body></html>",
+                "/many.html", "<html><body><a href=\"/\">0</a> <a href=\"a.html\">a</a> <a href=\"b.html\">b</a>"
+                        + " <a href=\"c.html\">c</a></body></html>");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String page = pages.get(exchange.getRequestURI().getPath());

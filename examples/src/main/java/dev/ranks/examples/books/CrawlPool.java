@@ -144,17 +144,26 @@ public final class CrawlPool implements RankProgram {
     private static final int RESULT = 3;
 
     /**
-     * What {@code crawl_task} returns: the book's {@code (url, links)}, with pp's pid and hostname.
+     * What {@code crawl_task} returns: the book's {@code (url, links)}.
      *
      * @param url the URL as given
      * @param status the HTTP status of the answer, 0 when the server never answered
      * @param links the page's links, absolute
      * @param error why the page could not be fetched, or null
+     */
+    record CrawlResult(String url, int status, List<String> links, String error) {
+    }
+
+    /**
+     * What pp's {@code crawl_task} returns, {@code (url, links[:3], os.getpid(), os.uname()[1])}, with the
+     * job's time for the statistics.
+     *
+     * @param page the page's result, with its first three links
      * @param pid the pid of the JVM that fetched it
      * @param hostname the name of the machine that fetched it
-     * @param nanos how long the task took
+     * @param nanos how long the job took on its rank
      */
-    record CrawlResult(String url, int status, List<String> links, String error, long pid, String hostname, long nanos) {
+    record PpResult(CrawlResult page, long pid, String hostname, long nanos) {
     }
 
     /**
@@ -276,8 +285,16 @@ public final class CrawlPool implements RankProgram {
     /** ch. 6: Parallel Python's job server, the ranks, with rank 0 as the main process. */
     private static void pp(Intracomm world, Options options) {
         if (world.rank() != MAIN) {
+            long pid = ProcessHandle.current().pid();
+            String hostname = hostname();
             try (PageFetcher fetcher = fetcher(options)) {
-                work(world, url -> crawlTask(fetcher, url));
+                work(world, url -> {
+                    long start = System.nanoTime();
+                    CrawlResult page = crawlTask(fetcher, url);
+                    List<String> firstLinks = List.copyOf(page.links().subList(0, Math.min(3, page.links().size())));
+                    return new PpResult(new CrawlResult(url, page.status(), firstLinks, page.error()), pid, hostname,
+                            System.nanoTime() - start);
+                });
             }
             return;
         }
@@ -285,15 +302,15 @@ public final class CrawlPool implements RankProgram {
         long pid = ProcessHandle.current().pid();
         Map<String, String> resultDict = new LinkedHashMap<>();
         Map<Integer, long[]> jobs = new TreeMap<>(); // per rank: the jobs and their nanoseconds
-        serve(world, new ArrayDeque<>(options.urls()), (CrawlResult result, Integer worker) -> {
+        serve(world, new ArrayDeque<>(options.urls()), (PpResult result, Integer worker) -> {
             long[] stat = jobs.computeIfAbsent(worker, w -> new long[2]);
             stat[0]++;
             stat[1] += result.nanos();
             System.out.println("Computing results in main process PID [" + pid + "]"); // aggregate_results
-            String found = result.error() == null
-                    ? "the following links were found: " + pythonList(result.links())
-                    : "the page could not be fetched: " + result.error();
-            resultDict.put(result.url(), "PID " + result.pid() + " in hostname [" + result.hostname() + "] " + found);
+            String found = result.page().error() == null
+                    ? "the following links were found: " + pythonList(result.page().links())
+                    : "the page could not be fetched: " + result.page().error();
+            resultDict.put(result.page().url(), "PID " + result.pid() + " in hostname [" + result.hostname() + "] " + found);
         });
         System.out.println("\nMain process PID [" + pid + "]\n");
         resultDict.forEach((url, message) -> System.out.println("** For url " + url + ", " + message + "\n"));
@@ -347,12 +364,10 @@ public final class CrawlPool implements RankProgram {
 
     /** The book's {@code crawl_task}: fetches the page and returns its links. */
     private static CrawlResult crawlTask(PageFetcher fetcher, String url) {
-        long start = System.nanoTime();
         PageRecord page = fetcher.fetch(new Target(NORMALIZER.seed(url), 0), 0);
         String error = page.errorKind() == null ? null
                 : page.errorKind().label() + (page.error() == null ? "" : ": " + page.error());
-        return new CrawlResult(url, page.status(), page.links(), error, ProcessHandle.current().pid(), hostname(),
-                System.nanoTime() - start);
+        return new CrawlResult(url, page.status(), page.links(), error);
     }
 
     /** The book's {@code "[%s] with links : [%s..." % (url, links[0])}, or why there is no first link. */
@@ -364,10 +379,10 @@ public final class CrawlPool implements RankProgram {
                 : "[" + url + "] with links : [" + result.links().get(0) + "...";
     }
 
-    /** Python's {@code str()} of {@code links[:3]}, a list of strings. */
+    /** Python's {@code str()} of a list of strings. */
     private static String pythonList(List<String> links) {
         StringJoiner list = new StringJoiner(", ", "[", "]");
-        for (String link : links.subList(0, Math.min(3, links.size()))) {
+        for (String link : links) {
             // Python quotes a string with ' unless it holds a ' and no ".
             list.add(link.contains("'") && !link.contains("\"") ? "\"" + link + "\""
                     : "'" + link.replace("\\", "\\\\").replace("'", "\\'") + "'");
