@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -102,31 +104,128 @@ class BooksAsyncIT {
         assertEquals(run(1, "CoroutineStateMachine", "--seed", "7"), run(1, "CoroutineStateMachine", "--seed", "7"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"threads", "processes"})
-    void crawlPoolLogsEachUrlWithItsFirstLink(String pool) throws Exception {
+    @Test
+    void crawlPoolThreadsLogsBothPoolsStagesThenEachUrlWithItsFirstLink() throws Exception {
         HttpServer server = site();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            List<String> lines = run(1, "CrawlPool", "--pool", pool, "--delay-ms", "0",
-                    base + "/", base + "/a.html", base + "/b.html", base + "/missing.html");
+            List<String> lines = run(1, "CrawlPool", "--pool", "threads", "--delay-ms", "0", base + "/", base + "/a.html",
+                    base + "/b.html", base + "/missing.html");
 
-            assertEquals(4, lines.size(), lines::toString);
-            assertTrue(lines.contains("[" + base + "/] with links : [" + base + "/a.html..."), lines::toString);
-            assertTrue(lines.contains("[" + base + "/a.html] with links : [" + base + "/b.html..."), lines::toString);
-            assertTrue(lines.contains("[" + base + "/b.html] with no links"), lines::toString);
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("[" + base + "/missing.html] could not be fetched: ")),
-                    lines::toString);
+            String asctime = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - ";
+            assertTrue(lines.stream().allMatch(l -> l.matches(asctime + ".*")), lines::toString);
+            List<String> messages = lines.stream().map(l -> l.replaceFirst(asctime, "")).toList();
+            // Four URLs on pools of three: the first pool starts Thread-1 to 3, the second Thread-4 to 6.
+            assertStages(base, messages, "Thread-[123]", "Thread-[456]");
         } finally {
             server.stop(0);
         }
     }
 
+    @Test
+    void crawlPoolProcessesLogsBothPoolsStagesWithTheRanksProcessNames() throws Exception {
+        HttpServer server = site();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            List<String> lines = run(3, "CrawlPool", "--pool", "processes", "--delay-ms", "0", base + "/", base + "/a.html",
+                    base + "/b.html", base + "/missing.html");
+
+            // Ranks 1 and 2 are Process-2 and 3 in the first pool, Process-4 and 5 in the second.
+            assertStages(base, lines, "Process-[23]", "Process-[45]");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void crawlPoolPpPrintsEachUrlsFirstThreeLinksWithThePidAndHostnameOfItsRank() throws Exception {
+        HttpServer server = site();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            List<String> urls = List.of(base + "/", base + "/a.html", base + "/b.html", base + "/many.html", base + "/missing.html");
+            List<String> args = new ArrayList<>(List.of("--pool", "pp", "--delay-ms", "0"));
+            args.addAll(urls);
+            List<String> lines = run(3, "CrawlPool", args.toArray(String[]::new));
+            String all = String.join("\n", lines);
+
+            Matcher main = Pattern.compile("Main process PID \\[(\\d+)]").matcher(lines.get(6));
+            assertTrue(main.matches(), all);
+            String pid = main.group(1);
+            assertEquals(Collections.nCopies(5, "Computing results in main process PID [" + pid + "]"), lines.subList(0, 5), all);
+            assertEquals(List.of("", ""), List.of(lines.get(5), lines.get(7)), all);
+            // On the local device every rank is a thread of the launcher's JVM: one pid and one host throughout.
+            String by = "PID " + pid + " in hostname [" + InetAddress.getLocalHost().getHostName() + "] ";
+            Map<String, String> expected = Map.of(
+                    base + "/", by + "the following links were found: ['" + base + "/a.html', '" + base + "/b.html']",
+                    base + "/a.html", by + "the following links were found: ['" + base + "/b.html']",
+                    base + "/b.html", by + "the following links were found: []",
+                    base + "/many.html", by + "the following links were found: ['" + base + "/', '" + base + "/a.html', '"
+                            + base + "/b.html']",
+                    base + "/missing.html", by + "the page could not be fetched: http_4xx: HTTP 404");
+            Map<String, String> found = new HashMap<>();
+            Pattern forUrl = Pattern.compile("\\*\\* For url (\\S+), (.*)");
+            for (int i = 8; i < 18; i += 2) {
+                Matcher m = forUrl.matcher(lines.get(i));
+                assertTrue(m.matches(), all);
+                found.put(m.group(1), m.group(2));
+                assertEquals("", lines.get(i + 1), all);
+            }
+            assertEquals(expected, found, all);
+
+            assertEquals(List.of("Job execution statistics:", " job count | % of all jobs | job time sum | time per job | job server"),
+                    lines.subList(18, 20), all);
+            int jobs = 0;
+            int row = 20;
+            for (Matcher m; (m = Pattern.compile(" +(\\d) \\| +\\d+\\.\\d\\d \\| +\\d+\\.\\d{4} \\| +\\d+\\.\\d{6} \\| rank [12]")
+                    .matcher(lines.get(row))).matches(); row++) {
+                jobs += Integer.parseInt(m.group(1));
+            }
+            assertEquals(5, jobs, all);
+            assertTrue(lines.get(row).matches("Time elapsed since server creation \\d+\\.\\d+(E-\\d+)?"), all);
+            assertEquals(List.of("0 active tasks, 2 cores", ""), lines.subList(row + 1, lines.size()), all);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * The crawlers' lines after the time: each URL put in the dictionary once by a worker of the first pool, then
+     * crawled once by one of the second, then each with its first link.
+     */
+    private static void assertStages(String base, List<String> lines, String firstPool, String secondPool) {
+        String all = String.join("\n", lines);
+        List<String> urls = List.of(base + "/", base + "/a.html", base + "/b.html", base + "/missing.html");
+        assertEquals(12, lines.size(), all);
+        List<String> put = new ArrayList<>();
+        for (String line : lines.subList(0, 4)) {
+            Matcher m = Pattern.compile("\\[" + firstPool + "] putting url \\[(.+)] in dictionary\\.\\.\\.").matcher(line);
+            assertTrue(m.matches(), all);
+            put.add(m.group(1));
+        }
+        assertEquals(sorted(urls), sorted(put), all);
+        List<String> crawled = new ArrayList<>();
+        for (String line : lines.subList(4, 8)) {
+            Matcher m = Pattern.compile("\\[" + secondPool + "] crawling url \\[(.+)] \\.\\.\\.").matcher(line);
+            assertTrue(m.matches(), all);
+            crawled.add(m.group(1));
+        }
+        assertEquals(sorted(urls), sorted(crawled), all);
+        Map<String, String> withLinks = Map.of(
+                base + "/", "[" + base + "/] with links : [" + base + "/a.html...",
+                base + "/a.html", "[" + base + "/a.html] with links : [" + base + "/b.html...",
+                base + "/b.html", "[" + base + "/b.html] with no links",
+                base + "/missing.html", "[" + base + "/missing.html] could not be fetched: http_4xx: HTTP 404");
+        // The dict's order is the order the puts landed, which a worker's log line may not show: it races the others'.
+        assertEquals(sorted(List.copyOf(withLinks.values())), sorted(lines.subList(8, 12)), all);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--pool fibers http://127.0.0.1:1/ | CrawlPool: --pool 'fibers' is invalid: expected threads or processes",
+        "--pool fibers http://127.0.0.1:1/ | CrawlPool: --pool 'fibers' is invalid: expected threads, processes or pp",
         "--workers 0 http://127.0.0.1:1/   | CrawlPool: --workers '0' is invalid: expected an integer from 1 to",
-        "--pool threads notaurl            | seed URL 'notaurl' is invalid: no scheme"})
+        "--pool threads notaurl            | seed URL 'notaurl' is invalid: no scheme",
+        "--pool processes http://127.0.0.1:1/ | CrawlPool --pool processes needs at least 2 ranks (-n), got 1",
+        "--pool pp --workers 2 http://127.0.0.1:1/ | CrawlPool: --workers is the thread pools"})
     void crawlPoolRefusesBadInputNamingIt(String args, String message) throws Exception {
         List<String> command = new ArrayList<>(List.of("-n", "1", "run", "--class-path", JAR, PACKAGE + "CrawlPool"));
         command.addAll(List.of(args.split(" ")));
@@ -162,13 +261,16 @@ class BooksAsyncIT {
 
     /**
      * A site on a free loopback port: {@code /} links to {@code a.html} and {@code b.html}, {@code a.html} to
-     * {@code b.html}, {@code b.html} to nothing; anything else, robots.txt included, is 404.
+     * {@code b.html}, {@code b.html} to nothing, {@code many.html} to four pages; anything else, robots.txt
+     * included, is 404.
      */
     private static HttpServer site() throws IOException {
         Map<String, String> pages = Map.of(
                 "/", "<html><body><a href=\"/a.html\">a</a> <a href=\"/b.html\">b</a></body></html>",
                 "/a.html", "<html><body><a href=\"b.html\">b</a></body></html>",
-                "/b.html", "<html><body>no links here</body></html>");
+                "/b.html", "<html><body>no links here</body></html>",
+                "/many.html", "<html><body><a href=\"/\">0</a> <a href=\"a.html\">a</a> <a href=\"b.html\">b</a>"
+                        + " <a href=\"c.html\">c</a></body></html>");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String page = pages.get(exchange.getRequestURI().getPath());
