@@ -7,11 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,6 +80,8 @@ final class MpjControlServer implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Map<Socket, CountDownLatch> open = new ConcurrentHashMap<>();
     private final Consumer<String> stderr;
+    /** Each rank's part of the job's trace, by rank, under {@code --trace}. */
+    private final Map<Integer, String> traceParts = new ConcurrentSkipListMap<>();
 
     /**
      * Opens the control socket on every interface, on a free port, and starts accepting.
@@ -111,6 +115,11 @@ final class MpjControlServer implements AutoCloseable {
      */
     Event next(long timeoutMillis) throws InterruptedException {
         return events.poll(Math.max(0, timeoutMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the parts of the job's trace the ranks have sent so far, in rank order */
+    Collection<String> traceParts() {
+        return traceParts.values();
     }
 
     /** Tells every connected rank to halt, and closes the connections. */
@@ -200,6 +209,8 @@ final class MpjControlServer implements AutoCloseable {
                     String message = new String(text, StandardCharsets.UTF_8);
                     if (kind == 'E') {
                         stderr.accept(message);
+                    } else if (kind == 'T') {
+                        traceParts.put(number, message);
                     } else {
                         events.add(new Failed(kind == 'F' ? number : rank, message));
                     }

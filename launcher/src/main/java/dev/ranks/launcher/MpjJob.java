@@ -1,6 +1,7 @@
 package dev.ranks.launcher;
 
 import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.JobTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.hostfiles.Hostfile;
 import dev.ranks.hostfiles.HostEntry;
@@ -85,9 +86,10 @@ final class MpjJob {
      * @param eagerLimit the eager limit, which MPJ's protocol switch limit must exceed
      * @param timeout how long the job may run, or null
      * @param args the launcher's arguments, which every rank runs again
+     * @param trace the file {@code --trace} names, or null for no trace
      */
     record Spec(MpjDev dev, int ranks, Path hostfile, MapBy mapBy, int daemonPort, int eagerLimit, Duration timeout,
-                List<String> args) {
+                List<String> args, Path trace) {
     }
 
     private final Spec spec;
@@ -118,9 +120,14 @@ final class MpjJob {
         MpjHome.checkInstalled();
         checkArgs();
         List<String> machines = machines();
+        // Under --trace every rank records its part and sends it back over its control connection;
+        // the parts are merged into one file here, whatever the outcome.
+        TraceOutput trace = spec.trace() == null ? null : TraceOutput.open(spec.trace());
         Path dir = null;
         Thread cleanup = null;
+        MpjControlServer server = null;
         try (MpjControlServer control = new MpjControlServer(this::rankStderr)) {
+            server = control;
             dir = Files.createTempDirectory(jobsDir(), "job-");
             // Ctrl-C or a kill ends this JVM without running the finally below: a shutdown hook
             // then kills the starter (its ranks halt as their control connections drop) and
@@ -133,7 +140,7 @@ final class MpjJob {
             if (!machines.isEmpty()) {
                 machinesFile = Files.write(dir.resolve("machines"), machines, StandardCharsets.UTF_8);
             }
-            Process starter = start(home, machinesFile, control);
+            Process starter = start(home, machinesFile, control, trace != null);
             onExit.starter = starter;
             return supervise(starter, control);
         } catch (IOException e) {
@@ -142,6 +149,9 @@ final class MpjJob {
             Thread.currentThread().interrupt();
             throw new RanksException(ErrorClass.ABORTED, -1, "interrupted while the MPJ Express job ran", e);
         } finally {
+            if (trace != null && server != null) {
+                trace.write(server.traceParts(), err);
+            }
             if (dir != null) {
                 delete(dir);
             }
@@ -201,7 +211,7 @@ final class MpjJob {
         }
     }
 
-    private Process start(Path home, Path machinesFile, MpjControlServer control) throws IOException {
+    private Process start(Path home, Path machinesFile, MpjControlServer control, boolean traced) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", home.resolve("lib/starter.jar").toString(),
                 "-np", Integer.toString(spec.ranks()), "-dev", spec.dev().label(),
@@ -213,6 +223,10 @@ final class MpjJob {
         String host = spec.dev().usesDaemons() ? InetAddress.getLocalHost().getHostName() : "127.0.0.1";
         command.add("-D" + CONTROL_PROPERTY + "=" + host + ":" + control.port());
         command.add("-D" + TOKEN_PROPERTY + "=" + control.token());
+        if (traced) {
+            // One time base for every rank's part, so that the merged tracks line up.
+            command.add("-D" + JobTrace.EPOCH_PROPERTY + "=" + new JobTrace().epoch());
+        }
         command.addAll(List.of("-cp", classPath(), MpjRank.entryPoint().getName()));
         command.addAll(spec.args());
         ProcessBuilder builder = new ProcessBuilder(command);

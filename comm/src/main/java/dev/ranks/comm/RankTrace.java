@@ -1,0 +1,271 @@
+package dev.ranks.comm;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One rank's part of a {@link JobTrace}: the spans (send, recv, wait, probe, collectives, user
+ * regions) and message-flow points this rank recorded, in a buffer only this rank's thread
+ * writes, so recording takes no lock. The buffer holds at most {@link #CAPACITY} events; later
+ * events are counted as dropped, and the trace says how many.
+ *
+ * <p>Communicators record into it when the job runs with {@link Settings#withTrace(JobTrace)};
+ * programs mark their own regions with {@link Comm#trace(String)}. The public methods are for
+ * the {@code collectives} module, which records each collective call with its algorithm.
+ */
+public final class RankTrace {
+    /** The most events one rank keeps: about 16 MiB of buffer. */
+    public static final int CAPACITY = 1 << 18;
+
+    /** One reading of the wall clock, carried on by the monotonic clock: comparable across JVMs on one host. */
+    private static final long WALL_BASE;
+    private static final long NANO_BASE;
+
+    static {
+        Instant now = Instant.now();
+        NANO_BASE = System.nanoTime();
+        WALL_BASE = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** What an event is, as Chrome's trace-event format spells its phase. */
+    enum Phase {
+        /** A complete span: start and duration. */
+        SPAN('X'),
+        /** The start of a message arrow, on the sender's send. */
+        FLOW_START('s'),
+        /** The end of a message arrow, on the receiver's completing span. */
+        FLOW_END('f'),
+        /** The start of a non-blocking collective, which overlaps other spans. */
+        ASYNC_BEGIN('b'),
+        /** The end of a non-blocking collective. */
+        ASYNC_END('e');
+
+        final char code;
+
+        Phase(char code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * One recorded event; immutable, so that a trace written while the rank still runs (a failed
+     * or deadlocked job) reads whole events.
+     *
+     * @param phase what it is
+     * @param name the operation, collective or region
+     * @param category p2p, collective or user
+     * @param start nanoseconds since the job's epoch
+     * @param duration nanoseconds, for spans
+     * @param peerKey the name of the peer argument ({@code dest}, {@code source}, {@code root}), or null
+     * @param peer the peer rank
+     * @param tag the tag, or -1
+     * @param value the bytes of a span (-1 unknown), or the id of a flow or async event
+     * @param algorithm the algorithm of a collective, or null
+     * @param error the exception that ended a span, or null
+     */
+    record Event(Phase phase, String name, String category, long start, long duration, String peerKey, int peer,
+                 int tag, long value, String algorithm, String error) {
+    }
+
+    private final int rank;
+    private final long epoch;
+    private Event[] events = new Event[256];
+    private int count;
+    private long dropped;
+    /** The index of the last span, while nothing but flow points came after it; else -1. */
+    private int lastSpan = -1;
+    /** Messages sent and received so far per (peer, context, tag): the arrows' sequence numbers. */
+    private final Map<Long, long[]> sent = new HashMap<>();
+    private final Map<Long, long[]> received = new HashMap<>();
+    private long asyncIds;
+
+    RankTrace(int rank, long epoch) {
+        this.rank = rank;
+        this.epoch = epoch;
+    }
+
+    /** @return the wall clock in nanoseconds since 1970, read through the monotonic clock */
+    static long wallNanos() {
+        return WALL_BASE + (System.nanoTime() - NANO_BASE);
+    }
+
+    /** @return the rank this part belongs to */
+    public int rank() {
+        return rank;
+    }
+
+    /** @return nanoseconds since the job's epoch, the time base of every event */
+    public long now() {
+        return wallNanos() - epoch;
+    }
+
+    /** @return the events this rank could not keep because its buffer was full */
+    public long dropped() {
+        return dropped;
+    }
+
+    /**
+     * Records a blocking collective call that started at {@code start} and ends now.
+     *
+     * @param name the collective, such as {@code bcast}
+     * @param algorithm the algorithm the selector chose, such as {@code binomial}
+     * @param bytes the bytes each rank contributes, as the selector saw them
+     * @param start when the call started, from {@link #now()}
+     * @param error the exception that ended the call, or null
+     */
+    public void collective(String name, String algorithm, long bytes, long start, Throwable error) {
+        span(name, "collective", start, null, -1, -1, bytes, algorithm, error);
+    }
+
+    /**
+     * Records the start of a non-blocking collective, which runs while the rank does other work
+     * and so is drawn apart from the rank's nested spans.
+     *
+     * @param name the collective, such as {@code allreduce}
+     * @param algorithm the algorithm the selector chose
+     * @param bytes the bytes each rank contributes
+     * @return the id that {@link #asyncEnded(String, long)} takes
+     */
+    public long asyncStarted(String name, String algorithm, long bytes) {
+        long id = ((long) rank << 32) | asyncIds++;
+        add(new Event(Phase.ASYNC_BEGIN, name, "collective", now(), 0, null, -1, -1, id, algorithm, null), false);
+        return id;
+    }
+
+    /**
+     * Records the end of a non-blocking collective.
+     *
+     * @param name the collective, as given to {@link #asyncStarted(String, String, long)}
+     * @param id what {@link #asyncStarted(String, String, long)} returned
+     */
+    public void asyncEnded(String name, long id) {
+        add(new Event(Phase.ASYNC_END, name, "collective", now(), 0, null, -1, -1, id, null, null), false);
+    }
+
+    // ---------------------------------------------------------------- for Comm and TracingEndpoint
+
+    /** Records a span ending now and returns its index, or -1 when the buffer is full. */
+    int span(String name, String category, long start, String peerKey, int peer, int tag, long bytes, String algorithm,
+             Throwable error) {
+        long end = now();
+        return add(new Event(Phase.SPAN, name, category, start, end - start, peerKey, peer, tag, bytes, algorithm,
+                error == null ? null : error.toString()), true);
+    }
+
+    /** @return whether the span at {@code index} is the last one, with nothing but flow points after it */
+    boolean isLastSpan(int index) {
+        return index >= 0 && index == lastSpan;
+    }
+
+    /**
+     * Lengthens the last span to end now: a blocking call is one span, although it reaches the
+     * device as a post and then a wait.
+     */
+    void extendLastSpan(Throwable error) {
+        Event e = events[lastSpan];
+        events[lastSpan] = new Event(e.phase(), e.name(), e.category(), e.start(), now() - e.start(), e.peerKey(),
+                e.peer(), e.tag(), e.value(), e.algorithm(), error == null ? null : error.toString());
+    }
+
+    /** @return the span at {@code index} */
+    Event event(int index) {
+        return events[index];
+    }
+
+    /**
+     * Records the start of an arrow from this rank's send to {@code dest}, at the middle of the
+     * send's span. The receiver derives the same id: messages of one (source, destination,
+     * context, tag) are received in the order they were sent (MPI's non-overtaking rule).
+     */
+    void flowOut(int spanIndex, int dest, int context, int tag) {
+        if (spanIndex < 0) {
+            return;
+        }
+        long seq = sent.computeIfAbsent(key(dest, context, tag), k -> new long[1])[0]++;
+        flow(Phase.FLOW_START, spanIndex, flowId(rank, dest, context, tag, seq));
+    }
+
+    /** Records the end of the arrow of a message from {@code source}, in the span that completed its receive. */
+    void flowIn(int spanIndex, int source, int context, int tag) {
+        if (spanIndex < 0) {
+            return;
+        }
+        long seq = received.computeIfAbsent(key(source, context, tag), k -> new long[1])[0]++;
+        flow(Phase.FLOW_END, spanIndex, flowId(source, rank, context, tag, seq));
+    }
+
+    private void flow(Phase phase, int spanIndex, long id) {
+        Event span = events[spanIndex];
+        add(new Event(phase, "message", "p2p", span.start() + span.duration() / 2, 0, null, -1, -1, id, null, null), false);
+    }
+
+    private static long key(int peer, int context, int tag) {
+        return ((long) peer << 48) ^ ((long) context << 32) ^ (tag & 0xffff_ffffL);
+    }
+
+    /** A 53-bit id, exact in JavaScript's doubles, which chrome://tracing reads ids as. */
+    private static long flowId(int source, int dest, int context, int tag, long seq) {
+        long h = source;
+        h = h * 0x9E3779B97F4A7C15L + dest;
+        h = h * 0x9E3779B97F4A7C15L + context;
+        h = h * 0x9E3779B97F4A7C15L + tag;
+        h = h * 0x9E3779B97F4A7C15L + seq;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h & ((1L << 53) - 1);
+    }
+
+    private int add(Event e, boolean isSpan) {
+        if (count == CAPACITY) {
+            dropped++;
+            // Nothing more is recorded, so the arrows' counters can go; their memory grows with every collective.
+            sent.clear();
+            received.clear();
+            return -1;
+        }
+        if (count == events.length) {
+            events = Arrays.copyOf(events, Math.min(CAPACITY, events.length * 2));
+        }
+        events[count] = e;
+        if (isSpan) {
+            lastSpan = count;
+        } else if (e.phase() != Phase.FLOW_START && e.phase() != Phase.FLOW_END) {
+            lastSpan = -1;
+        }
+        return count++;
+    }
+
+    /**
+     * Writes this rank's events as Chrome trace events, each preceded by a comma except the very
+     * first of the file. Safe to call while the rank still records: it writes the events recorded
+     * so far.
+     *
+     * @param out where to write
+     * @param first whether nothing was written before this rank's events
+     * @throws IOException when writing fails
+     */
+    void write(Writer out, boolean first) throws IOException {
+        Event[] snapshot = events;
+        int n = Math.min(count, snapshot.length);
+        String label = "rank " + rank + (dropped > 0 ? " (" + dropped + " events dropped: buffer full)" : "");
+        out.write(first ? "" : ",\n");
+        out.write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
+                + ",\"args\":{\"name\":" + TraceJson.string(label) + "}},\n");
+        out.write("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
+                + ",\"args\":{\"sort_index\":" + rank + "}},\n");
+        out.write("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
+                + ",\"args\":{\"name\":" + TraceJson.string(label) + "}}");
+        for (int i = 0; i < n; i++) {
+            Event e = snapshot[i];
+            if (e != null) {
+                out.write(",\n");
+                TraceJson.event(out, rank, e);
+            }
+        }
+    }
+}
