@@ -82,6 +82,12 @@ public final class RankTrace {
     private final Map<Long, long[]> sent = new HashMap<>();
     private final Map<Long, long[]> received = new HashMap<>();
     private long asyncIds;
+    /**
+     * The call this rank is blocked in, as a span that starts at the call and has no end yet; null
+     * when it is not blocked. Volatile, and cleared only after the call's span is recorded, so that a
+     * trace written while the rank is blocked for good (a deadlock) shows the call.
+     */
+    private volatile Event blocked;
 
     RankTrace(int rank, long epoch) {
         this.rank = rank;
@@ -171,14 +177,22 @@ public final class RankTrace {
                 e.peer(), e.tag(), e.value(), e.algorithm(), error == null ? null : error.toString());
     }
 
-    /** @return the span at {@code index} */
-    Event event(int index) {
-        return events[index];
+    /**
+     * Notes that this rank blocks now in the call whose span is at {@code index}, or in a new
+     * span {@code name} when {@code index} is -1.
+     */
+    void blocking(int index, String name, long start) {
+        blocked = index >= 0 ? events[index]
+                : new Event(Phase.SPAN, name, "p2p", start, 0, null, -1, -1, -1, null, null);
+    }
+
+    /** Notes that this rank's blocking call returned, after its span was recorded. */
+    void unblocked() {
+        blocked = null;
     }
 
     /**
-     * Records the start of an arrow from this rank's send to {@code dest}, at the middle of the
-     * send's span. The receiver derives the same id: messages of one (source, destination,
+     * Records the start of an arrow from this rank's send to {@code dest}, in the send's span. The receiver derives the same id: messages of one (source, destination,
      * context, tag) are received in the order they were sent (MPI's non-overtaking rule).
      */
     void flowOut(int spanIndex, int dest, int context, int tag) {
@@ -198,9 +212,14 @@ public final class RankTrace {
         flow(Phase.FLOW_END, spanIndex, flowId(source, rank, context, tag, seq));
     }
 
+    // An arrow leaves near its send's start and arrives near the end of the span that saw the
+    // receive complete, so it never points back in time; a nanosecond inside, so that it binds to
+    // that span and not to one that ends or begins at the same instant.
     private void flow(Phase phase, int spanIndex, long id) {
         Event span = events[spanIndex];
-        add(new Event(phase, "message", "p2p", span.start() + span.duration() / 2, 0, null, -1, -1, id, null, null), false);
+        long inside = Math.min(1, span.duration() / 2);
+        long ts = phase == Phase.FLOW_START ? span.start() + inside : span.start() + span.duration() - inside;
+        add(new Event(phase, "message", "p2p", ts, 0, null, -1, -1, id, null, null), false);
     }
 
     private static long key(int peer, int context, int tag) {
@@ -250,6 +269,7 @@ public final class RankTrace {
      * @throws IOException when writing fails
      */
     void write(Writer out, boolean first) throws IOException {
+        Event stuck = blocked;
         Event[] snapshot = events;
         int n = Math.min(count, snapshot.length);
         String label = "rank " + rank + (dropped > 0 ? " (" + dropped + " events dropped: buffer full)" : "");
@@ -266,6 +286,12 @@ public final class RankTrace {
                 out.write(",\n");
                 TraceJson.event(out, rank, e);
             }
+        }
+        if (stuck != null) {
+            out.write(",\n");
+            TraceJson.event(out, rank, new Event(stuck.phase(), stuck.name(), stuck.category(), stuck.start(),
+                    now() - stuck.start(), stuck.peerKey(), stuck.peer(), stuck.tag(), stuck.value(), null,
+                    "unfinished: still blocked when the trace was written"));
         }
     }
 }

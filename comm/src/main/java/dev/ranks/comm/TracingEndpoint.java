@@ -118,6 +118,10 @@ final class TracingEndpoint implements Endpoint {
     @Override
     public Status probe(int context, int source, int tag, boolean block) {
         long start = trace.now();
+        String name = block ? "probe" : "iprobe";
+        if (block) {
+            trace.blocking(-1, name, start);
+        }
         Throwable error = null;
         try {
             return device.probe(context, source, tag, block);
@@ -125,7 +129,8 @@ final class TracingEndpoint implements Endpoint {
             error = e;
             throw e;
         } finally {
-            trace.span(block ? "probe" : "iprobe", "p2p", start, "source", source, tag, -1, null, error);
+            trace.span(name, "p2p", start, "source", source, tag, -1, null, error);
+            trace.unblocked();
         }
     }
 
@@ -133,6 +138,7 @@ final class TracingEndpoint implements Endpoint {
     public void await(DeviceRequest request) {
         Traced traced = (Traced) request;
         long start = trace.now();
+        trace.blocking(trace.isLastSpan(traced.span) ? traced.span : -1, "wait", start);
         Throwable error = null;
         try {
             device.await(traced.device);
@@ -141,6 +147,7 @@ final class TracingEndpoint implements Endpoint {
             throw e;
         } finally {
             arrived(traced, waited(traced, start, error));
+            trace.unblocked();
         }
     }
 
@@ -151,6 +158,7 @@ final class TracingEndpoint implements Endpoint {
             devices[i] = ((Traced) requests[i]).device;
         }
         long start = trace.now();
+        trace.blocking(-1, "waitany", start);
         Throwable error = null;
         int index = -1;
         try {
@@ -164,6 +172,7 @@ final class TracingEndpoint implements Endpoint {
             if (index >= 0) {
                 arrived((Traced) requests[index], span);
             }
+            trace.unblocked();
         }
     }
 

@@ -1,0 +1,220 @@
+package dev.ranks.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --trace FILE}: the Chrome trace-event JSON a job leaves, read back with Jackson as
+ * Perfetto reads it: a track per rank, spans for point-to-point calls, collectives with their
+ * algorithm and users' regions, arrows from each send to its receive; also after a failed rank
+ * and a deadlock, and a bad path refused before the job runs.
+ */
+class TraceTest {
+    @TempDir
+    static Path dir;
+    private static String cp;
+
+    @BeforeAll
+    static void compileUserPrograms() throws IOException {
+        cp = UserClasses.compile(dir.resolve("classes"), Map.of(
+                "demo.Traced", """
+                        package demo;
+                        import dev.ranks.collectives.*;
+                        import dev.ranks.comm.*;
+                        public class Traced implements RankProgram {
+                            public void run(Intracomm world, String[] args) {
+                                int r = world.rank();
+                                int n = world.size();
+                                try (TraceSpan phase = world.trace("ring")) {
+                                    int[] got = new int[1];
+                                    Request in = world.irecv(got, (r - 1 + n) % n, 7);
+                                    world.send(new int[] {r}, (r + 1) % n, 7);
+                                    while (!in.test()) {
+                                        Thread.onSpinWait();
+                                    }
+                                }
+                                world.send("hello from " + r, (r + 1) % n, 3);
+                                world.probe(Comm.ANY_SOURCE, Comm.ANY_TAG);
+                                world.recv(Comm.ANY_SOURCE, Comm.ANY_TAG);
+                                world.allreduce(new double[] {r}, Op.SUM);
+                                world.bcast(new long[4], 0);
+                                world.barrierAsync().waitFor();
+                            }
+                        }
+                        """)).toString();
+    }
+
+    @Test
+    void fibLeavesATrackPerRankWithArrowsFromSendsToReceives() throws IOException {
+        Path file = dir.resolve("fib.json");
+
+        CliRun run = CliRun.of("-n", "4", "--trace", file.toString(), "fib", "10", "20", "30", "40");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        Trace trace = Trace.read(file);
+        assertEquals(Set.of("rank 0", "rank 1", "rank 2", "rank 3"), trace.threadNames(), trace::toString);
+        assertTrue(trace.spans("scatter").stream().allMatch(s -> s.path("args").has("algorithm")), trace::toString);
+        assertEquals(4, trace.spans("gather").size(), trace::toString);
+        assertFalse(trace.arrows().isEmpty(), trace::toString);
+        trace.assertArrowsGoFromSendsToReceives();
+    }
+
+    @Test
+    void aUsersProgramHasItsRegionItsCallsAndItsCollectivesWithTheirAlgorithm() throws IOException {
+        Path file = dir.resolve("run.json");
+
+        CliRun run = CliRun.of("-n", "3", "--trace", file.toString(), "run", "--class-path", cp, "demo.Traced");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        Trace trace = Trace.read(file);
+        assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
+        for (int r = 0; r < 3; r++) {
+            int rank = r;
+            JsonNode region = trace.spans("ring").stream().filter(s -> s.get("pid").asInt() == rank).findFirst()
+                    .orElseThrow(() -> new AssertionError("no region on rank " + rank + "\n" + trace));
+            assertEquals("user", region.get("cat").asText());
+            // The ring's sends and receives happen inside the region.
+            double start = region.get("ts").asDouble();
+            double end = start + region.get("dur").asDouble();
+            assertTrue(trace.spans("send").stream().anyMatch(s -> s.get("pid").asInt() == rank
+                    && s.path("args").path("tag").asInt() == 7 && s.path("args").path("dest").asInt() == (rank + 1) % 3
+                    && s.path("args").path("bytes").asInt() == 4
+                    && s.get("ts").asDouble() >= start && s.get("ts").asDouble() <= end), trace::toString);
+        }
+        assertEquals(3, trace.spans("probe").size(), trace::toString);
+        assertEquals(Set.of("recursive_doubling"), trace.algorithms("allreduce"), trace::toString);
+        assertEquals(3, trace.spans("bcast").size(), trace::toString);
+        assertEquals(3, trace.all().stream().filter(e -> e.get("ph").asText().equals("b")
+                && e.get("name").asText().equals("barrier")).count(), trace::toString);
+        assertEquals(trace.all().stream().filter(e -> e.get("ph").asText().equals("b")).count(),
+                trace.all().stream().filter(e -> e.get("ph").asText().equals("e")).count(), trace::toString);
+        // 3 ring messages, 3 objects, and the collectives' own messages: every one has its arrow.
+        long sends = trace.spans("send").size();
+        assertEquals(sends, trace.arrows().size(), trace::toString);
+        trace.assertArrowsGoFromSendsToReceives();
+    }
+
+    @Test
+    void aFailedRankStillLeavesATrace() throws IOException {
+        Path file = dir.resolve("failed.json");
+
+        CliRun run = CliRun.of("-n", "3", "--fail-rank", "1", "--trace", file.toString(), "bcast");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        Trace trace = Trace.read(file);
+        assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
+    }
+
+    @Test
+    void aDeadlockLeavesATraceThatShowsTheBlockedCalls() throws IOException {
+        Path file = dir.resolve("deadlock.json");
+
+        CliRun run = CliRun.of("-n", "9", "--trace", file.toString(), "deadlock");
+
+        assertEquals(3, run.exitCode(), run::toString);
+        Trace trace = Trace.read(file);
+        assertEquals(9, trace.threadNames().size(), trace::toString);
+        // Each blocked recv either has ended with the deadlock error or is shown unfinished.
+        assertEquals(Set.of(1, 5), trace.spans("recv").stream().filter(e -> e.path("args").path("error").asText()
+                .matches("(?s)(dev.ranks.comm.DeadlockException|unfinished).*")).map(e -> e.get("pid").asInt())
+                .collect(Collectors.toSet()), trace::toString);
+    }
+
+    @Test
+    void anUnwritablePathIsAUsageErrorBeforeTheJobRuns() {
+        Path file = dir.resolve("missing").resolve("t.json");
+
+        CliRun run = CliRun.of("-n", "2", "--trace", file.toString(), "hello");
+
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--trace '" + file + "'"), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    /** A trace file as Jackson reads it. */
+    private record Trace(List<JsonNode> all) {
+        static Trace read(Path file) throws IOException {
+            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            assertEquals("ns", root.path("displayTimeUnit").asText());
+            List<JsonNode> events = new ArrayList<>();
+            root.get("traceEvents").forEach(events::add);
+            return new Trace(events);
+        }
+
+        Set<String> threadNames() {
+            return all.stream().filter(e -> e.get("ph").asText().equals("M") && e.get("name").asText().equals("thread_name"))
+                    .map(e -> e.path("args").path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        List<JsonNode> spans(String name) {
+            return all.stream().filter(e -> e.get("ph").asText().equals("X") && e.get("name").asText().equals(name))
+                    .toList();
+        }
+
+        Set<String> algorithms(String collective) {
+            return spans(collective).stream().map(s -> s.path("args").path("algorithm").asText())
+                    .collect(Collectors.toSet());
+        }
+
+        /** @return each arrow's start and end, by id; ids with a start and an end only */
+        Map<Long, JsonNode[]> arrows() {
+            Map<Long, JsonNode[]> byId = new HashMap<>();
+            for (JsonNode e : all) {
+                String ph = e.get("ph").asText();
+                if (ph.equals("s") || ph.equals("f")) {
+                    byId.computeIfAbsent(e.get("id").asLong(), id -> new JsonNode[2])[ph.equals("s") ? 0 : 1] = e;
+                }
+            }
+            byId.values().removeIf(pair -> pair[0] == null || pair[1] == null);
+            return byId;
+        }
+
+        /**
+         * Every arrow starts inside a send span on its sender's track and ends inside a span on
+         * its receiver's track, the one the send names as its destination.
+         */
+        void assertArrowsGoFromSendsToReceives() {
+            for (JsonNode[] arrow : arrows().values()) {
+                JsonNode send = enclosing(arrow[0]);
+                assertTrue(send != null && send.get("name").asText().endsWith("send"), () -> "arrow " + arrow[0]
+                        + " starts outside a send\n" + this);
+                JsonNode end = enclosing(arrow[1]);
+                assertTrue(end != null, () -> "arrow " + arrow[1] + " ends outside any span\n" + this);
+                assertEquals(send.path("args").path("dest").asInt(), arrow[1].get("pid").asInt(), this::toString);
+                assertEquals("e", arrow[1].get("bp").asText());
+                assertTrue(arrow[0].get("ts").asDouble() <= arrow[1].get("ts").asDouble(), this::toString);
+            }
+        }
+
+        private JsonNode enclosing(JsonNode point) {
+            double ts = point.get("ts").asDouble();
+            return all.stream().filter(e -> e.get("ph").asText().equals("X") && e.get("pid").equals(point.get("pid"))
+                            && !e.get("cat").asText().equals("user") && !e.get("cat").asText().equals("collective")
+                            && e.get("ts").asDouble() <= ts && ts <= e.get("ts").asDouble() + e.get("dur").asDouble())
+                    .findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return IntStream.range(0, all.size()).mapToObj(i -> all.get(i).toString()).collect(Collectors.joining("\n"));
+        }
+    }
+}
