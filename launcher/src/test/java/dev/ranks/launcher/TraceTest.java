@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +63,7 @@ class TraceTest {
         CliRun run = CliRun.of("-n", "4", "--trace", file.toString(), "fib", "10", "20", "30", "40");
 
         assertEquals(0, run.exitCode(), run::toString);
-        Trace trace = Trace.read(file);
+        TraceEvents trace = TraceEvents.read(file);
         assertEquals(Set.of("rank 0", "rank 1", "rank 2", "rank 3"), trace.threadNames(), trace::toString);
         assertTrue(trace.spans("scatter").stream().allMatch(s -> s.path("args").has("algorithm")), trace::toString);
         assertEquals(4, trace.spans("gather").size(), trace::toString);
@@ -84,7 +78,7 @@ class TraceTest {
         CliRun run = CliRun.of("-n", "3", "--trace", file.toString(), "run", "--class-path", cp, "demo.Traced");
 
         assertEquals(0, run.exitCode(), run::toString);
-        Trace trace = Trace.read(file);
+        TraceEvents trace = TraceEvents.read(file);
         assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
         for (int r = 0; r < 3; r++) {
             int rank = r;
@@ -119,7 +113,7 @@ class TraceTest {
         CliRun run = CliRun.of("-n", "3", "--fail-rank", "1", "--trace", file.toString(), "bcast");
 
         assertEquals(1, run.exitCode(), run::toString);
-        Trace trace = Trace.read(file);
+        TraceEvents trace = TraceEvents.read(file);
         assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
     }
 
@@ -130,7 +124,7 @@ class TraceTest {
         CliRun run = CliRun.of("-n", "9", "--trace", file.toString(), "deadlock");
 
         assertEquals(3, run.exitCode(), run::toString);
-        Trace trace = Trace.read(file);
+        TraceEvents trace = TraceEvents.read(file);
         assertEquals(9, trace.threadNames().size(), trace::toString);
         // Each blocked recv either has ended with the deadlock error or is shown unfinished.
         assertEquals(Set.of(1, 5), trace.spans("recv").stream().filter(e -> e.path("args").path("error").asText()
@@ -147,74 +141,5 @@ class TraceTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--trace '" + file + "'"), run::toString);
         assertEquals("", run.out(), run::toString);
-    }
-
-    /** A trace file as Jackson reads it. */
-    private record Trace(List<JsonNode> all) {
-        static Trace read(Path file) throws IOException {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
-            assertEquals("ns", root.path("displayTimeUnit").asText());
-            List<JsonNode> events = new ArrayList<>();
-            root.get("traceEvents").forEach(events::add);
-            return new Trace(events);
-        }
-
-        Set<String> threadNames() {
-            return all.stream().filter(e -> e.get("ph").asText().equals("M") && e.get("name").asText().equals("thread_name"))
-                    .map(e -> e.path("args").path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
-        }
-
-        List<JsonNode> spans(String name) {
-            return all.stream().filter(e -> e.get("ph").asText().equals("X") && e.get("name").asText().equals(name))
-                    .toList();
-        }
-
-        Set<String> algorithms(String collective) {
-            return spans(collective).stream().map(s -> s.path("args").path("algorithm").asText())
-                    .collect(Collectors.toSet());
-        }
-
-        /** @return each arrow's start and end, by id; ids with a start and an end only */
-        Map<Long, JsonNode[]> arrows() {
-            Map<Long, JsonNode[]> byId = new HashMap<>();
-            for (JsonNode e : all) {
-                String ph = e.get("ph").asText();
-                if (ph.equals("s") || ph.equals("f")) {
-                    byId.computeIfAbsent(e.get("id").asLong(), id -> new JsonNode[2])[ph.equals("s") ? 0 : 1] = e;
-                }
-            }
-            byId.values().removeIf(pair -> pair[0] == null || pair[1] == null);
-            return byId;
-        }
-
-        /**
-         * Every arrow starts inside a send span on its sender's track and ends inside a span on
-         * its receiver's track, the one the send names as its destination.
-         */
-        void assertArrowsGoFromSendsToReceives() {
-            for (JsonNode[] arrow : arrows().values()) {
-                JsonNode send = enclosing(arrow[0]);
-                assertTrue(send != null && send.get("name").asText().endsWith("send"), () -> "arrow " + arrow[0]
-                        + " starts outside a send\n" + this);
-                JsonNode end = enclosing(arrow[1]);
-                assertTrue(end != null, () -> "arrow " + arrow[1] + " ends outside any span\n" + this);
-                assertEquals(send.path("args").path("dest").asInt(), arrow[1].get("pid").asInt(), this::toString);
-                assertEquals("e", arrow[1].get("bp").asText());
-                assertTrue(arrow[0].get("ts").asDouble() <= arrow[1].get("ts").asDouble(), this::toString);
-            }
-        }
-
-        private JsonNode enclosing(JsonNode point) {
-            double ts = point.get("ts").asDouble();
-            return all.stream().filter(e -> e.get("ph").asText().equals("X") && e.get("pid").equals(point.get("pid"))
-                            && !e.get("cat").asText().equals("user") && !e.get("cat").asText().equals("collective")
-                            && e.get("ts").asDouble() <= ts && ts <= e.get("ts").asDouble() + e.get("dur").asDouble())
-                    .findFirst().orElse(null);
-        }
-
-        @Override
-        public String toString() {
-            return IntStream.range(0, all.size()).mapToObj(i -> all.get(i).toString()).collect(Collectors.joining("\n"));
-        }
     }
 }
