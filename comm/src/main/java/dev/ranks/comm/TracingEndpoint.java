@@ -106,7 +106,13 @@ final class TracingEndpoint implements Endpoint {
     @Override
     public DeviceRequest receive(int context, int source, int tag, Sink sink) {
         long start = trace.now();
-        DeviceRequest request = device.receive(context, source, tag, sink);
+        DeviceRequest request;
+        try {
+            request = device.receive(context, source, tag, sink);
+        } catch (RuntimeException | Error e) {
+            trace.span("recv", "p2p", start, "source", source, tag, -1, null, e);
+            throw e;
+        }
         Traced traced = new Traced(request, true, context,
                 trace.span("recv", "p2p", start, "source", source, tag, -1, null, null));
         if (request.isComplete()) {

@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 final class MpjControlServer implements AutoCloseable {
     /** The first string a rank sends; the same constant as the rank side's. */
     static final String GREETING = "ranks-mpj-control 1";
+    /** The byte that asks a rank for its part of the job's trace; any other byte halts it. */
+    static final int TRACE_REQUEST = 'T';
 
     /** What a rank said, or that its connection ended. */
     sealed interface Event {
@@ -120,6 +122,32 @@ final class MpjControlServer implements AutoCloseable {
     /** @return the parts of the job's trace the ranks have sent so far, in rank order */
     Collection<String> traceParts() {
         return traceParts.values();
+    }
+
+    /**
+     * Asks every connected rank for its part of the job's trace, before the job is ended early
+     * (a failed rank, a timeout), and waits until each rank that is still connected has sent one.
+     *
+     * @param timeoutMillis how long to wait at most
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void collectTraceParts(long timeoutMillis) throws InterruptedException {
+        for (Socket s : connections) {
+            try {
+                s.getOutputStream().write(TRACE_REQUEST);
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                // That rank is gone: its part, if it sent one, is here already.
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (traceParts.size() < stillOpen() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private long stillOpen() {
+        return open.values().stream().filter(latch -> latch.getCount() > 0).count();
     }
 
     /** Tells every connected rank to halt, and closes the connections. */

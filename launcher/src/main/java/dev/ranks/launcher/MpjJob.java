@@ -59,6 +59,8 @@ final class MpjJob {
     private static final long HALT_WAIT_MILLIS = 4_000;
     /** How often the supervisor looks at the starter and the clock while no rank reports. */
     private static final long POLL_MILLIS = 200;
+    /** How long a job ended early waits for its ranks' parts of the trace. */
+    private static final long TRACE_WAIT_MILLIS = 5_000;
     /** How long to wait for one daemon's answer before starting. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     /** MPJ's default protocol switch limit: messages above it wait for their receive. */
@@ -332,6 +334,9 @@ final class MpjJob {
     /** Ends the job: halts every rank, kills the starter and its children, waits for the ranks to be gone. */
     private int end(Process starter, MpjControlServer control, int code) throws InterruptedException {
         quiet = true;
+        if (spec.trace() != null) {
+            control.collectTraceParts(TRACE_WAIT_MILLIS);
+        }
         control.haltAll();
         kill(starter);
         if (!control.awaitClosed(HALT_WAIT_MILLIS)) {

@@ -30,13 +30,15 @@ import java.util.function.Supplier;
  * UTF-8 report; before that, any number of {@code 'E'} int rank, int length, UTF-8 text: what the
  * rank wrote to its stderr ({@link #stderr()}), which the launcher prints on its own stderr; and
  * under {@code --trace}, once, {@code 'T'} int rank, int length, UTF-8 text: the rank's part of the
- * job's trace ({@link #traceWith(Supplier)}), sent before it reports how it ended or, when the
- * launcher halts it, before it halts. The launcher side is
+ * job's trace ({@link #traceWith(Supplier)}), sent before it reports how it ended or when the
+ * launcher asks for it. The launcher side is
  * {@code dev.ranks.launcher.MpjControlServer}.
  */
 final class MpjControl {
     /** The first string a rank sends, naming the protocol and its version. */
     static final String GREETING = "ranks-mpj-control 1";
+    /** The byte by which the launcher asks for this rank's part of the job's trace; any other halts. */
+    static final int TRACE_REQUEST = 'T';
     /** The exit status of a rank JVM the launcher halted; MPJ's daemons ignore it. */
     static final int HALTED = 1;
     /** How long to connect before giving up; the launcher is up before any rank starts. */
@@ -103,8 +105,7 @@ final class MpjControl {
     private void watch() {
         Thread watcher = new Thread(() -> {
             try (InputStream in = socket.getInputStream()) {
-                if (in.read() >= 0) {
-                    // The launcher ends the job (another rank failed, or all are done): leave what this rank recorded.
+                while (in.read() == TRACE_REQUEST) {
                     sendTrace();
                 }
             } catch (IOException e) {
@@ -168,7 +169,7 @@ final class MpjControl {
 
     /**
      * Sets where this rank's part of the job's trace comes from; it is sent once, before the rank
-     * reports how it ended, or when the launcher halts it.
+     * reports how it ended, or when the launcher asks for it.
      *
      * @param part what {@code JobTrace.part()} returns
      */
