@@ -2,6 +2,8 @@ package dev.ranks.comm;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 public final class RankTrace {
     /** The most events one rank keeps: about 16 MiB of buffer. */
     public static final int CAPACITY = 1 << 18;
+    private static final int INITIAL = 1024;
 
     /** One reading of the wall clock, carried on by the monotonic clock: comparable across JVMs on one host. */
     private static final long WALL_BASE;
@@ -52,8 +55,7 @@ public final class RankTrace {
     }
 
     /**
-     * One recorded event; immutable, so that a trace written while the rank still runs (a failed
-     * or deadlocked job) reads whole events.
+     * One recorded event, as it is written.
      *
      * @param phase what it is
      * @param name the operation, collective or region
@@ -71,9 +73,43 @@ public final class RankTrace {
                  int tag, long value, String algorithm, String error) {
     }
 
+    /** What a span belongs to, as {@link Event#category()} names it. */
+    static final byte P2P = 0;
+    static final byte COLLECTIVE = 1;
+    static final byte USER = 2;
+    private static final String[] CATEGORIES = {"p2p", "collective", "user"};
+    /** Which argument a span's peer rank is, as {@link Event#peerKey()} names it. */
+    static final byte NO_PEER = 0;
+    static final byte DEST = 1;
+    static final byte SOURCE = 2;
+    private static final String[] PEER_KEYS = {null, "dest", "source"};
+    private static final Phase[] PHASES = Phase.values();
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(RankTrace.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final int rank;
     private final long epoch;
-    private Event[] events = new Event[256];
+    // The events, a field per array: no object per event, so a long trace costs the garbage
+    // collector nothing to keep. Slots below count are written; count is published with release
+    // semantics, so that a trace written while the rank still runs reads whole events.
+    private byte[] phases = new byte[INITIAL];
+    private byte[] categories = new byte[INITIAL];
+    private byte[] peerKeys = new byte[INITIAL];
+    private String[] names = new String[INITIAL];
+    private long[] starts = new long[INITIAL];
+    private long[] durations = new long[INITIAL];
+    private int[] peers = new int[INITIAL];
+    private int[] tags = new int[INITIAL];
+    private long[] values = new long[INITIAL];
+    private String[] algorithms = new String[INITIAL];
+    private String[] errors = new String[INITIAL];
     private int count;
     private long dropped;
     /** The index of the last span, while nothing but flow points came after it; else -1. */
@@ -124,7 +160,7 @@ public final class RankTrace {
      * @param error the exception that ended the call, or null
      */
     public void collective(String name, String algorithm, long bytes, long start, Throwable error) {
-        span(name, "collective", start, null, -1, -1, bytes, algorithm, error);
+        span(name, COLLECTIVE, start, NO_PEER, -1, -1, bytes, algorithm, error);
     }
 
     /**
@@ -138,7 +174,7 @@ public final class RankTrace {
      */
     public long asyncStarted(String name, String algorithm, long bytes) {
         long id = ((long) rank << 32) | asyncIds++;
-        add(new Event(Phase.ASYNC_BEGIN, name, "collective", now(), 0, null, -1, -1, id, algorithm, null), false);
+        add(Phase.ASYNC_BEGIN, name, COLLECTIVE, now(), 0, NO_PEER, -1, -1, id, algorithm, null);
         return id;
     }
 
@@ -149,17 +185,17 @@ public final class RankTrace {
      * @param id what {@link #asyncStarted(String, String, long)} returned
      */
     public void asyncEnded(String name, long id) {
-        add(new Event(Phase.ASYNC_END, name, "collective", now(), 0, null, -1, -1, id, null, null), false);
+        add(Phase.ASYNC_END, name, COLLECTIVE, now(), 0, NO_PEER, -1, -1, id, null, null);
     }
 
     // ---------------------------------------------------------------- for Comm and TracingEndpoint
 
     /** Records a span ending now and returns its index, or -1 when the buffer is full. */
-    int span(String name, String category, long start, String peerKey, int peer, int tag, long bytes, String algorithm,
+    int span(String name, byte category, long start, byte peerKey, int peer, int tag, long bytes, String algorithm,
              Throwable error) {
         long end = now();
-        return add(new Event(Phase.SPAN, name, category, start, end - start, peerKey, peer, tag, bytes, algorithm,
-                error == null ? null : error.toString()), true);
+        return add(Phase.SPAN, name, category, start, end - start, peerKey, peer, tag, bytes, algorithm,
+                error == null ? null : error.toString());
     }
 
     /** @return whether the span at {@code index} is the last one, with nothing but flow points after it */
@@ -172,9 +208,10 @@ public final class RankTrace {
      * device as a post and then a wait.
      */
     void extendLastSpan(Throwable error) {
-        Event e = events[lastSpan];
-        events[lastSpan] = new Event(e.phase(), e.name(), e.category(), e.start(), now() - e.start(), e.peerKey(),
-                e.peer(), e.tag(), e.value(), e.algorithm(), error == null ? null : error.toString());
+        if (error != null) {
+            errors[lastSpan] = error.toString();
+        }
+        durations[lastSpan] = now() - starts[lastSpan];
     }
 
     /**
@@ -182,8 +219,8 @@ public final class RankTrace {
      * span {@code name} when {@code index} is -1.
      */
     void blocking(int index, String name, long start) {
-        blocked = index >= 0 ? events[index]
-                : new Event(Phase.SPAN, name, "p2p", start, 0, null, -1, -1, -1, null, null);
+        blocked = index >= 0 ? event(index) : new Event(Phase.SPAN, name, CATEGORIES[P2P], start, 0, null, -1, -1, -1,
+                null, null);
     }
 
     /** Notes that this rank's blocking call returned, after its span was recorded. */
@@ -216,10 +253,11 @@ public final class RankTrace {
     // receive complete, so it never points back in time; a nanosecond inside, so that it binds to
     // that span and not to one that ends or begins at the same instant.
     private void flow(Phase phase, int spanIndex, long id) {
-        Event span = events[spanIndex];
-        long inside = Math.min(1, span.duration() / 2);
-        long ts = phase == Phase.FLOW_START ? span.start() + inside : span.start() + span.duration() - inside;
-        add(new Event(phase, "message", "p2p", ts, 0, null, -1, -1, id, null, null), false);
+        long start = starts[spanIndex];
+        long duration = durations[spanIndex];
+        long inside = Math.min(1, duration / 2);
+        long ts = phase == Phase.FLOW_START ? start + inside : start + duration - inside;
+        add(phase, "message", P2P, ts, 0, NO_PEER, -1, -1, id, null, null);
     }
 
     private static long key(int peer, int context, int tag) {
@@ -239,24 +277,58 @@ public final class RankTrace {
         return h & ((1L << 53) - 1);
     }
 
-    private int add(Event e, boolean isSpan) {
-        if (count == CAPACITY) {
+    private int add(Phase phase, String name, byte category, long start, long duration, byte peerKey, int peer,
+                    int tag, long value, String algorithm, String error) {
+        int i = count;
+        if (i == CAPACITY) {
             dropped++;
             // Nothing more is recorded, so the arrows' counters can go; their memory grows with every collective.
             sent.clear();
             received.clear();
             return -1;
         }
-        if (count == events.length) {
-            events = Arrays.copyOf(events, Math.min(CAPACITY, events.length * 2));
+        if (i == starts.length) {
+            grow(Math.min(CAPACITY, i * 2));
         }
-        events[count] = e;
-        if (isSpan) {
-            lastSpan = count;
-        } else if (e.phase() != Phase.FLOW_START && e.phase() != Phase.FLOW_END) {
+        phases[i] = (byte) phase.ordinal();
+        names[i] = name;
+        categories[i] = category;
+        starts[i] = start;
+        durations[i] = duration;
+        peerKeys[i] = peerKey;
+        peers[i] = peer;
+        tags[i] = tag;
+        values[i] = value;
+        algorithms[i] = algorithm;
+        errors[i] = error;
+        if (phase == Phase.SPAN) {
+            lastSpan = i;
+        } else if (phase != Phase.FLOW_START && phase != Phase.FLOW_END) {
             lastSpan = -1;
         }
-        return count++;
+        COUNT.setRelease(this, i + 1);
+        return i;
+    }
+
+    private void grow(int length) {
+        phases = Arrays.copyOf(phases, length);
+        names = Arrays.copyOf(names, length);
+        categories = Arrays.copyOf(categories, length);
+        starts = Arrays.copyOf(starts, length);
+        durations = Arrays.copyOf(durations, length);
+        peerKeys = Arrays.copyOf(peerKeys, length);
+        peers = Arrays.copyOf(peers, length);
+        tags = Arrays.copyOf(tags, length);
+        values = Arrays.copyOf(values, length);
+        algorithms = Arrays.copyOf(algorithms, length);
+        errors = Arrays.copyOf(errors, length);
+    }
+
+    /** @return the event at {@code index}, below the published count */
+    private Event event(int index) {
+        return new Event(PHASES[phases[index]], names[index], CATEGORIES[categories[index]], starts[index],
+                durations[index], PEER_KEYS[peerKeys[index]], peers[index], tags[index], values[index],
+                algorithms[index], errors[index]);
     }
 
     /**
@@ -270,8 +342,7 @@ public final class RankTrace {
      */
     void write(Writer out, boolean first) throws IOException {
         Event stuck = blocked;
-        Event[] snapshot = events;
-        int n = Math.min(count, snapshot.length);
+        int n = (int) COUNT.getAcquire(this);
         String label = "rank " + rank + (dropped > 0 ? " (" + dropped + " events dropped: buffer full)" : "");
         out.write(first ? "" : ",\n");
         out.write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
@@ -281,11 +352,8 @@ public final class RankTrace {
         out.write("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
                 + ",\"args\":{\"name\":" + TraceJson.string(label) + "}}");
         for (int i = 0; i < n; i++) {
-            Event e = snapshot[i];
-            if (e != null) {
-                out.write(",\n");
-                TraceJson.event(out, rank, e);
-            }
+            out.write(",\n");
+            TraceJson.event(out, rank, event(i));
         }
         if (stuck != null) {
             out.write(",\n");

@@ -24,7 +24,7 @@ public final class TraceSpan implements AutoCloseable {
     public void close() {
         if (trace != null && !closed) {
             closed = true;
-            trace.span(name, "user", start, null, -1, -1, -1, null, null);
+            trace.span(name, RankTrace.USER, start, RankTrace.NO_PEER, -1, -1, -1, null, null);
         }
     }
 }

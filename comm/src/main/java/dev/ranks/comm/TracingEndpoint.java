@@ -30,7 +30,6 @@ final class TracingEndpoint implements Endpoint {
     /** A device request with what the trace needs to know about it. */
     private final class Traced implements DeviceRequest {
         final DeviceRequest device;
-        final boolean receive;
         final int context;
         /** The span of its post, or -1. */
         final int span;
@@ -39,7 +38,6 @@ final class TracingEndpoint implements Endpoint {
 
         Traced(DeviceRequest device, boolean receive, int context, int span) {
             this.device = device;
-            this.receive = receive;
             this.context = context;
             this.span = span;
             this.arrived = !receive;
@@ -56,7 +54,7 @@ final class TracingEndpoint implements Endpoint {
             boolean complete = device.isComplete();
             if (complete) {
                 arrived(this, trace.isLastSpan(span) ? extended(span)
-                        : trace.span("test", "p2p", start, null, -1, -1, -1, null, null));
+                        : trace.span("test", RankTrace.P2P, start, RankTrace.NO_PEER, -1, -1, -1, null, null));
             }
             return complete;
         }
@@ -95,10 +93,10 @@ final class TracingEndpoint implements Endpoint {
         try {
             request = device.send(context, dest, tag, payload, synchronous);
         } catch (RuntimeException | Error e) {
-            trace.span(name, "p2p", start, "dest", dest, tag, payload.bytes(), null, e);
+            trace.span(name, RankTrace.P2P, start, RankTrace.DEST, dest, tag, payload.bytes(), null, e);
             throw e;
         }
-        int span = trace.span(name, "p2p", start, "dest", dest, tag, payload.bytes(), null, null);
+        int span = trace.span(name, RankTrace.P2P, start, RankTrace.DEST, dest, tag, payload.bytes(), null, null);
         trace.flowOut(span, dest, context, tag);
         return new Traced(request, false, context, span);
     }
@@ -110,11 +108,11 @@ final class TracingEndpoint implements Endpoint {
         try {
             request = device.receive(context, source, tag, sink);
         } catch (RuntimeException | Error e) {
-            trace.span("recv", "p2p", start, "source", source, tag, -1, null, e);
+            trace.span("recv", RankTrace.P2P, start, RankTrace.SOURCE, source, tag, -1, null, e);
             throw e;
         }
         Traced traced = new Traced(request, true, context,
-                trace.span("recv", "p2p", start, "source", source, tag, -1, null, null));
+                trace.span("recv", RankTrace.P2P, start, RankTrace.SOURCE, source, tag, -1, null, null));
         if (request.isComplete()) {
             arrived(traced, traced.span);
         }
@@ -135,7 +133,7 @@ final class TracingEndpoint implements Endpoint {
             error = e;
             throw e;
         } finally {
-            trace.span(name, "p2p", start, "source", source, tag, -1, null, error);
+            trace.span(name, RankTrace.P2P, start, RankTrace.SOURCE, source, tag, -1, null, error);
             trace.unblocked();
         }
     }
@@ -174,7 +172,7 @@ final class TracingEndpoint implements Endpoint {
             error = e;
             throw e;
         } finally {
-            int span = trace.span("waitany", "p2p", start, null, -1, -1, -1, null, error);
+            int span = trace.span("waitany", RankTrace.P2P, start, RankTrace.NO_PEER, -1, -1, -1, null, error);
             if (index >= 0) {
                 arrived((Traced) requests[index], span);
             }
@@ -194,7 +192,7 @@ final class TracingEndpoint implements Endpoint {
 
     @Override
     public RuntimeException abort(int code) {
-        trace.span("abort", "p2p", trace.now(), null, -1, -1, -1, null, null);
+        trace.span("abort", RankTrace.P2P, trace.now(), RankTrace.NO_PEER, -1, -1, -1, null, null);
         return device.abort(code);
     }
 
@@ -209,7 +207,7 @@ final class TracingEndpoint implements Endpoint {
             trace.extendLastSpan(error);
             return traced.span;
         }
-        return trace.span("wait", "p2p", start, null, -1, -1, -1, null, error);
+        return trace.span("wait", RankTrace.P2P, start, RankTrace.NO_PEER, -1, -1, -1, null, error);
     }
 
     private int extended(int span) {
