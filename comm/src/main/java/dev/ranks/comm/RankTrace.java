@@ -135,6 +135,14 @@ public final class RankTrace {
         return WALL_BASE + (System.nanoTime() - NANO_BASE);
     }
 
+    /**
+     * The process and thread id of a rank's track: rank + 1, because Perfetto takes id 0 for the
+     * kernel's idle task; the track's name says the rank.
+     */
+    static int track(int rank) {
+        return rank + 1;
+    }
+
     /** @return the rank this part belongs to */
     public int rank() {
         return rank;
@@ -343,12 +351,13 @@ public final class RankTrace {
     void write(Writer out, boolean first) throws IOException {
         Event stuck = blocked;
         int n = (int) COUNT.getAcquire(this);
+        int track = track(rank);
         String label = "rank " + rank + (dropped > 0 ? " (" + dropped + " events dropped: buffer full)" : "");
         out.write(first ? "" : ",\n");
         out.write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
                 + ",\"args\":{\"name\":" + TraceJson.string(label) + "}},\n");
         out.write("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
-                + ",\"args\":{\"sort_index\":" + rank + "}},\n");
+                + ",\"args\":{\"sort_index\":" + track + "}},\n");
         out.write("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":" + rank + ",\"tid\":" + rank
                 + ",\"args\":{\"name\":" + TraceJson.string(label) + "}}");
         for (int i = 0; i < n; i++) {

@@ -18,7 +18,8 @@ final class TraceJson {
         s.append("{\"name\":").append(string(e.name())).append(",\"cat\":\"").append(e.category())
                 .append("\",\"ph\":\"").append(e.phase().code).append("\",\"ts\":");
         micros(s, e.start());
-        s.append(",\"pid\":").append(rank).append(",\"tid\":").append(rank);
+        int track = RankTrace.track(rank);
+        s.append(",\"pid\":").append(track).append(",\"tid\":").append(track);
         switch (e.phase()) {
             case SPAN -> {
                 s.append(",\"dur\":");

@@ -50,15 +50,15 @@ class TraceRecordingTest {
 
         List<String[]> events = events(trace.part());
         // Rank 0's rendezvous send and ssend wait for their receives inside their own spans.
-        assertEquals(List.of("recv", "send", "ssend", "recv", "send"), names(events, "0", "X"));
-        List<String> starts = ids(events, "0", "s");
+        assertEquals(List.of("recv", "send", "ssend", "recv", "send"), names(events, "1", "X"));
+        List<String> starts = ids(events, "1", "s");
         assertEquals(3, starts.size());
-        assertEquals(starts, ids(events, "1", "f"));
-        assertEquals(2, ids(events, "1", "s").size());
-        assertEquals(ids(events, "1", "s"), ids(events, "0", "f"));
+        assertEquals(starts, ids(events, "2", "f"));
+        assertEquals(2, ids(events, "2", "s").size());
+        assertEquals(ids(events, "2", "s"), ids(events, "1", "f"));
         // The large message completes in waitAny, or already in the test waitAny starts with;
         // the polled one in a test after the rank did something else.
-        List<String> arrivals = arrivals(events, "1");
+        List<String> arrivals = arrivals(events, "2");
         assertEquals(List.of("recv", "test"), arrivals.subList(1, 3));
         assertTrue(List.of("waitany", "test").contains(arrivals.get(0)), arrivals::toString);
     }
@@ -77,6 +77,7 @@ class TraceRecordingTest {
         return events;
     }
 
+    // Rank r's track is pid r + 1.
     private static List<String> names(List<String[]> events, String pid, String ph) {
         return events.stream().filter(e -> e[3].equals(pid) && e[1].equals(ph)).map(e -> e[0]).toList();
     }

@@ -32,6 +32,11 @@ static TraceEvents read(Path file) throws IOException {
         return new TraceEvents(events);
     }
 
+    /** @return the rank whose track an event is on: its pid less one (Perfetto takes pid 0 for the idle task) */
+    static int rank(JsonNode event) {
+        return event.get("pid").asInt() - 1;
+    }
+
     Set<String> threadNames() {
         return all.stream().filter(e -> e.get("ph").asText().equals("M") && e.get("name").asText().equals("thread_name"))
                 .map(e -> e.path("args").path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
@@ -71,7 +76,7 @@ static TraceEvents read(Path file) throws IOException {
                     + " starts outside a send\n" + this);
             JsonNode end = enclosing(arrow[1]);
             assertTrue(end != null, () -> "arrow " + arrow[1] + " ends outside any span\n" + this);
-            assertEquals(send.path("args").path("dest").asInt(), arrow[1].get("pid").asInt(), this::toString);
+            assertEquals(send.path("args").path("dest").asInt(), rank(arrow[1]), this::toString);
             assertEquals("e", arrow[1].get("bp").asText());
             assertTrue(arrow[0].get("ts").asDouble() <= arrow[1].get("ts").asDouble(), this::toString);
         }

@@ -82,13 +82,13 @@ class TraceTest {
         assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
         for (int r = 0; r < 3; r++) {
             int rank = r;
-            JsonNode region = trace.spans("ring").stream().filter(s -> s.get("pid").asInt() == rank).findFirst()
+            JsonNode region = trace.spans("ring").stream().filter(s -> TraceEvents.rank(s) == rank).findFirst()
                     .orElseThrow(() -> new AssertionError("no region on rank " + rank + "\n" + trace));
             assertEquals("user", region.get("cat").asText());
             // The ring's sends and receives happen inside the region.
             double start = region.get("ts").asDouble();
             double end = start + region.get("dur").asDouble();
-            assertTrue(trace.spans("send").stream().anyMatch(s -> s.get("pid").asInt() == rank
+            assertTrue(trace.spans("send").stream().anyMatch(s -> TraceEvents.rank(s) == rank
                     && s.path("args").path("tag").asInt() == 7 && s.path("args").path("dest").asInt() == (rank + 1) % 3
                     && s.path("args").path("bytes").asInt() == 4
                     && s.get("ts").asDouble() >= start && s.get("ts").asDouble() <= end), trace::toString);
@@ -128,7 +128,7 @@ class TraceTest {
         assertEquals(9, trace.threadNames().size(), trace::toString);
         // Each blocked recv either has ended with the deadlock error or is shown unfinished.
         assertEquals(Set.of(1, 5), trace.spans("recv").stream().filter(e -> e.path("args").path("error").asText()
-                .matches("(?s)(dev.ranks.comm.DeadlockException|unfinished).*")).map(e -> e.get("pid").asInt())
+                .matches("(?s)(dev.ranks.comm.DeadlockException|unfinished).*")).map(TraceEvents::rank)
                 .collect(Collectors.toSet()), trace::toString);
     }
 
