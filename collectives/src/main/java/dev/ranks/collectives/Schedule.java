@@ -165,7 +165,7 @@ final class Schedule {
             return progressSteps();
         }
         if (asyncId < 0 && !ended) {
-            asyncId = trace.asyncStarted(name, algorithm, bytes);
+            asyncId = trace.asyncStarted(name, algorithm);
         }
         boolean done = progressSteps();
         if (done) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * the {@code collectives} module, which records each collective call with its algorithm.
  */
 public final class RankTrace {
-    /** The most events one rank keeps: about 16 MiB of buffer. */
+    /** The most events one rank keeps: about 12 MiB of buffer. */
     public static final int CAPACITY = 1 << 18;
     private static final int INITIAL = 1024;
 
@@ -177,10 +177,9 @@ public final class RankTrace {
      *
      * @param name the collective, such as {@code allreduce}
      * @param algorithm the algorithm the selector chose
-     * @param bytes the bytes each rank contributes
      * @return the id that {@link #asyncEnded(String, long)} takes
      */
-    public long asyncStarted(String name, String algorithm, long bytes) {
+    public long asyncStarted(String name, String algorithm) {
         long id = ((long) rank << 32) | asyncIds++;
         add(Phase.ASYNC_BEGIN, name, COLLECTIVE, now(), 0, NO_PEER, -1, -1, id, algorithm, null);
         return id;
@@ -189,8 +188,8 @@ public final class RankTrace {
     /**
      * Records the end of a non-blocking collective.
      *
-     * @param name the collective, as given to {@link #asyncStarted(String, String, long)}
-     * @param id what {@link #asyncStarted(String, String, long)} returned
+     * @param name the collective, as given to {@link #asyncStarted(String, String)}
+     * @param id what {@link #asyncStarted(String, String)} returned
      */
     public void asyncEnded(String name, long id) {
         add(Phase.ASYNC_END, name, COLLECTIVE, now(), 0, NO_PEER, -1, -1, id, null, null);
@@ -237,8 +236,9 @@ public final class RankTrace {
     }
 
     /**
-     * Records the start of an arrow from this rank's send to {@code dest}, in the send's span. The receiver derives the same id: messages of one (source, destination,
-     * context, tag) are received in the order they were sent (MPI's non-overtaking rule).
+     * Records the start of an arrow from this rank's send to {@code dest}, in the send's span. The
+     * receiver derives the same id: messages of one (source, destination, context, tag) are
+     * received in the order they were sent (MPI's non-overtaking rule).
      */
     void flowOut(int spanIndex, int dest, int context, int tag) {
         if (spanIndex < 0) {

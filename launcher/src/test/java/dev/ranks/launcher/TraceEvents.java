@@ -38,7 +38,8 @@ static TraceEvents read(Path file) throws IOException {
     }
 
     Set<String> threadNames() {
-        return all.stream().filter(e -> e.get("ph").asText().equals("M") && e.get("name").asText().equals("thread_name"))
+        return all.stream()
+                .filter(e -> e.get("ph").asText().equals("M") && e.get("name").asText().equals("thread_name"))
                 .map(e -> e.path("args").path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
     }
 
