@@ -4,6 +4,7 @@ import dev.ranks.comm.Comm;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.Ranks;
+import dev.ranks.comm.RankTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.comm.spi.CommBinder;
@@ -585,13 +586,18 @@ public class Intracomm extends Comm {
      * Every rank must reach the same choice, so {@code bytes} must be the same on every rank: the
      * v forms pass 0, since their counts differ between ranks.
      */
-    private Algorithm choose(Collective c, long bytes, Op op, boolean uniform) {
-        return shared.selector.choose(c, rank(), size(), bytes, op, uniform);
+    private Algorithm choose(Schedule s, Collective c, long bytes, Op op, boolean uniform) {
+        Algorithm chosen = shared.selector.choose(c, rank(), size(), bytes, op, uniform);
+        RankTrace trace = rankTrace();
+        if (trace != null) {
+            s.trace(trace, c.label(), chosen.label(), bytes);
+        }
+        return chosen;
     }
 
     private Schedule barrierWork() {
         Schedule s = newSchedule();
-        Registry.<Impl.Barrier>get(choose(Collective.BARRIER, 0, null, true)).schedule(s);
+        Registry.<Impl.Barrier>get(choose(s, Collective.BARRIER, 0, null, true)).schedule(s);
         return s;
     }
 
@@ -600,7 +606,7 @@ public class Intracomm extends Comm {
         checkRoot(root, "bcast");
         checkSlice(buf, offset, count, "bcast", "buf");
         Schedule s = newSchedule();
-        Registry.<Impl.Bcast>get(choose(Collective.BCAST, bytes(buf, count), null, true))
+        Registry.<Impl.Bcast>get(choose(s, Collective.BCAST, bytes(buf, count), null, true))
                 .schedule(s, buf, offset, count, root);
         return s;
     }
@@ -625,7 +631,7 @@ public class Intracomm extends Comm {
             displs = null;
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Scatter>get(choose(Collective.SCATTER, uniform ? bytes(recv, recvCount) : 0, null, uniform))
+        Registry.<Impl.Scatter>get(choose(s, Collective.SCATTER, uniform ? bytes(recv, recvCount) : 0, null, uniform))
                 .schedule(s, sendBuf, counts, displs, recv, recvOffset, recvCount, root);
         return s;
     }
@@ -649,7 +655,7 @@ public class Intracomm extends Comm {
             displs = null;
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Gather>get(choose(Collective.GATHER, uniform ? bytes(send, sendCount) : 0, null, uniform))
+        Registry.<Impl.Gather>get(choose(s, Collective.GATHER, uniform ? bytes(send, sendCount) : 0, null, uniform))
                 .schedule(s, send, sendOffset, sendCount, recvBuf, counts, displs, root);
         return s;
     }
@@ -671,7 +677,7 @@ public class Intracomm extends Comm {
             sendBuf.copyTo(sendOffset, recv, displs[rank()], sendCount);
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Allgather>get(choose(Collective.ALLGATHER, uniform ? bytes(recv, counts[rank()]) : 0, null,
+        Registry.<Impl.Allgather>get(choose(s, Collective.ALLGATHER, uniform ? bytes(recv, counts[rank()]) : 0, null,
                 uniform))
                 .schedule(s, recv, counts, displs);
         return s;
@@ -685,7 +691,7 @@ public class Intracomm extends Comm {
         checkBlocks(send, sendCounts, sendDispls, "alltoall", "send");
         checkBlocks(recv, recvCounts, recvDispls, "alltoall", "recv");
         Schedule s = newSchedule();
-        Registry.<Impl.Alltoall>get(choose(Collective.ALLTOALL, uniform ? bytes(send, sendCounts[0]) : 0, null,
+        Registry.<Impl.Alltoall>get(choose(s, Collective.ALLTOALL, uniform ? bytes(send, sendCounts[0]) : 0, null,
                 uniform)).schedule(s, send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
         return s;
     }
@@ -713,7 +719,7 @@ public class Intracomm extends Comm {
             send.copyTo(sendOffset, work, 0, count);
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Reduce>get(choose(Collective.REDUCE, bytes(send, count), op, true))
+        Registry.<Impl.Reduce>get(choose(s, Collective.REDUCE, bytes(send, count), op, true))
                 .schedule(s, op, work, workOffset, count, root);
         return s;
     }
@@ -732,7 +738,7 @@ public class Intracomm extends Comm {
                     + " in-place form", null);
         }
         Schedule s = newSchedule();
-        Registry.<Impl.Allreduce>get(choose(Collective.ALLREDUCE, bytes(send, count), op, true))
+        Registry.<Impl.Allreduce>get(choose(s, Collective.ALLREDUCE, bytes(send, count), op, true))
                 .schedule(s, op, inPlace ? null : send, sendOffset, recv, recvOffset, count);
         return s;
     }
@@ -754,7 +760,7 @@ public class Intracomm extends Comm {
         Buf work = send.allocate(total);
         send.copyTo(0, work, 0, total);
         Schedule s = newSchedule();
-        Registry.<Impl.ReduceScatter>get(choose(Collective.REDUCE_SCATTER, bytes(send, total), op, true))
+        Registry.<Impl.ReduceScatter>get(choose(s, Collective.REDUCE_SCATTER, bytes(send, total), op, true))
                 .schedule(s, op, work, counts, recv, 0);
         return s;
     }
@@ -780,7 +786,7 @@ public class Intracomm extends Comm {
         }
         Schedule s = newSchedule();
         Collective c = exclusive ? Collective.EXSCAN : Collective.SCAN;
-        Registry.<Impl.Scan>get(choose(c, bytes(send, count), op, true)).schedule(s, op, work, workOffset, count);
+        Registry.<Impl.Scan>get(choose(s, c, bytes(send, count), op, true)).schedule(s, op, work, workOffset, count);
         return s;
     }
 

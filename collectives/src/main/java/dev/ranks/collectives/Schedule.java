@@ -1,6 +1,7 @@
 package dev.ranks.collectives;
 
 import dev.ranks.comm.Comm;
+import dev.ranks.comm.RankTrace;
 import dev.ranks.comm.Request;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,15 @@ final class Schedule {
     private final List<Object> steps = new ArrayList<>();
     private final List<Request> posted = new ArrayList<>();
     private int next;
+    /** The rank's trace and what this call records there; trace is null when the job is not traced. */
+    private RankTrace trace;
+    private String name;
+    private String algorithm;
+    private long bytes;
+    private long start;
+    /** The id of the non-blocking call's span once started, or -1 while none was started. */
+    private long asyncId = -1;
+    private boolean ended;
 
     /** A fence: wait for every request posted so far. */
     private static final Object FENCE = new Object();
@@ -34,6 +44,22 @@ final class Schedule {
     Schedule(Comm comm, int tag) {
         this.comm = comm;
         this.tag = tag;
+    }
+
+    /**
+     * Records this call in the rank's trace: a span from now until it completes.
+     *
+     * @param trace the rank's trace
+     * @param name the collective, such as {@code bcast}
+     * @param algorithm the algorithm chosen
+     * @param bytes the bytes each rank contributes, as the selector saw them
+     */
+    void trace(RankTrace trace, String name, String algorithm, long bytes) {
+        this.trace = trace;
+        this.name = name;
+        this.algorithm = algorithm;
+        this.bytes = bytes;
+        this.start = trace.now();
     }
 
     /** @return the communicator's size */
@@ -88,6 +114,22 @@ final class Schedule {
 
     /** Runs every remaining step, blocking at fences. */
     void run() {
+        if (trace == null) {
+            runSteps();
+            return;
+        }
+        Throwable error = null;
+        try {
+            runSteps();
+        } catch (RuntimeException | Error e) {
+            error = e;
+            throw e;
+        } finally {
+            traceEnd(error);
+        }
+    }
+
+    private void runSteps() {
         while (next < steps.size()) {
             Object step = steps.get(next++);
             if (step == FENCE) {
@@ -99,12 +141,40 @@ final class Schedule {
         waitPosted();
     }
 
+    // A blocking call is a span among the rank's others; a non-blocking one overlaps whatever the
+    // rank does meanwhile, so it is an async span, drawn on a track of its own.
+    private void traceEnd(Throwable error) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (asyncId < 0) {
+            trace.collective(name, algorithm, bytes, start, error);
+        } else {
+            trace.asyncEnded(name, asyncId);
+        }
+    }
+
     /**
      * Runs steps until a fence whose requests have not all completed.
      *
      * @return whether the whole schedule has completed
      */
     boolean progress() {
+        if (trace == null) {
+            return progressSteps();
+        }
+        if (asyncId < 0 && !ended) {
+            asyncId = trace.asyncStarted(name, algorithm);
+        }
+        boolean done = progressSteps();
+        if (done) {
+            traceEnd(null);
+        }
+        return done;
+    }
+
+    private boolean progressSteps() {
         while (next < steps.size()) {
             Object step = steps.get(next);
             if (step == FENCE) {

@@ -38,6 +38,8 @@ public class Comm {
     private final int context;
     private final Group group;
     private final ContextCounter contexts;
+    /** This rank's part of the job's trace; null when the job is not traced. */
+    private final RankTrace trace;
 
     /**
      * A world communicator over a device endpoint, on context 0 (its collectives use context 1).
@@ -45,7 +47,14 @@ public class Comm {
      * @param endpoint this rank's attachment to the device
      */
     public Comm(Endpoint endpoint) {
-        this(endpoint, 0, Group.world(endpoint.size(), endpoint.rank()), new ContextCounter());
+        this(traced(endpoint), 0, Group.world(endpoint.size(), endpoint.rank()), new ContextCounter());
+    }
+
+    // A traced job's communicators talk to the device through a recorder; an untraced job's talk
+    // to it directly, so tracing costs nothing when it is off.
+    private static Endpoint traced(Endpoint endpoint) {
+        JobTrace trace = endpoint.settings().trace();
+        return trace == null ? endpoint : new TracingEndpoint(endpoint, trace.rank(endpoint.rank()));
     }
 
     /**
@@ -81,6 +90,7 @@ public class Comm {
         this.context = context;
         this.group = group;
         this.contexts = contexts;
+        this.trace = endpoint instanceof TracingEndpoint t ? t.trace() : null;
     }
 
     private static int checkContext(Comm parent, int context) {
@@ -136,6 +146,41 @@ public class Comm {
     /** @return the job's settings */
     public Settings settings() {
         return endpoint.settings();
+    }
+
+    /**
+     * Marks a region of this rank's timeline, such as a phase of the program, for a job run with a
+     * trace ({@code launcher --trace FILE}, see docs/trace.md): the region is a span on this rank's
+     * track from now until the returned object is closed. Without a trace it records nothing.
+     *
+     * <pre>{@code
+     * try (TraceSpan phase = world.trace("exchange")) {
+     *     world.sendrecv(...);
+     * }
+     * }</pre>
+     *
+     * @param name the region's name, shown on the span
+     * @return the region, to close when it ends
+     */
+    public TraceSpan trace(String name) {
+        if (trace == null) {
+            return TraceSpan.OFF;
+        }
+        if (name == null) {
+            throw new RanksException(ErrorClass.ARG, rank(), "trace region name is null: expected a name such as"
+                    + " \"phase 1\"", null);
+        }
+        return new TraceSpan(trace, name);
+    }
+
+    /**
+     * This rank's part of the job's trace, for modules that record their own spans (collectives
+     * record each call with its algorithm).
+     *
+     * @return the part, or null when the job is not traced
+     */
+    protected final RankTrace rankTrace() {
+        return trace;
     }
 
     /** @return seconds since a fixed point in the past, for timing (MPI_Wtime) */

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
  * @param collectives collective algorithms forced by name, such as {@code bcast -> binomial}
  *     (the {@code collectives} module checks the names when a communicator first uses them)
+ * @param trace where the ranks record their timeline, or null for no trace (the default)
  */
 public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boolean deadlockDetection,
-                       Map<String, String> collectives) {
+                       Map<String, String> collectives, JobTrace trace) {
     /** The default eager limit: 64 KiB. */
     public static final int DEFAULT_EAGER_LIMIT = 64 * 1024;
 
@@ -26,6 +27,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @param waitPolicy how blocked ranks wait
      * @param deadlockDetection whether to stop a job whose live ranks are all blocked for good
      * @param collectives collective algorithms forced by name; copied
+     * @param trace where the ranks record their timeline, or null for none
      */
     public Settings {
         if (device == null || device.isBlank()) {
@@ -42,7 +44,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
 
     /** @return the local device, a 64 KiB eager limit, {@link WaitPolicy#AUTO}, deadlock detection on */
     public static Settings defaults() {
-        return new Settings("local", DEFAULT_EAGER_LIMIT, WaitPolicy.AUTO, true, Map.of());
+        return new Settings("local", DEFAULT_EAGER_LIMIT, WaitPolicy.AUTO, true, Map.of(), null);
     }
 
     /**
@@ -50,7 +52,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another device
      */
     public Settings withDevice(String name) {
-        return new Settings(name, eagerLimit, waitPolicy, deadlockDetection, collectives);
+        return new Settings(name, eagerLimit, waitPolicy, deadlockDetection, collectives, trace);
     }
 
     /**
@@ -58,7 +60,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another eager limit
      */
     public Settings withEagerLimit(int bytes) {
-        return new Settings(device, bytes, waitPolicy, deadlockDetection, collectives);
+        return new Settings(device, bytes, waitPolicy, deadlockDetection, collectives, trace);
     }
 
     /**
@@ -66,7 +68,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with another wait policy
      */
     public Settings withWaitPolicy(WaitPolicy policy) {
-        return new Settings(device, eagerLimit, policy, deadlockDetection, collectives);
+        return new Settings(device, eagerLimit, policy, deadlockDetection, collectives, trace);
     }
 
     /**
@@ -74,7 +76,7 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with deadlock detection on or off
      */
     public Settings withDeadlockDetection(boolean enabled) {
-        return new Settings(device, eagerLimit, waitPolicy, enabled, collectives);
+        return new Settings(device, eagerLimit, waitPolicy, enabled, collectives, trace);
     }
 
     /**
@@ -85,6 +87,17 @@ public record Settings(String device, int eagerLimit, WaitPolicy waitPolicy, boo
      * @return these settings with those choices (replacing earlier ones)
      */
     public Settings withCollectives(Map<String, String> choices) {
-        return new Settings(device, eagerLimit, waitPolicy, deadlockDetection, choices);
+        return new Settings(device, eagerLimit, waitPolicy, deadlockDetection, choices, trace);
+    }
+
+    /**
+     * Records the job's timeline into {@code trace}: every rank's sends, receives, waits,
+     * collectives and marked regions (see {@link JobTrace}).
+     *
+     * @param trace where the ranks record, or null for no trace
+     * @return these settings with that trace
+     */
+    public Settings withTrace(JobTrace trace) {
+        return new Settings(device, eagerLimit, waitPolicy, deadlockDetection, collectives, trace);
     }
 }

@@ -7,6 +7,7 @@ import dev.ranks.collectives.IntracommMain;
 import dev.ranks.collectives.Requirement;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.JobResult;
+import dev.ranks.comm.JobTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.hostfiles.MapBy;
@@ -79,6 +80,12 @@ final class JobOptions {
                     + "Suffixes k, m, g multiply by 1024. Default: ${DEFAULT-VALUE}.")
     private int eagerLimit = Settings.DEFAULT_EAGER_LIMIT;
 
+    @Option(names = "--trace", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Writes the job's timeline to FILE as Chrome trace-event JSON: a track per rank with its"
+                    + " sends, receives, waits, collectives and marked regions, and an arrow from each send to its"
+                    + " receive. Open it in ui.perfetto.dev or chrome://tracing (docs/trace.md). Default: no trace.")
+    private Path trace;
+
     @Option(names = "--coll", paramLabel = "CHOICES", scope = ScopeType.INHERIT,
             description = "Force collective algorithms, e.g. bcast=binomial,allreduce=ring "
                     + "(see docs/collectives.md for the names). Default: chosen per call by size.")
@@ -107,14 +114,18 @@ final class JobOptions {
                     + (ranks - 1));
         }
         if (MpjRank.active()) {
+            // This rank's part of the trace goes back to the launcher, which writes the file (see MpjDevice).
             Settings settings = settings(MPJ_DEVICE, forced);
+            if (trace != null) {
+                settings = settings.withTrace(JobTrace.withLauncherEpoch());
+            }
             return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
         }
         if (MPJ_DEVICE.equals(device)) {
             MpjDev dev = mpjDev != null ? mpjDev : hostfile != null ? MpjDev.NIODEV : MpjDev.MULTICORE;
             List<String> args = command.root().commandLine().getParseResult().originalArgs();
             MpjJob.Spec spec = new MpjJob.Spec(dev, ranks, hostfile, mapBy != null ? mapBy : MapBy.SLOT, daemonPort,
-                    eagerLimit, timeout, args);
+                    eagerLimit, timeout, args, trace);
             return new MpjJob(spec, commandLine.getOut(), commandLine.getErr()).run();
         }
         if (hostfile != null || mpjDev != null) {
@@ -122,10 +133,23 @@ final class JobOptions {
                     + " needs --device mpj: the " + device + " device runs every rank in this JVM");
         }
         Settings settings = settings(device, forced);
-        if (timeout == null) {
-            return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
+        if (trace == null) {
+            return runLocal(commandLine, ranks, settings, program(main));
         }
-        return runWithTimeout(commandLine, ranks, settings, program(main));
+        TraceOutput output = TraceOutput.open(trace);
+        JobTrace jobTrace = new JobTrace();
+        try {
+            return runLocal(commandLine, ranks, settings.withTrace(jobTrace), program(main));
+        } finally {
+            output.write(jobTrace, commandLine.getErr());
+        }
+    }
+
+    private int runLocal(CommandLine commandLine, int ranks, Settings settings, IntracommMain main) {
+        if (timeout == null) {
+            return ExitCodes.report(Intracomm.run(ranks, settings, main), commandLine.getErr());
+        }
+        return runWithTimeout(commandLine, ranks, settings, main);
     }
 
     /**

@@ -7,11 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
 final class MpjControlServer implements AutoCloseable {
     /** The first string a rank sends; the same constant as the rank side's. */
     static final String GREETING = "ranks-mpj-control 1";
+    /** The byte that asks a rank for its part of the job's trace; any other byte halts it. */
+    static final int TRACE_REQUEST = 'T';
 
     /** What a rank said, or that its connection ended. */
     sealed interface Event {
@@ -78,6 +82,8 @@ final class MpjControlServer implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Map<Socket, CountDownLatch> open = new ConcurrentHashMap<>();
     private final Consumer<String> stderr;
+    /** Each rank's part of the job's trace, by rank, under {@code --trace}. */
+    private final Map<Integer, String> traceParts = new ConcurrentSkipListMap<>();
 
     /**
      * Opens the control socket on every interface, on a free port, and starts accepting.
@@ -111,6 +117,37 @@ final class MpjControlServer implements AutoCloseable {
      */
     Event next(long timeoutMillis) throws InterruptedException {
         return events.poll(Math.max(0, timeoutMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the parts of the job's trace the ranks have sent so far, in rank order */
+    Collection<String> traceParts() {
+        return traceParts.values();
+    }
+
+    /**
+     * Asks every connected rank for its part of the job's trace, before the job is ended early
+     * (a failed rank, a timeout), and waits until each rank that is still connected has sent one.
+     *
+     * @param timeoutMillis how long to wait at most
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void collectTraceParts(long timeoutMillis) throws InterruptedException {
+        for (Socket s : connections) {
+            try {
+                s.getOutputStream().write(TRACE_REQUEST);
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                // That rank is gone: its part, if it sent one, is here already.
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (traceParts.size() < stillOpen() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private long stillOpen() {
+        return open.values().stream().filter(latch -> latch.getCount() > 0).count();
     }
 
     /** Tells every connected rank to halt, and closes the connections. */
@@ -200,6 +237,8 @@ final class MpjControlServer implements AutoCloseable {
                     String message = new String(text, StandardCharsets.UTF_8);
                     if (kind == 'E') {
                         stderr.accept(message);
+                    } else if (kind == 'T') {
+                        traceParts.put(number, message);
                     } else {
                         events.add(new Failed(kind == 'F' ? number : rank, message));
                     }

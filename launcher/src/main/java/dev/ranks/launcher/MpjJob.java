@@ -1,6 +1,7 @@
 package dev.ranks.launcher;
 
 import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.JobTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.hostfiles.Hostfile;
 import dev.ranks.hostfiles.HostEntry;
@@ -58,6 +59,8 @@ final class MpjJob {
     private static final long HALT_WAIT_MILLIS = 4_000;
     /** How often the supervisor looks at the starter and the clock while no rank reports. */
     private static final long POLL_MILLIS = 200;
+    /** How long a job ended early waits for its ranks' parts of the trace. */
+    private static final long TRACE_WAIT_MILLIS = 5_000;
     /** How long to wait for one daemon's answer before starting. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     /** MPJ's default protocol switch limit: messages above it wait for their receive. */
@@ -85,9 +88,10 @@ final class MpjJob {
      * @param eagerLimit the eager limit, which MPJ's protocol switch limit must exceed
      * @param timeout how long the job may run, or null
      * @param args the launcher's arguments, which every rank runs again
+     * @param trace the file {@code --trace} names, or null for no trace
      */
     record Spec(MpjDev dev, int ranks, Path hostfile, MapBy mapBy, int daemonPort, int eagerLimit, Duration timeout,
-                List<String> args) {
+                List<String> args, Path trace) {
     }
 
     private final Spec spec;
@@ -118,9 +122,14 @@ final class MpjJob {
         MpjHome.checkInstalled();
         checkArgs();
         List<String> machines = machines();
+        // Under --trace every rank records its part and sends it back over its control connection;
+        // the parts are merged into one file here, whatever the outcome.
+        TraceOutput trace = spec.trace() == null ? null : TraceOutput.open(spec.trace());
         Path dir = null;
         Thread cleanup = null;
+        MpjControlServer server = null;
         try (MpjControlServer control = new MpjControlServer(this::rankStderr)) {
+            server = control;
             dir = Files.createTempDirectory(jobsDir(), "job-");
             // Ctrl-C or a kill ends this JVM without running the finally below: a shutdown hook
             // then kills the starter (its ranks halt as their control connections drop) and
@@ -133,7 +142,7 @@ final class MpjJob {
             if (!machines.isEmpty()) {
                 machinesFile = Files.write(dir.resolve("machines"), machines, StandardCharsets.UTF_8);
             }
-            Process starter = start(home, machinesFile, control);
+            Process starter = start(home, machinesFile, control, trace != null);
             onExit.starter = starter;
             return supervise(starter, control);
         } catch (IOException e) {
@@ -142,6 +151,9 @@ final class MpjJob {
             Thread.currentThread().interrupt();
             throw new RanksException(ErrorClass.ABORTED, -1, "interrupted while the MPJ Express job ran", e);
         } finally {
+            if (trace != null && server != null) {
+                trace.write(server.traceParts(), err);
+            }
             if (dir != null) {
                 delete(dir);
             }
@@ -201,7 +213,7 @@ final class MpjJob {
         }
     }
 
-    private Process start(Path home, Path machinesFile, MpjControlServer control) throws IOException {
+    private Process start(Path home, Path machinesFile, MpjControlServer control, boolean traced) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", home.resolve("lib/starter.jar").toString(),
                 "-np", Integer.toString(spec.ranks()), "-dev", spec.dev().label(),
@@ -213,6 +225,10 @@ final class MpjJob {
         String host = spec.dev().usesDaemons() ? InetAddress.getLocalHost().getHostName() : "127.0.0.1";
         command.add("-D" + CONTROL_PROPERTY + "=" + host + ":" + control.port());
         command.add("-D" + TOKEN_PROPERTY + "=" + control.token());
+        if (traced) {
+            // One time base for every rank's part, so that the merged tracks line up.
+            command.add("-D" + JobTrace.EPOCH_PROPERTY + "=" + new JobTrace().epoch());
+        }
         command.addAll(List.of("-cp", classPath(), MpjRank.entryPoint().getName()));
         command.addAll(spec.args());
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -318,6 +334,9 @@ final class MpjJob {
     /** Ends the job: halts every rank, kills the starter and its children, waits for the ranks to be gone. */
     private int end(Process starter, MpjControlServer control, int code) throws InterruptedException {
         quiet = true;
+        if (spec.trace() != null) {
+            control.collectTraceParts(TRACE_WAIT_MILLIS);
+        }
         control.haltAll();
         kill(starter);
         if (!control.awaitClosed(HALT_WAIT_MILLIS)) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The launcher's end of the ranks' control connections, spoken to as dev.ranks.mpj.MpjControl
  * speaks (its Javadoc has the wire format): a rank's stderr text is handed on at once, and the
- * world rank a rank names after MPI.Init replaces the one of its hello.
+ * world rank a rank names after MPI.Init replaces the one of its hello; a traced job's ranks
+ * send their parts of the trace when asked.
  */
 class MpjControlServerTest {
     @Test
@@ -47,6 +50,40 @@ class MpjControlServerTest {
             assertEquals(List.of("a warning\n"), stderr);
             rank.close();
             assertInstanceOf(MpjControlServer.Closed.class, server.next(10_000));
+        }
+    }
+
+    @Test
+    void aRankAskedForItsPartOfTheTraceSendsIt() throws Exception {
+        try (MpjControlServer server = new MpjControlServer(text -> { });
+             Socket rank = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            DataOutputStream out = new DataOutputStream(rank.getOutputStream());
+            out.writeUTF(MpjControlServer.GREETING);
+            out.writeUTF(server.token());
+            out.writeInt(2);
+            out.writeLong(4242);
+            out.writeUTF("node1");
+            out.flush();
+            assertEquals(new MpjControlServer.Hello(2, 4242, "node1"), server.next(10_000));
+            Thread answer = new Thread(() -> {
+                try {
+                    assertEquals(MpjControlServer.TRACE_REQUEST, rank.getInputStream().read());
+                    byte[] part = "{\"name\":\"send\"}".getBytes(StandardCharsets.UTF_8);
+                    out.writeByte('T');
+                    out.writeInt(2);
+                    out.writeInt(part.length);
+                    out.write(part);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            answer.start();
+
+            server.collectTraceParts(10_000);
+
+            answer.join();
+            assertEquals(List.of("{\"name\":\"send\"}"), List.copyOf(server.traceParts()));
         }
     }
 }

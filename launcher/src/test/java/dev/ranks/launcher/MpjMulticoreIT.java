@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -51,6 +52,20 @@ class MpjMulticoreIT {
         assertEquals(0, local.exitCode(), local::toString);
         assertEquals(0, mpj.exitCode(), mpj::toString);
         assertEquals(normalised(local.outLines()), normalised(mpj.out()), mpj::toString);
+        assertNoLeftovers(cwd);
+    }
+
+    @Test
+    void theRanksPartsOfATraceMergeIntoOneFile() throws Exception {
+        MpjLaunch.Result run = MpjLaunch.run(cwd, LIMIT, "--device", "mpj", "--mpj-dev", "multicore", "-n", "4",
+                "--trace", "t.json", "fib", "10", "20", "30", "40");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        TraceEvents trace = TraceEvents.read(cwd.resolve("t.json"));
+        assertEquals(Set.of("rank 0", "rank 1", "rank 2", "rank 3"), trace.threadNames(), trace::toString);
+        assertEquals(4, trace.spans("gather").size(), trace::toString);
+        assertEquals(trace.spans("send").size(), trace.arrows().size(), trace::toString);
+        trace.assertArrowsGoFromSendsToReceives();
         assertNoLeftovers(cwd);
     }
 

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A rank's connection back to the launcher that started the job: the failure handling MPJ
@@ -26,12 +28,17 @@ import java.util.concurrent.TimeUnit;
  * MPJ's world (see {@link #ranked(int)}); then one of {@code 'D'} int exit code, {@code 'F'} int rank, int
  * length, UTF-8 report (the failure with its stack trace), {@code 'A'} int abort code, int length,
  * UTF-8 report; before that, any number of {@code 'E'} int rank, int length, UTF-8 text: what the
- * rank wrote to its stderr ({@link #stderr()}), which the launcher prints on its own stderr. The
- * launcher side is {@code dev.ranks.launcher.MpjControlServer}.
+ * rank wrote to its stderr ({@link #stderr()}), which the launcher prints on its own stderr; and
+ * under {@code --trace}, once, {@code 'T'} int rank, int length, UTF-8 text: the rank's part of the
+ * job's trace ({@link #traceWith(Supplier)}), sent before it reports how it ended or when the
+ * launcher asks for it. The launcher side is
+ * {@code dev.ranks.launcher.MpjControlServer}.
  */
 final class MpjControl {
     /** The first string a rank sends, naming the protocol and its version. */
     static final String GREETING = "ranks-mpj-control 1";
+    /** The byte by which the launcher asks for this rank's part of the job's trace; any other halts. */
+    static final int TRACE_REQUEST = 'T';
     /** The exit status of a rank JVM the launcher halted; MPJ's daemons ignore it. */
     static final int HALTED = 1;
     /** How long to connect before giving up; the launcher is up before any rank starts. */
@@ -43,6 +50,10 @@ final class MpjControl {
     private final DataOutputStream out;
     /** The rank this connection speaks for: MPJ's argument until {@link #ranked(int)}, then the world rank. */
     private volatile int rank;
+    /** This rank's part of the job's trace, or null when the job is not traced. */
+    private volatile Supplier<String> tracePart;
+    /** Whether the part has been sent (or there is none to send). */
+    private final AtomicBoolean traceSent = new AtomicBoolean();
 
     private MpjControl(Socket socket, int rank) throws IOException {
         this.socket = socket;
@@ -94,7 +105,9 @@ final class MpjControl {
     private void watch() {
         Thread watcher = new Thread(() -> {
             try (InputStream in = socket.getInputStream()) {
-                in.read();
+                while (in.read() == TRACE_REQUEST) {
+                    sendTrace();
+                }
             } catch (IOException e) {
                 // A reset connection means the launcher is gone: halt, as on a clean close.
                 Runtime.getRuntime().halt(HALTED);
@@ -155,11 +168,29 @@ final class MpjControl {
     }
 
     /**
+     * Sets where this rank's part of the job's trace comes from; it is sent once, before the rank
+     * reports how it ended, or when the launcher asks for it.
+     *
+     * @param part what {@code JobTrace.part()} returns
+     */
+    void traceWith(Supplier<String> part) {
+        tracePart = part;
+    }
+
+    private void sendTrace() {
+        Supplier<String> part = tracePart;
+        if (part != null && traceSent.compareAndSet(false, true)) {
+            send('T', rank, part.get().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
      * Reports that the rank's program returned.
      *
      * @param exitCode the launcher's exit code for this rank: 0 when it completed
      */
     synchronized void done(int exitCode) {
+        sendTrace();
         try {
             out.writeByte('D');
             out.writeInt(exitCode);
@@ -177,6 +208,7 @@ final class MpjControl {
      * @param report what the launcher prints
      */
     synchronized void fail(char kind, int number, String report) {
+        sendTrace();
         send(kind, number, report.getBytes(StandardCharsets.UTF_8));
         try {
             // The launcher halts every rank now, through the watcher; should it be slow, halting alone is still right.

@@ -33,6 +33,9 @@ public final class MpjDevice implements Device {
                     + session.size() + " ranks MPJ Express started: expected -n " + session.size(), null);
         }
         MpjEndpoint endpoint = new MpjEndpoint(session, settings);
+        if (settings.trace() != null && session.control() != null) {
+            session.control().traceWith(settings.trace()::part);
+        }
         try {
             main.run(binder.bind(endpoint));
         } catch (Throwable t) {
