@@ -1,6 +1,5 @@
 package dev.ranks.examples;
 
-import static dev.ranks.examples.Launch.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * random draws, the tests check the shape and the invariants: every item once, a valid path, a cycle.
  */
 class BooksAsyncIT {
-    private static final String PACKAGE = "dev.ranks.examples.books.";
 
     @TempDir
     Path cwd;
@@ -227,9 +225,7 @@ class BooksAsyncIT {
         "--pool processes http://127.0.0.1:1/ | CrawlPool --pool processes needs at least 2 ranks (-n), got 1",
         "--pool pp --workers 2 http://127.0.0.1:1/ | CrawlPool: --workers is the thread pools"})
     void crawlPoolRefusesBadInputNamingIt(String args, String message) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-n", "1", "run", "--class-path", JAR, PACKAGE + "CrawlPool"));
-        command.addAll(List.of(args.split(" ")));
-        Run run = Launch.launcher(cwd, command);
+        Run run = Launch.book(cwd, 1, "CrawlPool", args.split(" "));
 
         assertNotEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains(message), run::toString);
@@ -299,10 +295,6 @@ class BooksAsyncIT {
     }
 
     private List<String> run(int ranks, String program, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR, PACKAGE + program));
-        command.addAll(List.of(args));
-        Run run = Launch.launcher(cwd, command);
-        assertEquals(0, run.exitCode(), run::toString);
-        return run.out().lines().toList();
+        return Launch.bookLines(cwd, ranks, program, args);
     }
 }

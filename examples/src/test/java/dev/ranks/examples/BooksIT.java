@@ -1,12 +1,10 @@
 package dev.ranks.examples;
 
-import static dev.ranks.examples.Launch.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ranks.examples.Launch.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * book's order depends on the threads, the lines are compared as a set.
  */
 class BooksIT {
-    private static final String PACKAGE = "dev.ranks.examples.books.";
-
     @TempDir
     Path cwd;
 
@@ -213,10 +209,6 @@ class BooksIT {
     }
 
     private List<String> run(int ranks, String program, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR, PACKAGE + program));
-        command.addAll(List.of(args));
-        Run run = Launch.launcher(cwd, command);
-        assertEquals(0, run.exitCode(), run::toString);
-        return run.out().lines().toList();
+        return Launch.bookLines(cwd, ranks, program, args);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ranks.examples;
 
-import static dev.ranks.examples.Launch.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * seconds are a few milliseconds here ({@code --unit}), and the lists are short ({@code --size}).
  */
 class BooksProcessesIT {
-    private static final String PACKAGE = "dev.ranks.examples.books.";
 
     @TempDir
     Path cwd;
@@ -301,14 +299,10 @@ class BooksProcessesIT {
     }
 
     private List<String> run(int ranks, String program, String... args) throws Exception {
-        Run run = launch(ranks, program, args);
-        assertEquals(0, run.exitCode(), run::toString);
-        return run.out().lines().toList();
+        return Launch.bookLines(cwd, ranks, program, args);
     }
 
     private Run launch(int ranks, String program, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR, PACKAGE + program));
-        command.addAll(List.of(args));
-        return Launch.launcher(cwd, command);
+        return Launch.book(cwd, ranks, program, args);
     }
 }

@@ -66,6 +66,34 @@ final class Launch {
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /**
+     * Runs one of the books' programs as a user does: {@code bin/launcher -n RANKS run --class-path
+     * ranks-examples.jar dev.ranks.examples.books.PROGRAM ARGS}.
+     *
+     * @param cwd the working directory
+     * @param ranks the number of ranks
+     * @param program the class's simple name
+     * @param args the program's arguments
+     * @return how it ended
+     */
+    static Run book(Path cwd, int ranks, String program, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("-n", Integer.toString(ranks), "run", "--class-path", JAR,
+                "dev.ranks.examples.books." + program));
+        command.addAll(List.of(args));
+        return launcher(cwd, command);
+    }
+
+    /**
+     * {@link #book} that must exit 0.
+     *
+     * @return its stdout's lines
+     */
+    static List<String> bookLines(Path cwd, int ranks, String program, String... args) throws IOException, InterruptedException {
+        Run run = book(cwd, ranks, program, args);
+        assertEquals(0, run.exitCode(), run::toString);
+        return run.out().lines().toList();
+    }
+
     /** {@link #launcher(Path, List)} with the arguments spelled out. */
     static Run launcher(Path cwd, String... args) throws IOException, InterruptedException {
         return launcher(cwd, List.of(args));

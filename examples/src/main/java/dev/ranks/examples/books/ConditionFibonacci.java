@@ -85,13 +85,7 @@ public final class ConditionFibonacci {
         } finally {
             lock.unlock();
         }
-        long a = 0;
-        long b = 1;
-        for (int item = 0; item < value; item++) {
-            long next = a + b;
-            a = b;
-            b = next;
-        }
+        long a = Fibonacci.term(value);
         lock.lock();
         try {
             fiboDict.put(value, a);

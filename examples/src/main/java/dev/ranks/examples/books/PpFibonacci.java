@@ -91,13 +91,7 @@ public final class PpFibonacci implements RankProgram {
 
     /** The book's {@code fibo_task}: {@code a, b = b, a + b} {@code value} times. */
     static FiboResult fiboTask(int value) {
-        long a = 0;
-        long b = 1;
-        for (int item = 0; item < value; item++) {
-            long next = a + b;
-            a = b;
-            b = next;
-        }
+        long a = Fibonacci.term(value);
         return new FiboResult(value, "the fibonacci calculated by pid " + ProcessHandle.current().pid() + " was " + a);
     }
 }

@@ -113,13 +113,7 @@ public final class QueueFibonacci implements RankProgram {
             if (value == null) {
                 return;
             }
-            long a = 0;
-            long b = 1;
-            for (int item = 0; item < value; item++) {
-                long next = a + b;
-                a = b;
-                b = next;
-            }
+            long a = Fibonacci.term(value);
             world.send(new Term(value, a), SERVER, SET);
             log("consumer [" + name(world) + "] getting value [" + value + "] from queue...");
         }
