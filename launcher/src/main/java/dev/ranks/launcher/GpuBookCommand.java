@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 + " results in numpy's layout, as the book does, then the kernel and transfer times."},
         subcommands = {GpuBookDoubleCommand.class, GpuBookMatmulCommand.class, GpuBookVecsumCommand.class,
             GpuBookElementwiseCommand.class, GpuBookReduceCommand.class, GpuBookMatmul10Command.class,
-            GpuBookGpuarrayCommand.class, GpuBookDotCommand.class})
+            GpuBookGpuarrayCommand.class, GpuBookDotCommand.class, GpuBookEvaluateCommand.class})
 final class GpuBookCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

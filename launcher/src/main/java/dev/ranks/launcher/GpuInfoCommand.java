@@ -55,8 +55,7 @@ final class GpuInfoCommand implements Callable<Integer> {
             Availability a = backend.availability();
             out.println(backend.name() + ": " + (a.available() ? "available, " : "unavailable: ") + a.detail());
             for (DeviceInfo d : backend.devices()) {
-                out.printf(Locale.ROOT, "  %d: %s; %s, %d compute units, %s, %s%n", d.index(), d.name(),
-                        d.type().name().toLowerCase(Locale.ROOT), d.computeUnits(), memory(d.memoryBytes()), d.version());
+                out.println("  " + describe(d));
                 String limits = limits(d.limits());
                 if (!limits.isEmpty()) {
                     out.println("     " + limits);
@@ -74,9 +73,10 @@ final class GpuInfoCommand implements Callable<Integer> {
     /**
      * {@code deviceInfoPyopencl.py}'s output: each platform's name, vendor, version and profile, then each of its
      * devices under a rule of 56 dashes, the sizes divided as the script divides them and rounded as Python's
-     * {@code {0:.0f}} rounds, half to even.
+     * {@code {0:.0f}} rounds, half to even. {@code gpu book evaluate} prints it too, as {@code
+     * testApplicationPyopencl.py} calls the script's {@code print_device_info()}.
      */
-    private static void pyopencl(PrintWriter out, List<DeviceInfo> devices) {
+    static void pyopencl(PrintWriter out, List<DeviceInfo> devices) {
         out.println();
         out.println("=".repeat(60));
         out.println("OpenCL Platforms and Devices");
@@ -109,8 +109,11 @@ final class GpuInfoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** {@code dealingWithPycuda.py}'s output: the count, then each device's name, compute capability and memory. */
-    private static void pycuda(PrintWriter out, List<DeviceInfo> devices) {
+    /**
+     * {@code dealingWithPycuda.py}'s output: the count, then each device's name, compute capability and memory (the
+     * script's {@code total_memory()//1024}). Apart from the probe so that the layout is tested without a GPU.
+     */
+    static void pycuda(PrintWriter out, List<DeviceInfo> devices) {
         out.println(devices.size() + " device(s) found.");
         for (DeviceInfo d : devices) {
             out.println("Device #" + d.index() + ": " + d.name());
@@ -118,6 +121,17 @@ final class GpuInfoCommand implements Callable<Integer> {
             out.println(" Total Memory: " + d.memoryBytes() / 1024 + " KB");
         }
         out.flush();
+    }
+
+    /**
+     * One device as {@code gpu info} lists it: index, name, type, compute units, memory and version.
+     *
+     * @param d the device
+     * @return the line, without indent
+     */
+    static String describe(DeviceInfo d) {
+        return String.format(Locale.ROOT, "%d: %s; %s, %d compute units, %s, %s", d.index(), d.name(),
+                d.type().name().toLowerCase(Locale.ROOT), d.computeUnits(), memory(d.memoryBytes()), d.version());
     }
 
     /**

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.ranks.gpu.Backends;
+import dev.ranks.gpu.DeviceInfo;
+import dev.ranks.gpu.DeviceType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -257,6 +261,63 @@ class GpuBookCommandTest {
     @Test
     void theTenByTenIntegerMatmulPrintsABAndC() {
         assertRecipe("matmul10", MATMUL10);
+    }
+
+    /**
+     * testApplicationPyopencl.py's three times as Java prints a double, in seconds; off OpenCL one device line stands
+     * for PyOpenCL's device info, and the catalog's vector add for the book's kernel.
+     */
+    @Test
+    void theCpuAgainstGpuEvaluationPrintsTheThreeTimesAndTheCheck() {
+        CliRun run = CliRun.of("gpu", "book", "evaluate", "--backend", "java");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertEquals(7, lines.size(), run::toString);
+        assertEquals("gpu book evaluate: c = a + b, 10000 uniform floats in [0, 1) per input, seed 1, each sum done"
+                + " 10000 times on the CPU, once by the catalog's vector add on java:0 (parallel streams (common"
+                + " fork-join pool))", lines.get(0), run::toString);
+        assertTrue(lines.get(1).matches("java device 0: parallel streams \\(common fork-join pool\\); cpu, \\d+ compute"
+                + " units, \\d+\\.\\d GiB, .+"), run::toString);
+        assertTrue(lines.get(2).matches("CPU Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertTrue(lines.get(3).matches("GPU Kernel evaluation Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertTrue(lines.get(4).matches("GPU Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertEquals("check: equals the Java reference exactly", lines.get(5), run::toString);
+        assertTrue(lines.get(6).matches("kernel \\d+\\.\\d{3} ms, transfers \\d+\\.\\d{3} ms"), run::toString);
+    }
+
+    @Test
+    void theEvaluationNamesABadSize() {
+        CliRun run = CliRun.of("gpu", "book", "evaluate", "--backend", "java", "--size", "0");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--size 0: expected 1 or more"), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    /**
+     * dealingWithPycuda.py's layout on a device record made by hand, since no CUDA device is here: the count, the
+     * name, the compute capability and {@code total_memory()//1024} in KB.
+     */
+    @Test
+    void thePyCudaDeviceQueryLayoutOfAHandMadeDevice() {
+        DeviceInfo h100 = new DeviceInfo("cuda", 0, "NVIDIA H100 80GB HBM3", DeviceType.GPU, 132, 80L << 30, "CUDA 12.4",
+                new DeviceInfo.Limits("9.0", 1980, 49152, 65536, 1024, -1));
+        StringWriter text = new StringWriter();
+
+        GpuInfoCommand.pycuda(new PrintWriter(text), List.of(h100, new DeviceInfo("cuda", 1, "Tesla T4",
+                DeviceType.GPU, 40, 15_655_829_504L, "CUDA 12.4", new DeviceInfo.Limits("7.5", 1590, 49152, 65536,
+                        1024, -1))));
+
+        assertEquals("""
+                2 device(s) found.
+                Device #0: NVIDIA H100 80GB HBM3
+                 Compute Capability: 9.0
+                 Total Memory: 83886080 KB
+                Device #1: Tesla T4
+                 Compute Capability: 7.5
+                 Total Memory: 15288896 KB
+                """, text.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test

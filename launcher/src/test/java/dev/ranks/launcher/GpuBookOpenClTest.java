@@ -54,6 +54,30 @@ class GpuBookOpenClTest {
                 "check: equals the Java reference exactly"), lines.subList(1, 4), run::toString);
     }
 
+    /**
+     * testApplicationPyopencl.py on OpenCL: the book's kernel built from source, after the device info block of
+     * {@code gpu info --book pyopencl}, then the three times; a + b in float32 is exact in the kernel and in Java.
+     */
+    @Test
+    void theCpuAgainstGpuEvaluationPrintsTheDeviceInfoAndTheThreeTimes() {
+        assumeOpenCl();
+        CliRun run = CliRun.of("gpu", "book", "evaluate", "--backend", "opencl");
+        CliRun info = CliRun.of("gpu", "info", "--book", "pyopencl");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("gpu book evaluate: c = a + b, 10000 uniform floats in [0, 1) per input,"
+                + " seed 1, each sum done 10000 times on the CPU, 10000 times in the kernel on opencl:0 ("), run::toString);
+        List<String> block = info.outLines();
+        assertEquals(block, lines.subList(1, 1 + block.size()), run::toString);
+        int at = 1 + block.size();
+        assertTrue(lines.get(at).matches("CPU Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertTrue(lines.get(at + 1).matches("GPU Kernel evaluation Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertTrue(lines.get(at + 2).matches("GPU Time: \\d+\\.\\d+(E-\\d+)? s"), run::toString);
+        assertEquals("check: equals the Java reference exactly", lines.get(at + 3), run::toString);
+        assertEquals(at + 5, lines.size(), run::toString);
+    }
+
     @Test
     void thePyCudaElementwiseKernelPrintsWhatJavaPrints() {
         assumeOpenCl();
