@@ -35,10 +35,7 @@ final class GpuBookDotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (size < 1) {
-            throw new picocli.CommandLine.ParameterException(options.commandLine(), "--size " + size
-                    + ": expected 1 or more");
-        }
+        options.checkSize(size);
         float[] x = new float[size];
         double exact = 0;
         for (int i = 0; i < size; i++) {

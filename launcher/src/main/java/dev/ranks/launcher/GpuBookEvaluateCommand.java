@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code launcher gpu book evaluate}: the Cookbook's "Evaluating PyOpenCL applications" ({@code
@@ -77,9 +76,7 @@ final class GpuBookEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (size < 1) {
-            throw new ParameterException(options.commandLine(), "--size " + size + ": expected 1 or more");
-        }
+        options.checkSize(size);
         Random random = options.random();
         float[] a = GpuBookOptions.floats(size, random::nextFloat);
         float[] b = GpuBookOptions.floats(size, random::nextFloat);

@@ -81,6 +81,18 @@ final class GpuBookOptions {
     }
 
     /**
+     * A recipe's {@code --size}, which must be 1 or more.
+     *
+     * @param size the value given
+     * @throws picocli.CommandLine.ParameterException naming the value, for exit 2
+     */
+    void checkSize(int size) {
+        if (size < 1) {
+            throw new picocli.CommandLine.ParameterException(commandLine(), "--size " + size + ": expected 1 or more");
+        }
+    }
+
+    /**
      * A kernel's result and its time.
      *
      * @param values the result

@@ -64,10 +64,7 @@ final class GpuBookReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (size < 1) {
-            throw new picocli.CommandLine.ParameterException(options.commandLine(), "--size " + size
-                    + ": expected 1 or more");
-        }
+        options.checkSize(size);
         long[] a = new long[size];
         for (int i = 0; i < size; i++) {
             a[i] = i + 1L;
