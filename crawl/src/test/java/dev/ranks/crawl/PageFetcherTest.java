@@ -367,22 +367,28 @@ class PageFetcherTest {
     void tlsFailure() throws Exception {
         PageRecord r;
         try (ServerSocket plain = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            // Every connection gets plain HTTP where a TLS handshake is due, and is held open until the
+            // client closes it: closing first can reach the client as a reset before it has read the
+            // answer, and java.net.http retries a GET on a connection that closes, on a socket nobody
+            // would accept (a clean-clone CI run timed out so).
             Thread answer = new Thread(() -> {
-                try (java.net.Socket s = plain.accept()) {
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                    s.getInputStream().read();
-                } catch (IOException e) {
-                    // The client gave up first: nothing to answer.
+                while (!plain.isClosed()) {
+                    try (java.net.Socket s = plain.accept()) {
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        // The client gave up or the test closed the server socket: nothing to answer.
+                    }
                 }
             });
+            answer.setDaemon(true);
             answer.start();
             // Generous timeouts: the JVM's first TLS handshake loads its crypto providers, which can
             // take seconds on a loaded machine; this test is about the kind of failure, not its speed.
             r = fetchOne(fast().obeyRobots(false).connectTimeout(Duration.ofSeconds(20))
                     .readTimeout(Duration.ofSeconds(20)).build(), "https://127.0.0.1:" + plain.getLocalPort() + "/");
-            answer.join(5000);
-        }
+        } // closing the server socket ends the answering thread's accept loop
         assertEquals(ErrorKind.TLS, r.errorKind(), r.toString());
         assertTrue(r.error().startsWith("TLS failed: "), r.error());
     }
