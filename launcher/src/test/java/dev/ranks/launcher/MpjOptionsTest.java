@@ -19,6 +19,19 @@ class MpjOptionsTest {
     @TempDir
     Path tmp;
 
+    @Test
+    void mpjsOwnLinesAreNotRelayedAsTheProgramsOutput() {
+        for (String chatter : new String[] {"MPJ Express (0.44) is started in the hybrid configuration",
+            "Starting process <0> on <node1>", "Stopping Process <3> on <node2>", "EXIT", "@Ping#", "EXIT@Ping#",
+            "@Ping#@Ping#EXIT"}) {
+            assertTrue(MpjJob.MPJ_CHATTER.matcher(chatter).matches(), chatter);
+        }
+        for (String output : new String[] {"EXIT code 0", "process 0 sending [0, 1, 2, 3] receiving [0, 0, 0, 0]",
+            "@Ping# from a program", ""}) {
+            assertFalse(MpjJob.MPJ_CHATTER.matcher(output).matches(), output);
+        }
+    }
+
     @ParameterizedTest(name = "launcher {0}")
     @CsvSource(delimiter = '|', value = {
         "--mpj-dev shmem hello               | Invalid value for option '--mpj-dev': 'shmem' is not an MPJ Express device: expected one of [multicore, niodev, hybdev]",
