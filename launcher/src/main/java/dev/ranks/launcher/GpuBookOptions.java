@@ -1,6 +1,5 @@
 package dev.ranks.launcher;
 
-import dev.ranks.gpu.Backends;
 import dev.ranks.gpu.Device;
 import dev.ranks.gpu.DeviceBuffer;
 import dev.ranks.gpu.ElementType;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,10 +18,8 @@ final class GpuBookOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.AUTO,
-            description = "auto, cuda, opencl, aparapi or java; auto tries CUDA, an OpenCL GPU, an OpenCL CPU, then"
-                    + " Java. Default: ${DEFAULT-VALUE}.")
-    private String backend;
+    @Mixin
+    private BackendOption backend;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the random input (java.util.Random), printed with it. Default: ${DEFAULT-VALUE}.")
@@ -32,7 +30,7 @@ final class GpuBookOptions {
 
     /** Opens device 0 of the chosen backend; an unknown or unavailable backend is {@code UNAVAILABLE}, exit 2. */
     Device open() {
-        return Backends.select(backend).open(0);
+        return backend.select().open(0);
     }
 
     /** The generator of the recipe's random input. */

@@ -3,7 +3,6 @@ package dev.ranks.launcher;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
-import dev.ranks.gpu.Backends;
 import dev.ranks.gpu.BufferMemory;
 import dev.ranks.gpu.Selection;
 import dev.ranks.workloads.gpu.GpuBatch;
@@ -11,6 +10,7 @@ import dev.ranks.workloads.gpu.GpuReport;
 import java.util.function.BiFunction;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -24,10 +24,8 @@ final class GpuOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.AUTO,
-            description = "auto, cuda, opencl, aparapi or java; auto tries CUDA, an OpenCL GPU, an OpenCL CPU, then"
-                    + " Java. Default: ${DEFAULT-VALUE}.")
-    private String backend;
+    @Mixin
+    private BackendOption backend;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
             description = "Kernel runs per rank; the best is reported. Default: ${DEFAULT-VALUE}.")
@@ -53,7 +51,7 @@ final class GpuOptions {
      * @return the job's exit code
      */
     int run(int size, Footprints footprint, BiFunction<Intracomm, GpuBatch.Spec, GpuReport> kernel) {
-        Selection selection = Backends.select(backend);
+        Selection selection = backend.select();
         if (memory == BufferMemory.HOST && !selection.backend().hostBuffers()) {
             throw new RanksException(ErrorClass.USAGE, "--memory host: backend " + selection.backend().name()
                     + " has no zero-copy host buffers: expected --backend opencl, or --memory auto or device");

@@ -2,16 +2,12 @@ package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ranks.pipeline.redis.CeleryWorker;
-import dev.ranks.pipeline.redis.RedisServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,26 +28,17 @@ class BooksCeleryIT {
     @TempDir
     Path tmp;
 
-    private RedisServer redis;
-    private final List<Process> started = new ArrayList<>();
+    private CeleryBroker broker;
 
     @BeforeEach
     void start() {
-        String noRedis = RedisServer.unavailableReason();
-        assumeTrue(noRedis == null, () -> "skipped: " + noRedis);
-        String noCelery = CeleryWorker.unavailableReason();
-        assumeTrue(noCelery == null, () -> "skipped: " + noCelery);
-        redis = RedisServer.builder().appendOnly(false).start();
+        broker = CeleryBroker.start();
     }
 
     @AfterEach
     void stop() {
-        for (Process process : started) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        if (redis != null) {
-            redis.close();
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -69,7 +56,7 @@ class BooksCeleryIT {
         site.start();
         try {
             Path workerLog = tmp.resolve("worker.log");
-            Process worker = launcher(workerLog, "worker", "-Q", "celery,fibo_queue,sqrt_queue,webcrawler_queue",
+            Process worker = broker.launcher(workerLog, "worker", "-Q", "celery,fibo_queue,sqrt_queue,webcrawler_queue",
                     "--concurrency", "4");
             ProcessLog.await(worker, workerLog, "stop with Ctrl-C", Duration.ofSeconds(30));
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/a.html";
@@ -107,16 +94,8 @@ class BooksCeleryIT {
     }
 
     private List<String> python(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(BOOKS.toFile());
-        pb.environment().remove("PYTHONHOME");
-        pb.environment().remove("VIRTUAL_ENV");
-        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        pb.environment().put("RANKS_BROKER", redis.url());
-        Process p = pb.redirectOutput(log.toFile()).redirectError(tmp.resolve(log.getFileName() + ".err").toFile())
-                .start();
-        started.add(p);
+        ProcessBuilder pb = broker.python(BOOKS, args);
+        Process p = broker.start(pb.redirectOutput(log.toFile()).redirectError(tmp.resolve(log.getFileName() + ".err").toFile()));
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python3 " + args[0] + " waited over 2 minutes");
         assertEquals(0, p.exitValue(), () -> "python3 " + args[0] + ": " + read(log) + read(
                 tmp.resolve(log.getFileName() + ".err")) + read(tmp.resolve("worker.log")));
@@ -129,16 +108,5 @@ class BooksCeleryIT {
         } catch (java.io.IOException e) {
             return e.toString();
         }
-    }
-
-    private Process launcher(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("RANKS_BROKER", redis.url());
-        Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        started.add(process);
-        return process;
     }
 }

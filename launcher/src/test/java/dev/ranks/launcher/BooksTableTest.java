@@ -118,13 +118,18 @@ class BooksTableTest {
         return Stream.of(inner.split("\\|", -1)).map(String::strip).toList();
     }
 
-    /** @return every test source of the repository by class name, examples/ included */
+    /** @return every test source of the repository by class name: each module's and examples/' src/test/java */
     private static Map<String, Path> testSources() throws IOException {
         Map<String, Path> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(DocSnippets.ROOT)) {
-            files.filter(p -> p.toString().contains("/src/test/java/") && p.toString().endsWith(".java")
-                            && !p.toString().contains("/target/"))
-                    .forEach(p -> sources.put(p.getFileName().toString().replaceFirst("\\.java$", ""), p));
+        List<Path> roots;
+        try (Stream<Path> modules = Files.list(DocSnippets.ROOT)) {
+            roots = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
+        }
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".java"))
+                        .forEach(p -> sources.put(p.getFileName().toString().replaceFirst("\\.java$", ""), p));
+            }
         }
         return sources;
     }

@@ -2,18 +2,13 @@ package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ranks.pipeline.redis.CeleryWorker;
-import dev.ranks.pipeline.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,28 +28,19 @@ class CeleryDocsIT {
     @TempDir
     Path tmp;
 
-    private RedisServer redis;
-    private final List<Process> started = new ArrayList<>();
+    private CeleryBroker broker;
     private String page;
 
     @BeforeEach
     void start() throws IOException {
         page = Files.readString(DOCS.resolve("celery.md"), StandardCharsets.UTF_8);
-        String noRedis = RedisServer.unavailableReason();
-        assumeTrue(noRedis == null, () -> "skipped: " + noRedis);
-        String noCelery = CeleryWorker.unavailableReason();
-        assumeTrue(noCelery == null, () -> "skipped: " + noCelery);
-        redis = RedisServer.builder().appendOnly(false).start();
+        broker = CeleryBroker.start();
     }
 
     @AfterEach
     void stop() {
-        for (Process process : started) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        if (redis != null) {
-            redis.close();
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -70,11 +56,11 @@ class CeleryDocsIT {
         String client = "cd docs/celery\npython3 client.py";
         assertTrue(page.contains(worker) && page.contains(client), "the page's commands");
         Path workerLog = tmp.resolve("worker.log");
-        Process ranks = launcher(workerLog, worker.substring("bin/launcher ".length()).split(" "));
+        Process ranks = broker.launcher(workerLog, worker.substring("bin/launcher ".length()).split(" "));
         waitFor(workerLog, "consumes celery, fibo_queue", ranks);
 
         Path clientLog = tmp.resolve("client.log");
-        Process python = start(python("client.py"), clientLog);
+        Process python = start(broker.python(CELERY_DIR, "client.py"), clientLog);
         assertTrue(python.waitFor(120, TimeUnit.SECONDS), "client.py ran over 2 minutes");
         assertEquals(0, python.exitValue(), Files.readString(clientLog));
         // the task ids differ from run to run: the page shows one run's, the test compares with any id
@@ -89,17 +75,17 @@ class CeleryDocsIT {
         String sqrt = "bin/launcher submit tasks.sqrt_task '\"x\"' --queue celery_side --wait";
         assertTrue(page.contains("cd docs/celery\n" + celery) && page.contains(fibo) && page.contains(sqrt),
                 "the page's commands");
-        start(python(celery.substring("python3 ".length()).split(" ")), tmp.resolve("celery.log"));
+        start(broker.python(CELERY_DIR, celery.substring("python3 ".length()).split(" ")), tmp.resolve("celery.log"));
 
         Path fiboLog = tmp.resolve("fibo.log");
-        Process fiboRun = launcher(fiboLog, "submit", "tasks.fibo_task", "30", "--queue", "celery_side", "--wait");
+        Process fiboRun = broker.launcher(fiboLog, "submit", "tasks.fibo_task", "30", "--queue", "celery_side", "--wait");
         assertTrue(fiboRun.waitFor(120, TimeUnit.SECONDS), () -> "submit waited over 2 minutes; " + logs());
         assertEquals(0, fiboRun.exitValue(), this::logs);
         assertTrue(lastLine(fiboLog).matches("\\{\"id\":\"([0-9a-f-]{36})\",\"status\":\"SUCCESS\",\"result\":\\[30,"
                 + "\"The Fibonacci calculated with task id \\1 was 832040\"]}"), this::logs);
 
         Path sqrtLog = tmp.resolve("sqrt.log");
-        Process sqrtRun = launcher(sqrtLog, "submit", "tasks.sqrt_task", "\"x\"", "--queue", "celery_side", "--wait");
+        Process sqrtRun = broker.launcher(sqrtLog, "submit", "tasks.sqrt_task", "\"x\"", "--queue", "celery_side", "--wait");
         assertTrue(sqrtRun.waitFor(120, TimeUnit.SECONDS), () -> "submit waited over 2 minutes; " + logs());
         assertEquals(1, sqrtRun.exitValue(), this::logs);
         assertTrue(Files.readString(sqrtLog).contains("\"status\":\"FAILURE\",\"error\":\"FAILURE: builtins.TypeError:"
@@ -118,32 +104,8 @@ class CeleryDocsIT {
         return page.substring(from, page.indexOf("```", from));
     }
 
-    private ProcessBuilder python(String... args) {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(CELERY_DIR.toFile());
-        Map<String, String> env = pb.environment();
-        env.remove("PYTHONHOME");
-        env.remove("VIRTUAL_ENV");
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put("RANKS_BROKER", redis.url());
-        return pb;
-    }
-
-    /** The launcher with the page's arguments, in a JVM of its own: bin/launcher runs this main class. */
-    private Process launcher(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("RANKS_BROKER", redis.url());
-        return start(pb, log);
-    }
-
     private Process start(ProcessBuilder pb, Path log) throws IOException {
-        Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        started.add(process);
-        return process;
+        return broker.start(pb.redirectErrorStream(true).redirectOutput(log.toFile()));
     }
 
     private static void waitFor(Path log, String text, Process process) throws Exception {
