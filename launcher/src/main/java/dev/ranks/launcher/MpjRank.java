@@ -5,13 +5,13 @@ import dev.ranks.comm.RanksException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
  * The launcher as one rank of an MPJ Express job. MPJ's starter runs the launcher's main class in
  * every rank, with MPJ's own arguments first (rank, configuration, device name) and the launcher's
- * after them; {@link #isMpjLaunch(String[])} recognises them, and {@link #run(String[], Supplier)}
+ * after them; {@link #isMpjLaunch(String[])} recognises them, and {@link #run(String[], Function)}
  * initialises MPJ, runs the command line on the {@code mpj} device and reports the exit code. This
  * happens both when {@code launcher --device mpj} started the job ({@link MpjJob}) and under MPJ's
  * own {@code mpjrun}.
@@ -60,7 +60,7 @@ final class MpjRank {
 
     /**
      * Makes the ranks of jobs this process starts run another main class, one that hands its
-     * arguments to {@link #run(String[], Supplier)} in turn; for programs that add commands to the
+     * arguments to {@link #run(String[], Function)} in turn; for programs that add commands to the
      * launcher's, such as tests.
      *
      * @param mainClass a class with {@code public static void main(String[])} on this process's class path
@@ -75,13 +75,13 @@ final class MpjRank {
      * Never exits the JVM itself: under MPJ's multicore device other ranks share it.
      *
      * @param mpjArgs the arguments of {@code main}, MPJ's first
-     * @param commands builds the launcher's command line
+     * @param commands builds the launcher's command line for the arguments after MPJ's
      */
-    static void run(String[] mpjArgs, Supplier<CommandLine> commands) {
+    static void run(String[] mpjArgs, Function<String[], CommandLine> commands) {
         String[] args = (String[]) call("init", String[].class, (Object) mpjArgs);
         size = (Integer) call("size", null, (Object[]) null);
         active = true;
-        CommandLine command = commands.get();
+        CommandLine command = commands.apply(args);
         int exitCode = command.execute(args);
         command.getOut().flush();
         command.getErr().flush();
