@@ -116,7 +116,11 @@ public final class Launcher implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(launcher)
                 .setParameterExceptionHandler(exitCodes)
                 .setExecutionExceptionHandler(exitCodes);
-        commands.forEach(commandLine::addSubcommand);
+        // A loop, not commandLine::addSubcommand: resolving that lambda while bin/launcher dumps its
+        // class-data archive links picocli's CommandLine, and a linked pre-Java-6 class stays out of it.
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
         CommandSpec spec = commandLine.getCommandSpec();
         spec.addMixin("job", job);
         spec.mixinStandardHelpOptions(true);
