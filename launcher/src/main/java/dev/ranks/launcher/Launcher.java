@@ -89,7 +89,7 @@ public final class Launcher implements Callable<Integer> {
      * where that is plain, with all of them otherwise. Executing {@code args} on it does what it
      * does on {@link #commandLine()}: the launcher's own options come before the command, where
      * only their names and values can stand, and anything else (no command, an unknown word or
-     * option, {@code --help}, {@code --version}, an {@code @file}) gets every command.
+     * option, {@code --help}, an {@code @file}) gets every command, but {@code --version} alone none.
      *
      * @param args the command line it will execute
      * @return a command line ready to execute {@code args}
@@ -98,7 +98,12 @@ public final class Launcher implements Callable<Integer> {
         Launcher launcher = new Launcher();
         CommandSpec job = CommandSpec.forAnnotatedObject(launcher.job);
         Class<?> named = namedCommand(job, args);
-        return build(launcher, job, named != null ? List.of(named) : COMMANDS.stream().map(Map.Entry::getValue).toList());
+        if (named != null) {
+            return build(launcher, job, List.of(named));
+        }
+        // The version, alone, is the one answer that names no command and lists none.
+        boolean version = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
+        return build(launcher, job, version ? List.of() : COMMANDS.stream().map(Map.Entry::getValue).toList());
     }
 
     private static CommandLine build(List<Class<?>> commands) {

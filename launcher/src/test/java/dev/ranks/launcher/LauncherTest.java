@@ -107,12 +107,23 @@ class LauncherTest {
     }
 
     @ParameterizedTest(name = "launcher {0}")
-    @ValueSource(strings = {"", "--help", "-h hello", "--version", "-V fib", "-n9 hello", "-np 9 hello", "frobnicate",
+    @ValueSource(strings = {"", "--help", "-h hello", "--version hello", "-V fib", "-n9 hello", "-np 9 hello", "frobnicate",
         "-n", "-n hello", "--trace hello hello", "-- hello", "@args hello", "--frobnicate hello", "- hello"})
     void anyOtherCommandLineBuildsEveryCommand(String args) {
         CommandLine launcher = Launcher.commandLine(args.isEmpty() ? new String[0] : args.split(" "));
 
         assertEquals(Launcher.COMMANDS.size(), launcher.getSubcommands().size());
+    }
+
+    @ParameterizedTest(name = "launcher {0}")
+    @ValueSource(strings = {"--version", "-V"})
+    void theVersionAloneBuildsNoCommandAndAnswersAsEveryCommandDoes(String option) {
+        CliRun none = CliRun.of(Launcher.commandLine(option), option);
+        CliRun every = CliRun.of(Launcher.commandLine(), option);
+
+        assertTrue(Launcher.commandLine(option).getSubcommands().isEmpty());
+        assertEquals(0, none.exitCode(), none::toString);
+        assertEquals(every, none);
     }
 
     @ParameterizedTest(name = "launcher {0}")
