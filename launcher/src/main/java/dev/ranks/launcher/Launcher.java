@@ -140,7 +140,8 @@ public final class Launcher implements Callable<Integer> {
     /**
      * The command {@code args} names after the launcher's own options, or null where picocli could
      * read them otherwise: an option that is not a job option ({@code --help}, {@code --version},
-     * a typo), a value that is also a command's name (picocli refuses those), {@code --}.
+     * a typo), a value that is also a command's name (picocli refuses those) or an {@code @file}
+     * (picocli reads its words first, which may name another command), {@code --}.
      */
     private static Class<?> namedCommand(CommandSpec job, String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -159,7 +160,7 @@ public final class Launcher implements Callable<Integer> {
             }
             if (equals < 0) {
                 i++;
-                if (i == args.length || isCommand(args[i])) {
+                if (i == args.length || isCommand(args[i]) || args[i].startsWith("@")) {
                     return null;
                 }
             }

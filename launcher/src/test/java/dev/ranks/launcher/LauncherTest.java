@@ -108,7 +108,7 @@ class LauncherTest {
 
     @ParameterizedTest(name = "launcher {0}")
     @ValueSource(strings = {"", "--help", "-h hello", "--version hello", "-V fib", "-n9 hello", "-np 9 hello", "frobnicate",
-        "-n", "-n hello", "--trace hello hello", "-- hello", "@args hello", "--frobnicate hello", "- hello"})
+        "-n", "-n hello", "--trace hello hello", "-- hello", "@args hello", "--trace @args hello", "--frobnicate hello", "- hello"})
     void anyOtherCommandLineBuildsEveryCommand(String args) {
         CommandLine launcher = Launcher.commandLine(args.isEmpty() ? new String[0] : args.split(" "));
 
