@@ -36,9 +36,11 @@ class BomTest {
                 "bom/pom.xml's version must be ranks-parent's");
         Set<String> modules = new TreeSet<>();
         // every <module>, the profiles' too: the mpj module is installed only where MPJ Express is
+        // ...that it installs: the benchmarks module is built but not installed, so no user can depend on it
         for (String module : texts(parent.getElementsByTagName("module"))) {
-            if (!module.equals("bom")) {
-                modules.add(child(read(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement(), "artifactId"));
+            Document pom = read(ROOT.resolve(module).resolve("pom.xml"));
+            if (!module.equals("bom") && !texts(pom.getElementsByTagName("maven.install.skip")).contains("true")) {
+                modules.add(child(pom.getDocumentElement(), "artifactId"));
             }
         }
         Set<String> managed = new TreeSet<>();
@@ -51,6 +53,16 @@ class BomTest {
         }
 
         assertEquals(modules, managed, "bom/pom.xml must manage exactly the build's modules");
+    }
+
+    @Test
+    void theBenchmarksAreBuiltButNotInstalled() throws Exception {
+        Document parent = read(ROOT.resolve("pom.xml"));
+        assertTrue(texts(parent.getElementsByTagName("module")).contains("benchmarks"),
+                "the benchmarks module must be in the build, so that it compiles against today's API");
+        Document benchmarks = read(ROOT.resolve("benchmarks/pom.xml"));
+        assertEquals(List.of("true"), texts(benchmarks.getElementsByTagName("maven.install.skip")),
+                "benchmarks/pom.xml must skip install: it is no artifact for users");
     }
 
     @Test
