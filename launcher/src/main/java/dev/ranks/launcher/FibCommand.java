@@ -74,6 +74,11 @@ final class FibCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints JSON lines: one object per input, then a summary object.")
     private boolean json;
 
+    @Option(names = "--print-inputs", description = "Prints the inputs, one per line, in the order given, and"
+            + " computes nothing: the batch a run with the same options computes (bin/bench-compare-fib hands it to"
+            + " its reference).")
+    private boolean printInputs;
+
     @Mixin
     private EngineOptions engine;
 
@@ -83,6 +88,11 @@ final class FibCommand implements Callable<Integer> {
         List<Integer> batch = batch();
         engine.check(null);
         PrintWriter out = spec.commandLine().getOut();
+        if (printInputs) {
+            batch.forEach(out::println);
+            out.flush();
+            return 0;
+        }
         if (engine.given()) {
             return onEngine(batch, out);
         }
