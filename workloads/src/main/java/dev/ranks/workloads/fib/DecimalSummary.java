@@ -35,6 +35,9 @@ public record DecimalSummary(int digits, String first, String last) {
     static final int TOP_BITS = 128;
     private static final MathContext DOWN = new MathContext(50, RoundingMode.FLOOR);
     private static final MathContext UP = new MathContext(50, RoundingMode.CEILING);
+    // Computed once, so that a summary multiplies only the powers its shift's bits pick, not squares too.
+    private static final BigDecimal[] SQUARES_DOWN = squares(DOWN);
+    private static final BigDecimal[] SQUARES_UP = squares(UP);
 
     /**
      * Checks the values.
@@ -134,17 +137,24 @@ public record DecimalSummary(int digits, String first, String last) {
 
     /** 2^exponent with every step rounded the same way, so the result is a bound in that direction. */
     private static BigDecimal powerOfTwo(int exponent, MathContext rounding) {
+        BigDecimal[] squares = rounding == DOWN ? SQUARES_DOWN : SQUARES_UP;
         BigDecimal result = BigDecimal.ONE;
-        BigDecimal square = BigDecimal.valueOf(2);
-        for (int e = exponent; e > 0; e >>>= 1) {
+        for (int bit = 0, e = exponent; e > 0; bit++, e >>>= 1) {
             if ((e & 1) != 0) {
-                result = result.multiply(square, rounding);
-            }
-            if (e > 1) {
-                square = square.multiply(square, rounding);
+                result = result.multiply(squares[bit], rounding);
             }
         }
         return result;
+    }
+
+    /** 2^(2^i) for every bit i of a positive int, each squaring rounded the same way. */
+    private static BigDecimal[] squares(MathContext rounding) {
+        BigDecimal[] squares = new BigDecimal[Integer.SIZE - 1];
+        squares[0] = BigDecimal.valueOf(2);
+        for (int i = 1; i < squares.length; i++) {
+            squares[i] = squares[i - 1].multiply(squares[i - 1], rounding);
+        }
+        return squares;
     }
 
     private static int integerDigits(BigDecimal positive) {

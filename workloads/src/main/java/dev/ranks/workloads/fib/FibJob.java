@@ -6,11 +6,13 @@ import dev.ranks.comm.RanksException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The fib workload, run by every rank of a job: rank 0 partitions the distinct inputs by predicted
@@ -36,8 +38,37 @@ public final class FibJob {
      * What one rank sends back to the root: never the numbers themselves, only their summaries (and
      * their decimal strings under {@code --full}), and the arithmetic the rank computed with, which
      * ranks in processes of their own choose each for themselves.
+     *
+     * <p>The results travel as text, one line each, and the inputs are scattered as text: a string,
+     * or a record of ints, doubles and strings, is an immutable value, which the local device
+     * passes by reference where a message carries it alone, and which Kryo copies cheaply where a
+     * tree algorithm forwards several together; a list of records of records costs Kryo a
+     * reflective serializer per class, on each rank's thread, in a JVM that has just started.
+     *
+     * @param rank the computing rank
+     * @param results its results, a line each: n, digit count, first and last digits, CPU milliseconds
+     *     and the whole value or nothing, separated by spaces
+     * @param busyMillis its CPU time for all of them
+     * @param arithmetic its arithmetic's name
      */
-    private record RankWork(int rank, List<FibResult> results, double busyMillis, String arithmetic) {
+    private record RankWork(int rank, String results, double busyMillis, String arithmetic) {
+        static RankWork of(int rank, List<FibResult> results, double busyMillis, String arithmetic) {
+            StringBuilder text = new StringBuilder();
+            for (FibResult r : results) {
+                text.append(r.n()).append(' ').append(r.decimal().digits()).append(' ').append(r.decimal().first())
+                        .append(' ').append(r.decimal().last()).append(' ').append(r.millis()).append(' ')
+                        .append(r.value()).append('\n');
+            }
+            return new RankWork(rank, text.toString(), busyMillis, arithmetic);
+        }
+
+        List<FibResult> decoded() {
+            return results.lines().map(line -> {
+                String[] f = line.split(" ", -1);
+                return new FibResult(Integer.parseInt(f[0]), new DecimalSummary(Integer.parseInt(f[1]), f[2], f[3]),
+                        f[5], rank, Double.parseDouble(f[4]));
+            }).toList();
+        }
     }
 
     private FibJob() {
@@ -100,7 +131,11 @@ public final class FibJob {
         CostModel model = CostModel.of(fullValues, arithmetic.name());
         double start = comm.wtime();
         Partition partition = comm.rank() == ROOT ? Partition.lpt(inputs, comm.size(), model) : null;
-        List<Integer> mine = comm.scatter(partition == null ? null : partition.assignments(), ROOT);
+        List<String> parts = partition == null ? null : partition.assignments().stream()
+                .map(ns -> ns.stream().map(String::valueOf).collect(Collectors.joining(" "))).toList();
+        String part = comm.scatter(parts, ROOT);
+        List<Integer> mine = part.isEmpty() ? List.of()
+                : Arrays.stream(part.split(" ")).map(Integer::valueOf).toList();
         RankWork work = compute(comm.rank(), mine, fullValues, arithmetic, computed);
         List<RankWork> gathered = comm.gather(work, ROOT);
         if (comm.rank() != ROOT) {
@@ -122,7 +157,7 @@ public final class FibJob {
             results.add(new FibResult(n, decimal, value, rank, (cpuNanos() - before) / 1e6));
             computed.run();
         }
-        return new RankWork(rank, results, (cpuNanos() - start) / 1e6, arithmetic.name());
+        return RankWork.of(rank, results, (cpuNanos() - start) / 1e6, arithmetic.name());
     }
 
     private static FibReport report(List<Integer> inputs, Partition partition, List<RankWork> gathered,
@@ -132,8 +167,9 @@ public final class FibJob {
         Set<String> arithmetics = new TreeSet<>();
         for (RankWork work : gathered) {
             arithmetics.add(work.arithmetic());
-            work.results().forEach(result -> byInput.put(result.n(), result));
-            loads.add(new RankLoad(work.rank(), work.results().size(),
+            List<FibResult> results = work.decoded();
+            results.forEach(result -> byInput.put(result.n(), result));
+            loads.add(new RankLoad(work.rank(), results.size(),
                     partition.predictedMillis().get(work.rank()), work.busyMillis()));
         }
         List<FibResult> inOrder = inputs.stream().map(byInput::get).toList();
