@@ -5,20 +5,25 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * F(n) in GMP, the GNU multiple precision library, called through JNA: {@code mpz_fib_ui} computes
@@ -55,6 +60,7 @@ public final class GmpArithmetic implements FibArithmetic {
     private static final List<Integer> CHECKED = List.of(0, 1, 2, 93, 94, 95, 1000);
     private static final Map<String, Attempt> ATTEMPTS = new ConcurrentHashMap<>();
     private static final String PLATFORM_PATH = "jna.platform.library.path";
+    private static final String BOOT_PATH = "jna.boot.library.path";
 
     /** The GMP functions used; the library's own names have a prefix ({@code mpz_init} is {@code __gmpz_init}). */
     interface Gmp extends Library {
@@ -110,6 +116,7 @@ public final class GmpArithmetic implements FibArithmetic {
     private static Attempt tryLoad(String library) {
         try {
             skipLdconfig();
+            keepDispatchLibrary();
             if (Native.LONG_SIZE != Long.BYTES || Native.SIZE_T_SIZE != Long.BYTES || Native.POINTER_SIZE != Long.BYTES) {
                 return new Attempt(null, "C long, size_t and pointers are not 64 bits here");
             }
@@ -145,6 +152,42 @@ public final class GmpArithmetic implements FibArithmetic {
         System.setProperty(PLATFORM_PATH, Stream.of("/usr/lib/" + arch + "-linux-gnu", "/lib/" + arch + "-linux-gnu",
                 "/usr/lib64", "/lib64", "/usr/lib", "/lib").filter(dir -> Files.isDirectory(Path.of(dir)))
                 .collect(Collectors.joining(File.pathSeparator)));
+    }
+
+    /**
+     * Spares JNA extracting its native part from the jar on every start: it writes a temporary file
+     * named through SecureRandom, whose start-up costs some 50 ms. The library is kept instead in
+     * {@code ~/.cache/ranks} (or {@code $XDG_CACHE_HOME/ranks}) under a name that carries its CRC,
+     * written once, atomically, and handed to JNA as {@code jna.boot.library.path}. Where the
+     * directory cannot be written, or the property is already set, JNA extracts as usual.
+     */
+    private static void keepDispatchLibrary() {
+        if (System.getProperty(BOOT_PATH) != null) {
+            return;
+        }
+        String name = System.mapLibraryName("jnidispatch");
+        try (InputStream in = Native.class.getClassLoader()
+                .getResourceAsStream("com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + name)) {
+            if (in == null) {
+                return;
+            }
+            byte[] bytes = in.readAllBytes();
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path dir = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("ranks").resolve("jnidispatch-" + Long.toHexString(crc.getValue()));
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
+                Files.createDirectories(dir);
+                Path part = dir.resolve(name + "." + ProcessHandle.current().pid() + ".part");
+                Files.write(part, bytes);
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.setProperty(BOOT_PATH, dir.toString());
+        } catch (IOException | RuntimeException e) {
+            // JNA extracts it itself, as it would without this
+        }
     }
 
     @Override
