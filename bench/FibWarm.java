@@ -10,7 +10,8 @@ import java.util.List;
  * as {@code launcher fib} computes them, in each arithmetic; bench/fib_warm.py is gmpy2's side.
  * Prints one median per arithmetic, of RUNS rounds after five rounds of warm-up. Run from the
  * repository root with the launcher's jar on the class path:
- * {@code java -cp launcher/target/launcher.jar bench/FibWarm.java INPUTS_FILE [RUNS]}.
+ * {@code java -cp launcher/target/launcher.jar bench/FibWarm.java INPUTS_FILE [RUNS [gmp|java]...]}
+ * (both arithmetics unless named).
  */
 public final class FibWarm {
     private FibWarm() {
@@ -20,7 +21,9 @@ public final class FibWarm {
         List<Integer> inputs = Arrays.stream(Files.readString(Path.of(args[0])).trim().split("\\s+"))
                 .map(Integer::valueOf).toList();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 11;
-        for (String choice : List.of(FibArithmetic.GMP, FibArithmetic.JAVA)) {
+        List<String> choices = args.length > 2 ? Arrays.asList(args).subList(2, args.length)
+                : List.of(FibArithmetic.GMP, FibArithmetic.JAVA);
+        for (String choice : choices) {
             FibArithmetic arithmetic = FibArithmetic.choose(choice);
             double[] millis = new double[runs];
             for (int round = -5; round < runs; round++) {
