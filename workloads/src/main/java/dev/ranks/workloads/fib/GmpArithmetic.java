@@ -145,7 +145,7 @@ public final class GmpArithmetic implements FibArithmetic {
      * its soname, which the dynamic loader finds without them, so the usual directories suffice.
      */
     private static void skipLdconfig() {
-        if (System.getProperty(PLATFORM_PATH) != null) {
+        if (System.getProperty(PLATFORM_PATH) != null || !System.getProperty("os.name").startsWith("Linux")) {
             return;
         }
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
