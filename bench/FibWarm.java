@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One core, warm: the time one rank's work takes for a batch of inputs, F(n) and its decimal summary
  * as {@code launcher fib} computes them, in each arithmetic; bench/fib_warm.py is gmpy2's side.
- * Prints one median per arithmetic, of RUNS rounds after five rounds of warm-up. Run from the
+ * Prints one median per arithmetic, of RUNS rounds after a second of warm-up (five rounds at least). Run from the
  * repository root with the launcher's jar on the class path:
  * {@code java -cp launcher/target/launcher.jar bench/FibWarm.java INPUTS_FILE [RUNS [gmp|java]...]}
  * (both arithmetics unless named).
@@ -25,18 +25,26 @@ public final class FibWarm {
                 : List.of(FibArithmetic.GMP, FibArithmetic.JAVA);
         for (String choice : choices) {
             FibArithmetic arithmetic = FibArithmetic.choose(choice);
+            // Warm-up: five rounds, and a second at least, for the JIT and for the C allocator, whose
+            // threshold for mapping large blocks afresh rises only as it frees them.
+            long warmUntil = System.nanoTime() + 1_000_000_000L;
+            for (int round = 0; round < 5 || System.nanoTime() < warmUntil; round++) {
+                round(arithmetic, inputs);
+            }
             double[] millis = new double[runs];
-            for (int round = -5; round < runs; round++) {
-                long start = System.nanoTime();
-                for (int n : inputs) {
-                    arithmetic.summary(n, FibJob.SHOWN_DIGITS);
-                }
-                if (round >= 0) {
-                    millis[round] = (System.nanoTime() - start) / 1e6;
-                }
+            for (int round = 0; round < runs; round++) {
+                millis[round] = round(arithmetic, inputs);
             }
             Arrays.sort(millis);
             System.out.printf("ranks-%s %.2f%n", choice, millis[runs / 2]);
         }
+    }
+
+    private static double round(FibArithmetic arithmetic, List<Integer> inputs) {
+        long start = System.nanoTime();
+        for (int n : inputs) {
+            arithmetic.summary(n, FibJob.SHOWN_DIGITS);
+        }
+        return (System.nanoTime() - start) / 1e6;
     }
 }

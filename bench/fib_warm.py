@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """One core, warm: the time gmpy2 takes for a batch of inputs, the reference for Ranks' in-job compute
-(bench/FibWarm.java). Prints two medians of RUNS rounds, after two rounds of warm-up: gmpy2.fib alone,
+(bench/FibWarm.java). Prints two medians of RUNS rounds, after a second of warm-up (five rounds at least): gmpy2.fib alone,
 and gmpy2.fib with the decimal summary bench/fib_mpi4py.py prints (digit count, first and last digits).
 
 Usage: python3 bench/fib_warm.py INPUTS_FILE [RUNS]
@@ -15,9 +15,13 @@ from fib_mpi4py import summary
 
 
 def median_ms(inputs, work, runs):
-    for _ in range(2):
+    # the same warm-up as bench/FibWarm.java's: five rounds, and a second at least
+    warm_until = time.perf_counter() + 1
+    rounds = 0
+    while rounds < 5 or time.perf_counter() < warm_until:
         for n in inputs:
             work(n)
+        rounds += 1
     times = []
     for _ in range(runs):
         start = time.perf_counter()
