@@ -8,10 +8,12 @@ import dev.ranks.pipeline.Outcome;
 import dev.ranks.pipeline.Summary;
 import dev.ranks.workloads.fib.CostModel;
 import dev.ranks.workloads.fib.DecimalSummary;
+import dev.ranks.workloads.fib.FibArithmetic;
 import dev.ranks.workloads.fib.FibInputs;
 import dev.ranks.workloads.fib.FibJob;
 import dev.ranks.workloads.fib.FibReport;
 import dev.ranks.workloads.fib.FibResult;
+import dev.ranks.workloads.fib.GmpArithmetic;
 import dev.ranks.workloads.fib.RankLoad;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -74,6 +76,17 @@ final class FibCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints JSON lines: one object per input, then a summary object.")
     private boolean json;
 
+    @Option(names = "--arith", paramLabel = "WHICH", defaultValue = FibArithmetic.AUTO,
+            description = "The big-integer arithmetic: gmp (GMP through libgmp.so.10, Debian's libgmp10), java"
+                    + " (BigInteger) or auto, GMP where it loads and BigInteger otherwise. The summary says which ran."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private String arith;
+
+    @Option(names = "--print-inputs", description = "Prints the inputs, one per line, in the order given, and"
+            + " computes nothing: the batch a run with the same options computes (bin/bench-compare-fib hands it to"
+            + " its reference).")
+    private boolean printInputs;
+
     @Mixin
     private EngineOptions engine;
 
@@ -83,15 +96,29 @@ final class FibCommand implements Callable<Integer> {
         List<Integer> batch = batch();
         engine.check(null);
         PrintWriter out = spec.commandLine().getOut();
+        if (printInputs) {
+            batch.forEach(out::println);
+            out.flush();
+            return 0;
+        }
         if (engine.given()) {
+            if (!arith.equals(FibArithmetic.AUTO)) {
+                throw new RanksException(ErrorClass.USAGE, "--arith is given with --engine: expected one of them"
+                        + " (the engines' fib tasks compute with BigInteger)");
+            }
             return onEngine(batch, out);
+        }
+        FibArithmetic arithmetic = FibArithmetic.choose(arith);
+        if (arith.equals(FibArithmetic.AUTO) && GmpArithmetic.problem() != null) {
+            spec.commandLine().getErr().println("fib: GMP is unavailable (" + GmpArithmetic.problem()
+                    + "): computing with BigInteger; install libgmp10 for GMP");
         }
         Steps.of(spec).start("computing " + batch.size() + (batch.size() == 1 ? " input" : " inputs") + ", the largest "
                 + batch.stream().mapToInt(Integer::intValue).max().orElse(0));
         // Counted in distinct inputs, as the ranks compute them; the bar ends before the report prints.
         try (Progress progress = Progress.start(spec, launcher.job(), batch.stream().distinct().count())) {
             return launcher.job().run(spec, 1, comm -> {
-                FibReport report = FibJob.run(comm, batch, full, progress::step);
+                FibReport report = FibJob.run(comm, batch, full, arithmetic, progress::step);
                 if (report != null) {
                     progress.close();
                     if (json) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.ranks.workloads.fib.FibInputs;
+import dev.ranks.workloads.fib.GmpArithmetic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,14 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FibCommandTest {
     private static final Pattern SUMMARY = Pattern.compile(
-            "fib: (\\d+) inputs \\((\\d+) distinct\\) on (\\d+) ranks, wall [0-9.]+ ms, busy max [0-9.]+ ms,"
+            "fib: (\\d+) inputs \\((\\d+) distinct\\) on (\\d+) ranks, (gmp|java) arithmetic, wall [0-9.]+ ms, busy max [0-9.]+ ms,"
                     + " mean [0-9.]+ ms, imbalance [0-9.]+ \\(max/mean busy\\)");
     private static final Pattern JSON_RESULT = Pattern.compile(
             "\\{\"n\":(\\d+),\"digits\":(\\d+),\"first\":\"(\\d{1,10})\",\"last\":\"(\\d{1,10})\",\"rank\":(\\d+),"
                     + "\"ms\":\\d+\\.\\d{3}}");
     private static final Pattern JSON_SUMMARY = Pattern.compile(
             "\\{\"summary\":\\{\"inputs\":(\\d+),\"distinct\":(\\d+),\"ranks\":(\\d+),\"wall_ms\":[0-9.]+,"
-                    + "\"imbalance\":[0-9.]+,\"busy_ms\":\\[[0-9.,]+],\"predicted_ms\":\\[[0-9.,]+]}}");
+                    + "\"imbalance\":[0-9.]+,\"busy_ms\":\\[[0-9.,]+],\"predicted_ms\":\\[[0-9.,]+],\"arith\":\"(gmp|java)\"}}");
 
     @TempDir
     Path dir;
@@ -46,6 +49,76 @@ class FibCommandTest {
         assertTrue(summary.matches(), run::toString);
         assertEquals("48", summary.group(1));
         assertEquals("9", summary.group(3));
+        // GMP loads wherever bin/test ran (it installs libgmp10), and auto picks it
+        assertEquals("gmp", summary.group(4), run::toString);
+    }
+
+    @Test
+    void bothArithmeticsPrintTheSameResults() {
+        String[] inputs = {"0", "1", "2", "93", "94", "1000", "123456", "1000000"};
+        List<List<String>> rows = new ArrayList<>();
+        for (String arith : List.of("java", "gmp")) {
+            List<String> args = new ArrayList<>(List.of("-n", "3", "fib", "--json", "--arith", arith));
+            args.addAll(List.of(inputs));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertEquals(0, run.exitCode(), run::toString);
+            var summary = JSON_SUMMARY.matcher(run.outLines().get(inputs.length));
+            assertTrue(summary.matches(), run::toString);
+            assertEquals(arith, summary.group(4), run::toString);
+            assertTrue(run.outLines().get(inputs.length).endsWith(",\"arith\":\"" + arith + "\"}}"), run::toString);
+            rows.add(run.outLines().subList(0, inputs.length).stream().map(JSON_RESULT::matcher)
+                    .peek(m -> assertTrue(m.matches(), run::toString))
+                    .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4)).toList());
+        }
+
+        assertEquals(rows.get(0), rows.get(1));
+        assertEquals("1000000 208988 1953282128 8242546875", rows.get(1).get(7));
+        assertEquals("94 20 1974027421 9868223167", rows.get(1).get(4));
+    }
+
+    @Test
+    void withoutGmpAutoFallsBackToBigIntegerAndSaysSo() {
+        String saved = System.getProperty(GmpArithmetic.LIBRARY_PROPERTY);
+        System.setProperty(GmpArithmetic.LIBRARY_PROPERTY, "libranks-no-such-gmp.so.10");
+        try {
+            CliRun auto = CliRun.of("-n", "2", "fib", "100", "93");
+            CliRun gmp = CliRun.of("-n", "2", "fib", "--arith", "gmp", "100");
+
+            assertEquals(0, auto.exitCode(), auto::toString);
+            assertTrue(auto.err().startsWith("fib: GMP is unavailable (libranks-no-such-gmp.so.10 does not load: "),
+                    auto::toString);
+            assertTrue(auto.err().contains("): computing with BigInteger; install libgmp10 for GMP\n"), auto::toString);
+            var summary = SUMMARY.matcher(auto.outLines().get(auto.outLines().size() - 1));
+            assertTrue(summary.matches(), auto::toString);
+            assertEquals("java", summary.group(4));
+            assertTrue(auto.outLines().get(1).matches("100\\s+21\\s+[01]\\s+[0-9.]+\\s+3542248481…9261915075"),
+                    auto::toString);
+            assertEquals(ExitCodes.USAGE, gmp.exitCode(), gmp::toString);
+            assertTrue(gmp.err().startsWith("--arith gmp: GMP is unavailable (libranks-no-such-gmp.so.10"), gmp::toString);
+            assertTrue(gmp.err().contains("install libgmp10 (Debian: sudo apt-get install libgmp10)"), gmp::toString);
+            assertEquals("", gmp.out(), gmp::toString);
+        } finally {
+            if (saved == null) {
+                System.clearProperty(GmpArithmetic.LIBRARY_PROPERTY);
+            } else {
+                System.setProperty(GmpArithmetic.LIBRARY_PROPERTY, saved);
+            }
+        }
+    }
+
+    @Test
+    void printInputsWritesTheBatchAndComputesNothing() {
+        CliRun defaults = CliRun.of("fib", "--print-inputs");
+        CliRun random = CliRun.of("fib", "--print-inputs", "7", "--random", "3", "--max", "50", "--seed", "9");
+
+        assertEquals(0, defaults.exitCode(), defaults::toString);
+        assertEquals(FibInputs.defaults().stream().map(String::valueOf).toList(), defaults.outLines());
+        assertEquals("", defaults.err(), defaults::toString);
+        assertEquals(0, random.exitCode(), random::toString);
+        List<String> expected = new ArrayList<>(List.of("7"));
+        FibInputs.random(3, 50, 9).forEach(n -> expected.add(String.valueOf(n)));
+        assertEquals(expected, random.outLines());
     }
 
     @Test
@@ -129,7 +202,9 @@ class FibCommandTest {
         "fib --max 10                    | --max is given without --random",
         "fib --seed 3                    | --seed is given without --random",
         "fib --inputs /no/such/file.txt  | inputs file '/no/such/file.txt' does not exist",
-        "fib -5                          | input '-5' is not a non-negative integer"})
+        "fib -5                          | input '-5' is not a non-negative integer",
+        "fib --arith fast 10             | --arith 'fast' is invalid: expected auto, gmp or java",
+        "fib --arith gmp --engine threads 10 | --arith is given with --engine: expected one of them"})
     void badInputExitsTwoNamingIt(String args, String message) {
         CliRun run = CliRun.of(args.trim().split("\\s+"));
 

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The number of decimal digits of a non-negative integer and its first and last digits, found
@@ -29,9 +31,13 @@ import java.math.RoundingMode;
  * @param last the last {@code min(count, digits)} digits, with their leading zeros
  */
 public record DecimalSummary(int digits, String first, String last) {
-    private static final int TOP_BITS = 128;
+    /** Values up to this many bits are written out whole; longer ones are summarised from this many top bits. */
+    static final int TOP_BITS = 128;
     private static final MathContext DOWN = new MathContext(50, RoundingMode.FLOOR);
     private static final MathContext UP = new MathContext(50, RoundingMode.CEILING);
+    // Computed once, so that a summary multiplies only the powers its shift's bits pick, not squares too.
+    private static final BigDecimal[] SQUARES_DOWN = squares(DOWN);
+    private static final BigDecimal[] SQUARES_UP = squares(UP);
 
     /**
      * Checks the values.
@@ -100,32 +106,55 @@ public record DecimalSummary(int digits, String first, String last) {
 
     private static DecimalSummary bracketed(BigInteger value, int count) {
         int shift = value.bitLength() - TOP_BITS;
-        BigInteger top = value.shiftRight(shift);
+        return bracketed(value.shiftRight(shift), shift, count, kept -> value.mod(BigInteger.TEN.pow(kept)),
+                value::toString);
+    }
+
+    /**
+     * Summarises a value of more than {@link #TOP_BITS} bits from its top bits, whatever holds it
+     * (a BigInteger, or GMP's mpz in {@link GmpArithmetic}).
+     *
+     * @param top the value's top {@link #TOP_BITS} bits: the value shifted right by {@code shift}
+     * @param shift how many bits were shifted away, at least 1
+     * @param count how many first and last digits to keep
+     * @param remainder the value modulo 10^k, for k up to {@code count}
+     * @param whole the value in decimal, asked for only where the bracket cannot decide
+     * @return the summary
+     */
+    static DecimalSummary bracketed(BigInteger top, int shift, int count, IntFunction<BigInteger> remainder,
+                                    Supplier<String> whole) {
         BigDecimal low = new BigDecimal(top).multiply(powerOfTwo(shift, DOWN), DOWN);
         BigDecimal high = new BigDecimal(top.add(BigInteger.ONE)).multiply(powerOfTwo(shift, UP), UP);
         int digits = integerDigits(low);
         int kept = Math.min(count, digits);
         String first = leading(low, digits, kept);
         if (integerDigits(high) != digits || !leading(high, digits, kept).equals(first)) {
-            return of(value.toString(), count);
+            return of(whole.get(), count);
         }
-        String last = value.mod(BigInteger.TEN.pow(kept)).toString();
+        String last = remainder.apply(kept).toString();
         return new DecimalSummary(digits, first, "0".repeat(kept - last.length()) + last);
     }
 
     /** 2^exponent with every step rounded the same way, so the result is a bound in that direction. */
     private static BigDecimal powerOfTwo(int exponent, MathContext rounding) {
+        BigDecimal[] squares = rounding == DOWN ? SQUARES_DOWN : SQUARES_UP;
         BigDecimal result = BigDecimal.ONE;
-        BigDecimal square = BigDecimal.valueOf(2);
-        for (int e = exponent; e > 0; e >>>= 1) {
+        for (int bit = 0, e = exponent; e > 0; bit++, e >>>= 1) {
             if ((e & 1) != 0) {
-                result = result.multiply(square, rounding);
-            }
-            if (e > 1) {
-                square = square.multiply(square, rounding);
+                result = result.multiply(squares[bit], rounding);
             }
         }
         return result;
+    }
+
+    /** 2^(2^i) for every bit i of a positive int, each squaring rounded the same way. */
+    private static BigDecimal[] squares(MathContext rounding) {
+        BigDecimal[] squares = new BigDecimal[Integer.SIZE - 1];
+        squares[0] = BigDecimal.valueOf(2);
+        for (int i = 1; i < squares.length; i++) {
+            squares[i] = squares[i - 1].multiply(squares[i - 1], rounding);
+        }
+        return squares;
     }
 
     private static int integerDigits(BigDecimal positive) {

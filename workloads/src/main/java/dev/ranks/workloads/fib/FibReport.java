@@ -17,8 +17,12 @@ import java.util.stream.Collectors;
  * @param unit what computed the results: {@code rank} for a rank job, {@code worker} for the workers
  *     of a pipeline engine ({@code launcher fib --engine}), whose numbers the rows and loads then
  *     carry; it names the column, the load lines, the summary's count and the JSON keys
+ * @param arithmetic what the values were computed with, {@link FibArithmetic#GMP} or
+ *     {@link FibArithmetic#JAVA} (both, joined by {@code +}, where ranks in processes of their own
+ *     chose differently)
  */
-public record FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis, String unit) {
+public record FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis, String unit,
+                        String arithmetic) {
     /**
      * Copies the lists.
      *
@@ -27,6 +31,7 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
      * @param distinct how many distinct inputs
      * @param wallMillis the wall time
      * @param unit {@code rank} or {@code worker}
+     * @param arithmetic {@code gmp}, {@code java} or both
      */
     public FibReport {
         results = List.copyOf(results);
@@ -34,6 +39,23 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
         if (!unit.equals("rank") && !unit.equals("worker")) {
             throw new IllegalArgumentException("fib report unit '" + unit + "' is invalid: expected rank or worker");
         }
+        if (!arithmetic.matches("[a-z]+(\\+[a-z]+)*")) {
+            throw new IllegalArgumentException("fib report arithmetic '" + arithmetic + "' is invalid: expected"
+                    + " gmp, java, or names joined by +");
+        }
+    }
+
+    /**
+     * A report of values computed with BigInteger.
+     *
+     * @param results one per input
+     * @param loads one per rank or worker
+     * @param distinct how many distinct inputs
+     * @param wallMillis the wall time
+     * @param unit {@code rank} or {@code worker}
+     */
+    public FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis, String unit) {
+        this(results, loads, distinct, wallMillis, unit, FibArithmetic.JAVA);
     }
 
     /**
@@ -45,7 +67,7 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
      * @param wallMillis the wall time
      */
     public FibReport(List<FibResult> results, List<RankLoad> loads, int distinct, double wallMillis) {
-        this(results, loads, distinct, wallMillis, "rank");
+        this(results, loads, distinct, wallMillis, "rank", FibArithmetic.JAVA);
     }
 
     /**
@@ -58,13 +80,14 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
     }
 
     /**
-     * @return one line: inputs, ranks, wall time, the busiest and mean rank's CPU time, and the
-     *     load imbalance
+     * @return one line: inputs, ranks, the arithmetic, wall time, the busiest and mean rank's CPU
+     *     time, and the load imbalance
      */
     public String summary() {
-        return String.format(Locale.ROOT, "fib: %d inputs (%d distinct) on %d %ss, wall %.1f ms, busy max %.1f ms,"
-                        + " mean %.1f ms, imbalance %.2f (max/mean busy)",
-                results.size(), distinct, loads.size(), unit, wallMillis, maxBusy(), meanBusy(), imbalance());
+        return String.format(Locale.ROOT, "fib: %d inputs (%d distinct) on %d %ss, %s arithmetic, wall %.1f ms,"
+                        + " busy max %.1f ms, mean %.1f ms, imbalance %.2f (max/mean busy)",
+                results.size(), distinct, loads.size(), unit, arithmetic, wallMillis, maxBusy(), meanBusy(),
+                imbalance());
     }
 
     /**
@@ -97,7 +120,7 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
      * {@code {"n":..,"digits":..,"first":"..","last":"..","rank":..,"ms":..}} ({@code "value"} in
      * place of {@code "first"} and {@code "last"} when whole values were kept); then one
      * {@code {"summary":{"inputs":..,"distinct":..,"ranks":..,"wall_ms":..,"imbalance":..,
-     * "busy_ms":[..],"predicted_ms":[..]}}}, the arrays in rank order.
+     * "busy_ms":[..],"predicted_ms":[..],"arith":".."}}}, the arrays in rank order.
      *
      * @param out where the lines go
      */
@@ -110,10 +133,10 @@ public record FibReport(List<FibResult> results, List<RankLoad> loads, int disti
                     r.n(), r.decimal().digits(), digits, unit, r.rank(), r.millis());
         }
         out.printf(Locale.ROOT, "{\"summary\":{\"inputs\":%d,\"distinct\":%d,\"%ss\":%d,\"wall_ms\":%.3f,"
-                        + "\"imbalance\":%.3f,\"busy_ms\":[%s],\"predicted_ms\":[%s]}}%n",
+                        + "\"imbalance\":%.3f,\"busy_ms\":[%s],\"predicted_ms\":[%s],\"arith\":\"%s\"}}%n",
                 results.size(), distinct, unit, loads.size(), wallMillis, imbalance(),
                 join(loads.stream().map(RankLoad::busyMillis).toList()),
-                join(loads.stream().map(RankLoad::predictedMillis).toList()));
+                join(loads.stream().map(RankLoad::predictedMillis).toList()), arithmetic);
         out.flush();
     }
 

@@ -25,25 +25,32 @@ class FibJobTest {
     private static final List<Integer> INPUTS = List.of(20_000, 0, 1, 2, 93, 1000, 7, 30_000, 1000, 5000, 12_345,
             100, 0, 25_000, 2, 17, 8000, 30_000, 3, 29_999, 4);
 
+    private static final List<FibArithmetic> ARITHMETICS = List.of(JavaArithmetic.INSTANCE,
+            GmpArithmetic.load().orElseThrow(() -> new AssertionError("GMP does not load: " + GmpArithmetic.problem())));
+
     @ParameterizedTest
     @CommSizes
     void resultsAreTheSingleRankResultsInInputOrder(int size) {
-        FibReport single = run(1, INPUTS, false);
-        FibReport report = run(size, INPUTS, false);
+        FibReport single = run(1, INPUTS, false, JavaArithmetic.INSTANCE);
+        for (FibArithmetic arithmetic : ARITHMETICS) {
+            FibReport report = run(size, INPUTS, false, arithmetic);
 
-        assertEquals(INPUTS, report.results().stream().map(FibResult::n).toList());
-        assertEquals(single.results().stream().map(FibResult::decimal).toList(),
-                report.results().stream().map(FibResult::decimal).toList());
-        assertEquals(INPUTS.stream().distinct().count(), report.distinct());
-        assertEquals(INPUTS.size(), report.results().size());
+            assertEquals(arithmetic.name(), report.arithmetic());
+            assertEquals(INPUTS, report.results().stream().map(FibResult::n).toList());
+            assertEquals(single.results().stream().map(FibResult::decimal).toList(),
+                    report.results().stream().map(FibResult::decimal).toList(), arithmetic::name);
+            assertEquals(INPUTS.stream().distinct().count(), report.distinct());
+            assertEquals(INPUTS.size(), report.results().size());
+        }
     }
 
     @ParameterizedTest
     @CommSizes
     void everyDistinctInputIsComputedOnceByTheRankThePartitionChose(int size) {
-        FibReport report = run(size, INPUTS, false);
+        FibArithmetic arithmetic = ARITHMETICS.get(size % 2);
+        FibReport report = run(size, INPUTS, false, arithmetic);
 
-        Partition partition = Partition.lpt(INPUTS, size, CostModel.SUMMARY);
+        Partition partition = Partition.lpt(INPUTS, size, CostModel.of(false, arithmetic.name()));
         for (FibResult result : report.results()) {
             assertTrue(result.rank() >= 0 && result.rank() < size, result::toString);
             assertTrue(partition.assignments().get(result.rank()).contains(result.n()), result::toString);
@@ -66,25 +73,38 @@ class FibJobTest {
     @ParameterizedTest
     @CommSizes({1, 3, 4})
     void fullValuesAreWrittenOutByTheRanks(int size) {
-        FibReport report = run(size, INPUTS, true);
+        for (FibArithmetic arithmetic : ARITHMETICS) {
+            FibReport report = run(size, INPUTS, true, arithmetic);
 
-        for (FibResult result : report.results()) {
-            String expected = FastDoubling.fib(result.n()).toString();
-            assertEquals(expected, result.value(), () -> "F(" + result.n() + ")");
-            assertEquals(DecimalSummary.of(expected, FibJob.SHOWN_DIGITS), result.decimal());
+            for (FibResult result : report.results()) {
+                String expected = FastDoubling.fib(result.n()).toString();
+                assertEquals(expected, result.value(), () -> arithmetic.name() + ": F(" + result.n() + ")");
+                assertEquals(DecimalSummary.of(expected, FibJob.SHOWN_DIGITS), result.decimal());
+            }
         }
     }
 
     @Test
     void knownValuesComeBackExact() {
-        FibReport report = run(3, List.of(1000, 93, 0, 1, 2), false);
+        for (FibArithmetic arithmetic : ARITHMETICS) {
+            FibReport report = run(3, List.of(1000, 93, 94, 0, 1, 2, 1_000_000), false, arithmetic);
 
-        var byInput = report.results().stream().collect(Collectors.toMap(FibResult::n, Function.identity()));
-        assertEquals(new DecimalSummary(209, "4346655768", "6849228875"), byInput.get(1000).decimal());
-        assertEquals("12200160415121876738", byInput.get(93).decimal().abbreviated());
-        assertEquals(BigInteger.ZERO.toString(), byInput.get(0).decimal().abbreviated());
-        assertEquals("1", byInput.get(1).decimal().abbreviated());
-        assertEquals("1", byInput.get(2).decimal().abbreviated());
+            var byInput = report.results().stream().collect(Collectors.toMap(FibResult::n, Function.identity()));
+            assertEquals(new DecimalSummary(209, "4346655768", "6849228875"), byInput.get(1000).decimal());
+            assertEquals("12200160415121876738", byInput.get(93).decimal().abbreviated());
+            assertEquals("19740274219868223167", byInput.get(94).decimal().abbreviated());
+            assertEquals(BigInteger.ZERO.toString(), byInput.get(0).decimal().abbreviated());
+            assertEquals("1", byInput.get(1).decimal().abbreviated());
+            assertEquals("1", byInput.get(2).decimal().abbreviated());
+            assertEquals(new DecimalSummary(208_988, "1953282128", "8242546875"), byInput.get(1_000_000).decimal());
+        }
+    }
+
+    @Test
+    void withoutArgumentsTheArithmeticIsAutosChoice() {
+        FibReport report = run(2, List.of(10, 20), false);
+
+        assertEquals(FibArithmetic.choose(FibArithmetic.AUTO).name(), report.arithmetic());
     }
 
     @Test
@@ -110,6 +130,18 @@ class FibJobTest {
         RanksException cause = (RanksException) result.cause();
         assertEquals(ErrorClass.ARG, cause.errorClass());
         assertTrue(cause.getMessage().startsWith("no inputs"), cause::getMessage);
+    }
+
+    private static FibReport run(int size, List<Integer> inputs, boolean fullValues, FibArithmetic arithmetic) {
+        AtomicReference<FibReport> root = new AtomicReference<>();
+        Jobs.run(size, Settings.defaults(), comm -> {
+            FibReport report = FibJob.run((Intracomm) comm, inputs, fullValues, arithmetic, () -> { });
+            if (comm.rank() == FibJob.ROOT) {
+                root.set(report);
+            }
+        }, Intracomm.binder());
+        assertNotNull(root.get());
+        return root.get();
     }
 
     private static FibReport run(int size, List<Integer> inputs, boolean fullValues) {

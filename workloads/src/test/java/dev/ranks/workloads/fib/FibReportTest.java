@@ -1,6 +1,7 @@
 package dev.ranks.workloads.fib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ class FibReportTest {
                    "  10       2     0      0.013  55",
                    "rank 0: 1 inputs, predicted 0.0 ms, busy 0.0 ms",
                    "rank 1: 1 inputs, predicted 0.3 ms, busy 0.3 ms",
-                   "fib: 3 inputs (2 distinct) on 2 ranks, wall 1.5 ms, busy max 0.3 ms, mean 0.1 ms,"
+                   "fib: 3 inputs (2 distinct) on 2 ranks, java arithmetic, wall 1.5 ms, busy max 0.3 ms, mean 0.1 ms,"
                            + " imbalance 1.90 (max/mean busy)"),
                 printed(REPORT::printText));
     }
@@ -37,7 +38,7 @@ class FibReportTest {
                 "{\"n\":1000,\"digits\":209,\"first\":\"4346655768\",\"last\":\"6849228875\",\"rank\":1,\"ms\":0.250}",
                 "{\"n\":10,\"digits\":2,\"first\":\"55\",\"last\":\"55\",\"rank\":0,\"ms\":0.013}",
                 "{\"summary\":{\"inputs\":3,\"distinct\":2,\"ranks\":2,\"wall_ms\":1.500,\"imbalance\":1.905,"
-                        + "\"busy_ms\":[0.013,0.250],\"predicted_ms\":[0.020,0.300]}}"),
+                        + "\"busy_ms\":[0.013,0.250],\"predicted_ms\":[0.020,0.300],\"arith\":\"java\"}}"),
                 printed(REPORT::printJson));
     }
 
@@ -63,6 +64,18 @@ class FibReportTest {
         List<String> json = printed(report::printJson);
         assertTrue(json.get(0).contains(",\"worker\":1,"), json.get(0));
         assertTrue(json.get(1).startsWith("{\"summary\":{\"inputs\":1,\"distinct\":1,\"workers\":2,"), json.get(1));
+    }
+
+    @Test
+    void theArithmeticIsNamedInTheSummaryAndTheJson() {
+        FibReport report = new FibReport(List.of(F1000), List.of(new RankLoad(0, 1, 0.3, 0.25)), 1, 1, "rank",
+                "gmp");
+
+        assertTrue(report.summary().startsWith("fib: 1 inputs (1 distinct) on 1 ranks, gmp arithmetic, wall "),
+                report::summary);
+        assertTrue(printed(report::printJson).get(1).endsWith(",\"arith\":\"gmp\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> new FibReport(List.of(F1000), List.of(), 1, 1, "rank",
+                "GMP!"));
     }
 
     @Test
