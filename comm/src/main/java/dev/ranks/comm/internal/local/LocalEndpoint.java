@@ -1,5 +1,6 @@
 package dev.ranks.comm.internal.local;
 
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
@@ -31,6 +32,8 @@ final class LocalEndpoint implements Endpoint {
     private final int rank;
     private final Mailbox box;
     private final long eagerLimit;
+    /** The largest message sent through a fast box, in bytes; -1 when the job has none. */
+    private final long fastLimit;
     private final boolean spin;
 
     LocalEndpoint(LocalJob job, int rank, boolean spin) {
@@ -38,6 +41,7 @@ final class LocalEndpoint implements Endpoint {
         this.rank = rank;
         this.box = job.mailbox(rank);
         this.eagerLimit = job.settings().eagerLimit();
+        this.fastLimit = job.fastBoxes() ? Math.min(eagerLimit, FastBox.CAPACITY) : -1;
         this.spin = spin;
     }
 
@@ -60,10 +64,22 @@ final class LocalEndpoint implements Endpoint {
     public DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous) {
         job.checkRunning(rank);
         Mailbox target = job.mailbox(dest);
-        boolean rendezvous = synchronous || payload.bytes() > eagerLimit;
+        long bytes = payload.bytes();
+        // A synchronous send must learn of its match, which a fast box does not report.
+        if (!synchronous && bytes <= fastLimit && payload.type() != ElementType.OBJECT
+                && target.box(rank).offer(context, tag, payload)) {
+            target.wake();
+            return SendRequest.completed();
+        }
+        boolean rendezvous = synchronous || bytes > eagerLimit;
         RecvRequest match;
         SendRequest pending = null;
         synchronized (target) {
+            // This sender's last fast-box message, if still there, comes before this one.
+            FastBox mine = fastLimit < 0 ? null : target.box(rank);
+            if (mine != null && mine.full()) {
+                target.absorb(mine);
+            }
             match = target.takePosted(context, rank, tag);
             if (match == null) {
                 if (rendezvous) {
@@ -84,13 +100,25 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest receive(int context, int source, int tag, Sink sink) {
         job.checkRunning(rank);
-        RecvRequest request = new RecvRequest(context, source, tag, sink);
+        RecvRequest request = new RecvRequest(box, context, source, tag, sink);
         Envelope envelope;
         synchronized (box) {
             envelope = box.takeUnexpected(context, source, tag);
             if (envelope == null) {
-                box.post(request);
-                return request;
+                FastBox fast = box.fullMatch(context, source, tag);
+                if (fast != null) {
+                    request.deliver(rank, fast);
+                    fast.clear();
+                    return request;
+                }
+                // A posted receive has the first claim on what waits in the fast boxes.
+                if (!box.nothingPosted() && box.absorbAll()) {
+                    envelope = box.takeUnexpected(context, source, tag);
+                }
+                if (envelope == null) {
+                    box.post(request);
+                    return request;
+                }
             }
         }
         request.deliver(rank, envelope.source, envelope.tag, envelope.payload, envelope.sender);
@@ -106,6 +134,7 @@ final class LocalEndpoint implements Endpoint {
         while (true) {
             long seen;
             synchronized (box) {
+                box.absorbAll();
                 Envelope e = box.peekUnexpected(context, source, tag);
                 if (e != null) {
                     return new Status(e.source, e.tag, e.payload.count(), e.payload.type(), false);
@@ -141,6 +170,8 @@ final class LocalEndpoint implements Endpoint {
             return false;
         }
         synchronized (box) {
+            // A message already in a fast box would have matched the receive had it come by the mailbox.
+            box.absorbAll();
             if (!box.unpost(receive)) {
                 return false;
             }
@@ -168,11 +199,18 @@ final class LocalEndpoint implements Endpoint {
             return;
         }
         wait.arm(Thread.currentThread());
+        // Armed before the last look at the fast boxes, so a sender that fills one after it wakes this rank.
+        box.sleeper(Thread.currentThread());
         boolean interrupted = false;
         try {
             job.block(rank, wait);
             try {
                 while (!wait.done()) {
+                    if (absorbFastBoxes()) {
+                        // The deadlock check counted the full box as progress; see whether it was.
+                        job.recheck();
+                        continue;
+                    }
                     job.checkRunning(rank);
                     // Parking again would return at once, forever: answer the interrupt instead.
                     // The flag stays set until this rank is unregistered, so the deadlock check
@@ -188,6 +226,7 @@ final class LocalEndpoint implements Endpoint {
                 job.unblock(rank);
             }
         } finally {
+            box.sleeper(null);
             wait.disarm();
         }
         if (interrupted) {
@@ -200,7 +239,7 @@ final class LocalEndpoint implements Endpoint {
     private boolean spinUntil(Wait wait) {
         long start = 0;
         for (int i = 1; ; i++) {
-            if (wait.done()) {
+            if (wait.done() || absorbFastBoxes() && wait.done()) {
                 return true;
             }
             if ((i & SPIN_CHECK_MASK) == 0) {
@@ -218,6 +257,16 @@ final class LocalEndpoint implements Endpoint {
                 }
             }
             Thread.onSpinWait();
+        }
+    }
+
+    /** @return whether a fast-box message arrived, and possibly completed what this rank waits for */
+    private boolean absorbFastBoxes() {
+        if (!box.anyFull()) {
+            return false;
+        }
+        synchronized (box) {
+            return box.absorbAll();
         }
     }
 

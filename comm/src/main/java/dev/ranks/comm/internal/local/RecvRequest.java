@@ -25,10 +25,13 @@ final class RecvRequest extends LocalRequest {
     private final int capacity;
     /** For an object receive, the payload that matched. */
     private Payload received;
+    /** The receiving rank's mailbox, whose fast boxes a test of this request drains. */
+    private final Mailbox mailbox;
     /** The next receive in the mailbox's queue; guarded by the mailbox's monitor. */
     RecvRequest next;
 
-    RecvRequest(int context, int source, int tag, Sink sink) {
+    RecvRequest(Mailbox mailbox, int context, int source, int tag, Sink sink) {
+        this.mailbox = mailbox;
         this.context = context;
         this.source = source;
         this.tag = tag;
@@ -72,6 +75,38 @@ final class RecvRequest extends LocalRequest {
         tag = msgTag;
         count = payload.count();
         publish(DONE);
+    }
+
+    /**
+     * Copies in the message waiting in a fast box and completes; called holding the receiver's
+     * mailbox monitor. Errors are those of {@link Sink#check}.
+     */
+    void deliver(int receiver, FastBox box) {
+        ElementType msgType = box.type();
+        int n = box.count();
+        if (msgType != type || n > capacity) {
+            try {
+                Sink.check(receiver, box.source, box.tag(), Payload.array(msgType, box.data(), 0, n), type, capacity);
+            } catch (RanksException e) {
+                fail(e);
+                return;
+            }
+        }
+        System.arraycopy(box.data(), 0, array, offset, n);
+        source = box.source;
+        tag = box.tag();
+        count = n;
+        publish(DONE);
+    }
+
+    @Override
+    boolean progressed() {
+        if (mailbox.anyFull()) {
+            synchronized (mailbox) {
+                mailbox.absorbAll();
+            }
+        }
+        return done();
     }
 
     void cancel() {

@@ -1,0 +1,142 @@
+package dev.ranks.comm.internal.local;
+
+import dev.ranks.comm.ElementType;
+import dev.ranks.comm.spi.Payload;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One sender's slot in one receiver's mailbox for a small eager message, after Open MPI vader's
+ * fast boxes: the sender copies the message in and publishes it by a release write of
+ * {@link #state}; whoever holds the receiver's {@link Mailbox} monitor (the receiver, or the
+ * sender itself on its next slow-path send) matches it exactly as a mailbox arrival and empties
+ * the slot. Only the sender fills it, so a message sent with the slot still full takes the
+ * mailbox path, which first empties the slot: see {@link Mailbox#absorb} for why that keeps
+ * MPI's order.
+ *
+ * <p>The slot keeps a buffer per element type, allocated on that type's first use, so the hot
+ * path allocates nothing. The header sits on its own cache lines ({@link CacheLinePad}); the
+ * sender allocates the box and, right after, its first buffer, so what follows it in memory is
+ * written by the same thread.
+ */
+final class FastBox extends CacheLinePad {
+    /** The largest message, in bytes, that a fast box carries. */
+    static final int CAPACITY = 256;
+    /**
+     * The largest job whose ranks use fast boxes: a waiting rank polls every box addressed to it,
+     * which costs more than it saves beyond a few dozen senders (and such jobs outnumber the cores,
+     * so ranks park rather than poll).
+     */
+    static final int MAX_RANKS = 64;
+
+    private static final int EMPTY = 0;
+    /** The sender is copying in; set by a CAS, so two threads of one rank never share the slot. */
+    private static final int WRITING = 1;
+    private static final int FULL = 2;
+    private static final ElementType[] TYPES = ElementType.values();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(FastBox.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int source;
+    private volatile int state;
+    private int context;
+    private int tag;
+    private int count;
+    private ElementType type;
+    private Object data;
+    private final Object[] buffers = new Object[TYPES.length];
+
+    FastBox(int source) {
+        this.source = source;
+    }
+
+    /**
+     * Copies a small primitive message in and publishes it, if the slot is empty. Sender's side.
+     *
+     * @return whether the message is in the box; false when the slot is still taken
+     */
+    boolean offer(int msgContext, int msgTag, Payload payload) {
+        if (state != EMPTY || !STATE.compareAndSet(this, EMPTY, WRITING)) {
+            return false;
+        }
+        ElementType t = payload.type();
+        Object buffer = buffers[t.ordinal()];
+        if (buffer == null) {
+            buffer = newBuffer(t);
+            buffers[t.ordinal()] = buffer;
+        }
+        System.arraycopy(payload.data(), payload.offset(), buffer, 0, payload.count());
+        context = msgContext;
+        tag = msgTag;
+        count = payload.count();
+        type = t;
+        data = buffer;
+        // The release write publishes every field above to whoever reads FULL.
+        state = FULL;
+        return true;
+    }
+
+    /** @return whether a message waits in the slot; safe from any thread */
+    boolean full() {
+        return state == FULL;
+    }
+
+    /** Called holding the receiver's mailbox monitor, on a full box. */
+    boolean matches(int wantContext, int wantSource, int wantTag) {
+        return Mailbox.matches(wantContext, wantSource, wantTag, context, source, tag);
+    }
+
+    int context() {
+        return context;
+    }
+
+    int tag() {
+        return tag;
+    }
+
+    int count() {
+        return count;
+    }
+
+    ElementType type() {
+        return type;
+    }
+
+    /** @return the buffer holding the message's {@link #count()} elements from index 0 */
+    Object data() {
+        return data;
+    }
+
+    /** @return the message as a payload owning a private copy, for the unexpected queue */
+    Payload detached() {
+        return Payload.array(type, data, 0, count).detached();
+    }
+
+    /** Frees the slot for the sender's next message; called holding the receiver's mailbox monitor. */
+    void clear() {
+        data = null;
+        state = EMPTY;
+    }
+
+    private static Object newBuffer(ElementType t) {
+        int n = CAPACITY / t.bytes();
+        return switch (t) {
+            case BYTE -> new byte[n];
+            case SHORT -> new short[n];
+            case INT -> new int[n];
+            case LONG -> new long[n];
+            case FLOAT -> new float[n];
+            case DOUBLE -> new double[n];
+            case CHAR -> new char[n];
+            case BOOLEAN -> new boolean[n];
+            case OBJECT -> throw new IllegalArgumentException("a fast box carries primitive arrays, not objects");
+        };
+    }
+}
