@@ -62,20 +62,19 @@ final class FastBox extends CacheLinePad {
      *
      * @return whether the message is in the box; false when the slot is still taken
      */
-    boolean offer(int msgContext, int msgTag, Payload payload) {
+    boolean offer(int msgContext, int msgTag, ElementType t, Object array, int offset, int n) {
         if (state != EMPTY || !STATE.compareAndSet(this, EMPTY, WRITING)) {
             return false;
         }
-        ElementType t = payload.type();
         Object buffer = buffers[t.ordinal()];
         if (buffer == null) {
             buffer = newBuffer(t);
             buffers[t.ordinal()] = buffer;
         }
-        System.arraycopy(payload.data(), payload.offset(), buffer, 0, payload.count());
+        System.arraycopy(array, offset, buffer, 0, n);
         context = msgContext;
         tag = msgTag;
-        count = payload.count();
+        count = n;
         type = t;
         data = buffer;
         // The release write publishes every field above to whoever reads FULL.

@@ -35,6 +35,10 @@ final class LocalEndpoint implements Endpoint {
     /** The largest message sent through a fast box, in bytes; -1 when the job has none. */
     private final long fastLimit;
     private final boolean spin;
+    /** The request of this rank's blocking array receives, reused; see {@link #receiveAndWait}. */
+    private final RecvRequest blocking;
+    /** The rank's thread, the one that may reuse {@link #blocking}; set before it starts. */
+    private Thread thread;
 
     LocalEndpoint(LocalJob job, int rank, boolean spin) {
         this.job = job;
@@ -43,6 +47,12 @@ final class LocalEndpoint implements Endpoint {
         this.eagerLimit = job.settings().eagerLimit();
         this.fastLimit = job.fastBoxes() ? Math.min(eagerLimit, FastBox.CAPACITY) : -1;
         this.spin = spin;
+        this.blocking = new RecvRequest(box);
+    }
+
+    /** Names the thread that runs this rank; called before that thread starts. */
+    void runsOn(Thread rankThread) {
+        this.thread = rankThread;
     }
 
     @Override
@@ -63,15 +73,44 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous) {
         job.checkRunning(rank);
-        Mailbox target = job.mailbox(dest);
-        long bytes = payload.bytes();
-        // A synchronous send must learn of its match, which a fast box does not report.
-        if (!synchronous && bytes <= fastLimit && payload.type() != ElementType.OBJECT
-                && target.box(rank).offer(context, tag, payload)) {
-            target.wake();
+        if (payload.type() != ElementType.OBJECT && sendFast(context, dest, tag, payload.type(), payload.data(),
+                payload.offset(), payload.count(), synchronous)) {
             return SendRequest.completed();
         }
-        boolean rendezvous = synchronous || bytes > eagerLimit;
+        return sendByMailbox(context, dest, tag, payload, synchronous);
+    }
+
+    @Override
+    public void sendAndWait(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                            boolean synchronous) {
+        job.checkRunning(rank);
+        if (sendFast(context, dest, tag, type, array, offset, count, synchronous)) {
+            return;
+        }
+        DeviceRequest request = sendByMailbox(context, dest, tag, Payload.array(type, array, offset, count), synchronous);
+        if (!request.isComplete()) {
+            await(request);
+        }
+    }
+
+    /** @return whether the message went into the fast box to {@code dest}; false when it does not fit or the box is full */
+    private boolean sendFast(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                             boolean synchronous) {
+        // A synchronous send must learn of its match, which a fast box does not report.
+        if (synchronous || (long) count * type.bytes() > fastLimit) {
+            return false;
+        }
+        Mailbox target = job.mailbox(dest);
+        if (!target.box(rank).offer(context, tag, type, array, offset, count)) {
+            return false;
+        }
+        target.wake();
+        return true;
+    }
+
+    private DeviceRequest sendByMailbox(int context, int dest, int tag, Payload payload, boolean synchronous) {
+        Mailbox target = job.mailbox(dest);
+        boolean rendezvous = synchronous || payload.bytes() > eagerLimit;
         RecvRequest match;
         SendRequest pending = null;
         synchronized (target) {
@@ -100,7 +139,30 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest receive(int context, int source, int tag, Sink sink) {
         job.checkRunning(rank);
-        RecvRequest request = new RecvRequest(box, context, source, tag, sink);
+        return start(new RecvRequest(box, context, source, tag, sink));
+    }
+
+    @Override
+    public Status receiveAndWait(int context, int source, int tag, ElementType type, Object array, int offset,
+                                 int capacity) {
+        job.checkRunning(rank);
+        // Only the rank's own thread reuses the request, and only once its last receive is over: one
+        // that an interrupt cut short is still posted.
+        RecvRequest request = Thread.currentThread() == thread && blocking.done()
+                ? blocking.reuse(context, source, tag, type, array, offset, capacity)
+                : new RecvRequest(box, context, source, tag, Sink.array(type, array, offset, capacity));
+        start(request);
+        if (!request.isComplete()) {
+            waitFor(request);
+        }
+        return request.status();
+    }
+
+    /** Matches a new receive against what has arrived, or posts it. */
+    private RecvRequest start(RecvRequest request) {
+        int context = request.context;
+        int source = request.source();
+        int tag = request.tag();
         Envelope envelope;
         synchronized (box) {
             envelope = box.takeUnexpected(context, source, tag);

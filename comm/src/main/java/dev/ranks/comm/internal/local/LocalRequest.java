@@ -48,6 +48,12 @@ abstract class LocalRequest implements DeviceRequest, Wait {
         return shared;
     }
 
+    /** Makes a finished request pending again, for reuse; nothing else may refer to it. */
+    final void reopen() {
+        error = null;
+        state = PENDING;
+    }
+
     final void fail(RanksException failure) {
         error = failure;
         publish(DONE);
