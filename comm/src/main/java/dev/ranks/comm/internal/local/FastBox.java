@@ -45,6 +45,8 @@ final class FastBox extends CacheLinePad {
     }
 
     final int source;
+    /** The boxes of the receiver, whom a filled box may have to wake. */
+    private final FastBoxes receiver;
     private volatile int state;
     private int context;
     private int tag;
@@ -53,12 +55,14 @@ final class FastBox extends CacheLinePad {
     private Object data;
     private final Object[] buffers = new Object[TYPES.length];
 
-    FastBox(int source) {
+    FastBox(int source, FastBoxes receiver) {
         this.source = source;
+        this.receiver = receiver;
     }
 
     /**
-     * Copies a small primitive message in and publishes it, if the slot is empty. Sender's side.
+     * Copies a small primitive message in and publishes it, if the slot is empty, then wakes the
+     * receiver if it is parked. Sender's side.
      *
      * @return whether the message is in the box; false when the slot is still taken
      */
@@ -77,8 +81,10 @@ final class FastBox extends CacheLinePad {
         count = n;
         type = t;
         data = buffer;
-        // The release write publishes every field above to whoever reads FULL.
+        // The volatile write publishes every field above to whoever reads FULL; it comes before the
+        // read of the receiver's sleeper, which wakes a receiver that parked without seeing it.
         state = FULL;
+        receiver.wake();
         return true;
     }
 

@@ -35,6 +35,8 @@ final class LocalEndpoint implements Endpoint {
     /** The largest message sent through a fast box, in bytes; -1 when the job has none. */
     private final long fastLimit;
     private final boolean spin;
+    /** This rank's fast boxes in other ranks' mailboxes, by receiver; filled in on first use. */
+    private final FastBox[] out;
     /** The request of this rank's blocking array receives, reused; see {@link #receiveAndWait}. */
     private final RecvRequest blocking;
     /** The rank's thread, the one that may reuse {@link #blocking}; set before it starts. */
@@ -48,6 +50,7 @@ final class LocalEndpoint implements Endpoint {
         this.fastLimit = job.fastBoxes() ? Math.min(eagerLimit, FastBox.CAPACITY) : -1;
         this.spin = spin;
         this.blocking = new RecvRequest(box);
+        this.out = new FastBox[job.fastBoxes() ? job.size() : 0];
     }
 
     /** Names the thread that runs this rank; called before that thread starts. */
@@ -100,12 +103,12 @@ final class LocalEndpoint implements Endpoint {
         if (synchronous || (long) count * type.bytes() > fastLimit) {
             return false;
         }
-        Mailbox target = job.mailbox(dest);
-        if (!target.box(rank).offer(context, tag, type, array, offset, count)) {
-            return false;
+        FastBox box = out[dest];
+        if (box == null) {
+            box = job.mailbox(dest).fastBoxes().box(rank);
+            out[dest] = box;
         }
-        target.wake();
-        return true;
+        return box.offer(context, tag, type, array, offset, count);
     }
 
     private DeviceRequest sendByMailbox(int context, int dest, int tag, Payload payload, boolean synchronous) {
@@ -115,7 +118,7 @@ final class LocalEndpoint implements Endpoint {
         SendRequest pending = null;
         synchronized (target) {
             // This sender's last fast-box message, if still there, comes before this one.
-            FastBox mine = fastLimit < 0 ? null : target.box(rank);
+            FastBox mine = out.length == 0 ? null : out[dest];
             if (mine != null && mine.full()) {
                 target.absorb(mine);
             }
@@ -262,7 +265,7 @@ final class LocalEndpoint implements Endpoint {
         }
         wait.arm(Thread.currentThread());
         // Armed before the last look at the fast boxes, so a sender that fills one after it wakes this rank.
-        box.sleeper(Thread.currentThread());
+        box.fastBoxes().sleeper(Thread.currentThread());
         boolean interrupted = false;
         try {
             job.block(rank, wait);
@@ -288,7 +291,7 @@ final class LocalEndpoint implements Endpoint {
                 job.unblock(rank);
             }
         } finally {
-            box.sleeper(null);
+            box.fastBoxes().sleeper(null);
             wait.disarm();
         }
         if (interrupted) {

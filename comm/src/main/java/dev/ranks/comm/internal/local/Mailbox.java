@@ -1,8 +1,6 @@
 package dev.ranks.comm.internal.local;
 
 import dev.ranks.comm.Comm;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,11 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * order it sent them.
  */
 final class Mailbox {
-    private static final VarHandle BOXES = MethodHandles.arrayElementVarHandle(FastBox[].class);
-
     private final int rank;
-    /** Fast boxes by sender; an entry is written once, by its sender, and read by anyone. */
-    private final FastBox[] boxes;
+    private final FastBoxes fast;
     private RecvRequest postedHead;
     private RecvRequest postedTail;
     private Envelope unexpectedHead;
@@ -31,8 +26,6 @@ final class Mailbox {
     /** Counts unexpected arrivals, so a blocked probe can tell that something new came. */
     private volatile long arrivals;
     private volatile Thread prober;
-    /** The receiver's thread while it is parked and wants waking for fast-box messages. */
-    private volatile Thread sleeper;
 
     /**
      * @param rank the rank this mailbox belongs to
@@ -40,7 +33,7 @@ final class Mailbox {
      */
     Mailbox(int rank, int senders) {
         this.rank = rank;
-        this.boxes = new FastBox[senders];
+        this.fast = new FastBoxes(senders);
     }
 
     RecvRequest takePosted(int context, int source, int tag) {
@@ -129,33 +122,14 @@ final class Mailbox {
         return postedHead == null;
     }
 
-    /**
-     * The fast box of a sender into this mailbox, created on first use. Any thread may call it.
-     *
-     * @return the box, or null when this mailbox has none for that sender
-     */
-    FastBox box(int sender) {
-        if (sender >= boxes.length) {
-            return null;
-        }
-        FastBox box = (FastBox) BOXES.getVolatile(boxes, sender);
-        if (box == null) {
-            FastBox created = new FastBox(sender);
-            FastBox raced = (FastBox) BOXES.compareAndExchangeRelease(boxes, sender, null, created);
-            box = raced == null ? created : raced;
-        }
-        return box;
+    /** @return the fast boxes addressed to this mailbox's rank */
+    FastBoxes fastBoxes() {
+        return fast;
     }
 
     /** @return whether some fast box holds a message; any thread may call it */
     boolean anyFull() {
-        for (int s = 0; s < boxes.length; s++) {
-            FastBox box = (FastBox) BOXES.getVolatile(boxes, s);
-            if (box != null && box.full()) {
-                return true;
-            }
-        }
-        return false;
+        return fast.anyFull();
     }
 
     /**
@@ -183,8 +157,8 @@ final class Mailbox {
      */
     boolean absorbAll() {
         boolean any = false;
-        for (int s = 0; s < boxes.length; s++) {
-            FastBox box = (FastBox) BOXES.getVolatile(boxes, s);
+        for (int s = 0; s < fast.senders(); s++) {
+            FastBox box = fast.get(s);
             if (box != null && box.full()) {
                 absorb(box);
                 any = true;
@@ -205,29 +179,16 @@ final class Mailbox {
             return null;
         }
         if (source != Comm.ANY_SOURCE) {
-            FastBox box = source < boxes.length ? (FastBox) BOXES.getVolatile(boxes, source) : null;
+            FastBox box = source < fast.senders() ? fast.get(source) : null;
             return box != null && box.full() && box.matches(context, source, tag) ? box : null;
         }
-        for (int s = 0; s < boxes.length; s++) {
-            FastBox box = (FastBox) BOXES.getVolatile(boxes, s);
+        for (int s = 0; s < fast.senders(); s++) {
+            FastBox box = fast.get(s);
             if (box != null && box.full() && box.matches(context, source, tag)) {
                 return box;
             }
         }
         return null;
-    }
-
-    /** Records the thread to unpark when a fast box fills, or null; the receiver's own call. */
-    void sleeper(Thread thread) {
-        sleeper = thread;
-    }
-
-    /** Wakes the receiver if it is parked; a sender's call after filling a fast box. */
-    void wake() {
-        Thread s = sleeper;
-        if (s != null) {
-            LockSupport.unpark(s);
-        }
     }
 
     private void unlinkPosted(RecvRequest prev, RecvRequest r) {
