@@ -316,6 +316,33 @@ class P2pFastBoxTest {
     }
 
     @Test
+    void noFalseDeadlockWhileParkedRanksTakeInBoxMessages() {
+        // Parked ping-pong: each message wakes a parked rank, which empties the box while the other
+        // rank parks and runs the deadlock check. A check that read the wait before the box could
+        // see neither the message nor its receive complete (a fresh JVM showed it about once in
+        // 100 000 round trips); this is the stress that would show it again.
+        Settings park = Settings.defaults().withWaitPolicy(WaitPolicy.PARK);
+        for (int job = 0; job < 40; job++) {
+            Jobs.run(2, park, comm -> {
+                int other = 1 - comm.rank();
+                byte[] ball = new byte[8];
+                for (int i = 0; i < 5000; i++) {
+                    if (comm.rank() == 0) {
+                        ball[0] = (byte) i;
+                        comm.send(ball, other, 0);
+                        comm.recv(ball, other, 0);
+                        assertEquals((byte) (i + 1), ball[0]);
+                    } else {
+                        comm.recv(ball, other, 0);
+                        ball[0]++;
+                        comm.send(ball, other, 0);
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
     void aRankWaitingOnItsBoxIsReleasedWhenThePeerFails() {
         for (WaitPolicy policy : WaitPolicy.values()) {
             JobResult result = Jobs.result(2, Settings.defaults().withWaitPolicy(policy), comm -> {

@@ -159,8 +159,10 @@ final class LocalJob {
             return false;
         }
         for (int r = 0; r < size; r++) {
-            if (!finished[r] && (parkedOn[r] == null || parkedOn[r].done() || parkedThreads[r].isInterrupted()
-                    || boxes[r].anyFull())) {
+            // The boxes before the wait: a rank taking in a box message completes its wait first and
+            // empties the box after, so read in this order one of the two always shows the message.
+            if (!finished[r] && (parkedOn[r] == null || boxes[r].anyFull() || parkedOn[r].done()
+                    || parkedThreads[r].isInterrupted())) {
                 return false;
             }
         }
