@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -276,7 +277,9 @@ class P2pFastBoxTest {
     @EnumSource(ArrayKind.class)
     void everyElementTypeFitsTheBoxUpToItsEdgeAndGoesByMailboxBeyond(ArrayKind kind) {
         int edge = 256 / kind.type.bytes();
-        int[] counts = {0, 1, edge - 1, edge, edge + 1};
+        int word = 8 / kind.type.bytes();
+        // Packed into the box's header up to 8 bytes, in its buffer up to 256, by mailbox beyond.
+        int[] counts = IntStream.of(0, 1, word, word + 1, edge - 1, edge, edge + 1).distinct().toArray();
         Jobs.run(2, comm -> {
             if (comm.rank() == 0) {
                 for (int count : counts) {

@@ -4,6 +4,7 @@ import dev.ranks.comm.ElementType;
 import dev.ranks.comm.spi.Payload;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
 
 /**
  * One sender's slot in one receiver's mailbox for a small eager message, after Open MPI vader's
@@ -14,8 +15,9 @@ import java.lang.invoke.VarHandle;
  * mailbox path, which first empties the slot: see {@link Mailbox#absorb} for why that keeps
  * MPI's order.
  *
- * <p>The slot keeps a buffer per element type, allocated on that type's first use, so the hot
- * path allocates nothing. The header sits on its own cache lines ({@link CacheLinePad}); the
+ * <p>A message of at most 8 bytes travels packed in the header ({@link InlineWord}), so it moves
+ * one cache line. Larger ones go to a buffer per element type, allocated on that type's first
+ * use, so the hot path allocates nothing. The header sits on its own cache lines ({@link CacheLinePad}); the
  * sender allocates the box and, right after, its first buffer, so that the header and the start
  * of the data usually share a line or an adjacent pair (which x86 fetches together): a small
  * message then moves about one line.
@@ -52,7 +54,10 @@ final class FastBox extends CacheLinePad {
     private int tag;
     private int count;
     private ElementType type;
+    /** The buffer holding the message, or null when the message is in {@link #word}. */
     private Object data;
+    /** A message of at most {@link InlineWord#BYTES} bytes, packed: it travels in the header's line. */
+    private long word;
     // One field per type rather than an array of them: nothing else is allocated between the box
     // and its first buffer, and taking a buffer is one load.
     private byte[] bytes;
@@ -79,13 +84,18 @@ final class FastBox extends CacheLinePad {
         if (state != EMPTY || !STATE.compareAndSet(this, EMPTY, WRITING)) {
             return false;
         }
-        Object buffer = buffer(t);
-        System.arraycopy(array, offset, buffer, 0, n);
+        if (n * t.bytes() <= InlineWord.BYTES) {
+            word = InlineWord.pack(t, array, offset, n);
+            data = null;
+        } else {
+            Object buffer = buffer(t);
+            System.arraycopy(array, offset, buffer, 0, n);
+            data = buffer;
+        }
         context = msgContext;
         tag = msgTag;
         count = n;
         type = t;
-        data = buffer;
         // The volatile write publishes every field above to whoever reads FULL; it comes before the
         // read of the receiver's sleeper, which wakes a receiver that parked without seeing it.
         state = FULL;
@@ -119,14 +129,20 @@ final class FastBox extends CacheLinePad {
         return type;
     }
 
-    /** @return the buffer holding the message's {@link #count()} elements from index 0 */
-    Object data() {
-        return data;
+    /** Copies the message's {@link #count()} elements into {@code array} from {@code offset}. */
+    void copyTo(Object array, int offset) {
+        if (data == null) {
+            InlineWord.unpack(type, word, array, offset, count);
+        } else {
+            System.arraycopy(data, 0, array, offset, count);
+        }
     }
 
     /** @return the message as a payload owning a private copy, for the unexpected queue */
     Payload detached() {
-        return Payload.array(type, data, 0, count).detached();
+        Object copy = Array.newInstance(type.arrayClass().getComponentType(), count);
+        copyTo(copy, 0);
+        return Payload.array(type, copy, 0, count);
     }
 
     /** Frees the slot for the sender's next message; called holding the receiver's mailbox monitor. */

@@ -125,13 +125,13 @@ final class RecvRequest extends LocalRequest {
         int n = box.count();
         if (msgType != type || n > capacity) {
             try {
-                Sink.check(receiver, box.source, box.tag(), Payload.array(msgType, box.data(), 0, n), type, capacity);
+                Sink.check(receiver, box.source, box.tag(), box.detached(), type, capacity);
             } catch (RanksException e) {
                 fail(e);
                 return;
             }
         }
-        System.arraycopy(box.data(), 0, array, offset, n);
+        box.copyTo(array, offset);
         source = box.source;
         tag = box.tag();
         count = n;
