@@ -417,12 +417,13 @@ public class Comm {
                 group);
     }
 
-    // The blocking forms skip the Request wrapper: they are the latency path.
+    // The blocking forms skip the Request wrapper and call the device's blocking methods, which the
+    // local device runs without allocating: they are the latency path.
     private void sendNow(ElementType type, Object buf, int length, int offset, int count, int dest, int tag,
                          boolean synchronous) {
         checkSend(length, offset, count, dest, tag);
         if (dest != PROC_NULL) {
-            finish(endpoint.send(context, group.world(dest), tag, Payload.array(type, buf, offset, count), synchronous));
+            endpoint.sendAndWait(context, group.world(dest), tag, type, buf, offset, count, synchronous);
         }
     }
 
@@ -431,14 +432,7 @@ public class Comm {
         if (source == PROC_NULL) {
             return Status.empty();
         }
-        return finish(endpoint.receive(context, group.world(source), tag, Sink.array(type, buf, offset, count)));
-    }
-
-    private Status finish(DeviceRequest request) {
-        if (!request.isComplete()) {
-            endpoint.await(request);
-        }
-        return group.status(request.status());
+        return group.status(endpoint.receiveAndWait(context, group.world(source), tag, type, buf, offset, count));
     }
 
     private Status exchange(ElementType type, Object sendBuf, int sendLength, int sendOffset, int sendCount,

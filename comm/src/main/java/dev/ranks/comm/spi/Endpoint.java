@@ -1,5 +1,6 @@
 package dev.ranks.comm.spi;
 
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.Settings;
 import dev.ranks.comm.Status;
 
@@ -41,6 +42,52 @@ public interface Endpoint {
      * @return the request
      */
     DeviceRequest receive(int context, int source, int tag, Sink sink);
+
+    /**
+     * Sends a slice of a primitive array and waits until the send completes: a blocking send, the
+     * latency path. The default is {@link #send} with {@link Payload#array}, then {@link #await};
+     * a device may override it to send without allocating.
+     *
+     * @param context the communicator context
+     * @param dest the destination rank
+     * @param tag the tag, at least 0
+     * @param type the element type, not {@link ElementType#OBJECT}
+     * @param array an array of that type
+     * @param offset the first element to send
+     * @param count the number of elements
+     * @param synchronous whether the send completes only once the matching receive has started
+     */
+    default void sendAndWait(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                             boolean synchronous) {
+        DeviceRequest request = send(context, dest, tag, Payload.array(type, array, offset, count), synchronous);
+        if (!request.isComplete()) {
+            await(request);
+        }
+        request.status();
+    }
+
+    /**
+     * Receives into a slice of a primitive array and waits for the message: a blocking receive,
+     * the latency path. The default is {@link #receive} with {@link Sink#array}, then
+     * {@link #await}; a device may override it to receive without allocating.
+     *
+     * @param context the communicator context
+     * @param source the source rank or {@link dev.ranks.comm.Comm#ANY_SOURCE}
+     * @param tag the tag or {@link dev.ranks.comm.Comm#ANY_TAG}
+     * @param type the element type, not {@link ElementType#OBJECT}
+     * @param array an array of that type
+     * @param offset the first element to fill
+     * @param capacity the most elements to receive
+     * @return the receive's status, in world ranks
+     */
+    default Status receiveAndWait(int context, int source, int tag, ElementType type, Object array, int offset,
+                                  int capacity) {
+        DeviceRequest request = receive(context, source, tag, Sink.array(type, array, offset, capacity));
+        if (!request.isComplete()) {
+            await(request);
+        }
+        return request.status();
+    }
 
     /**
      * Looks for a message that a receive with these arguments would match, without receiving it.

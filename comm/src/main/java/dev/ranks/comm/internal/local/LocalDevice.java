@@ -43,6 +43,7 @@ public final class LocalDevice implements Device {
             LocalEndpoint endpoint = new LocalEndpoint(job, r, spin);
             int rank = r;
             threads[r] = new Thread(() -> runRank(job, rank, main, binder, endpoint, exited), "rank-" + r);
+            endpoint.runsOn(threads[r]);
             threads[r].setDaemon(true);
             job.rankThread(r, threads[r]);
         }

@@ -1,5 +1,6 @@
 package dev.ranks.comm.internal.local;
 
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
@@ -31,14 +32,30 @@ final class LocalEndpoint implements Endpoint {
     private final int rank;
     private final Mailbox box;
     private final long eagerLimit;
+    /** The largest message sent through a fast box, in bytes; -1 when the job has none. */
+    private final long fastLimit;
     private final boolean spin;
+    /** This rank's fast boxes in other ranks' mailboxes, by receiver; filled in on first use. */
+    private final FastBox[] out;
+    /** The request of this rank's blocking array receives, reused; see {@link #receiveAndWait}. */
+    private final RecvRequest blocking;
+    /** The rank's thread, the one that may reuse {@link #blocking}; set before it starts. */
+    private Thread thread;
 
     LocalEndpoint(LocalJob job, int rank, boolean spin) {
         this.job = job;
         this.rank = rank;
         this.box = job.mailbox(rank);
         this.eagerLimit = job.settings().eagerLimit();
+        this.fastLimit = job.fastBoxes() ? Math.min(eagerLimit, FastBox.CAPACITY) : -1;
         this.spin = spin;
+        this.blocking = new RecvRequest(box);
+        this.out = new FastBox[job.fastBoxes() ? job.size() : 0];
+    }
+
+    /** Names the thread that runs this rank; called before that thread starts. */
+    void runsOn(Thread rankThread) {
+        this.thread = rankThread;
     }
 
     @Override
@@ -59,11 +76,52 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous) {
         job.checkRunning(rank);
+        if (payload.type() != ElementType.OBJECT && sendFast(context, dest, tag, payload.type(), payload.data(),
+                payload.offset(), payload.count(), synchronous)) {
+            return SendRequest.completed();
+        }
+        return sendByMailbox(context, dest, tag, payload, synchronous);
+    }
+
+    @Override
+    public void sendAndWait(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                            boolean synchronous) {
+        job.checkRunning(rank);
+        if (sendFast(context, dest, tag, type, array, offset, count, synchronous)) {
+            return;
+        }
+        DeviceRequest request = sendByMailbox(context, dest, tag, Payload.array(type, array, offset, count), synchronous);
+        if (!request.isComplete()) {
+            await(request);
+        }
+    }
+
+    /** @return whether the message went into the fast box to {@code dest}; false when it does not fit or the box is full */
+    private boolean sendFast(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                             boolean synchronous) {
+        // A synchronous send must learn of its match, which a fast box does not report.
+        if (synchronous || (long) count * type.bytes() > fastLimit) {
+            return false;
+        }
+        FastBox box = out[dest];
+        if (box == null) {
+            box = job.mailbox(dest).fastBoxes().box(rank);
+            out[dest] = box;
+        }
+        return box.offer(context, tag, type, array, offset, count);
+    }
+
+    private DeviceRequest sendByMailbox(int context, int dest, int tag, Payload payload, boolean synchronous) {
         Mailbox target = job.mailbox(dest);
         boolean rendezvous = synchronous || payload.bytes() > eagerLimit;
         RecvRequest match;
         SendRequest pending = null;
         synchronized (target) {
+            // This sender's last fast-box message, if still there, comes before this one.
+            FastBox mine = out.length == 0 ? null : out[dest];
+            if (mine != null && mine.full()) {
+                target.absorb(mine);
+            }
             match = target.takePosted(context, rank, tag);
             if (match == null) {
                 if (rendezvous) {
@@ -84,13 +142,48 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public DeviceRequest receive(int context, int source, int tag, Sink sink) {
         job.checkRunning(rank);
-        RecvRequest request = new RecvRequest(context, source, tag, sink);
+        return start(new RecvRequest(box, context, source, tag, sink));
+    }
+
+    @Override
+    public Status receiveAndWait(int context, int source, int tag, ElementType type, Object array, int offset,
+                                 int capacity) {
+        job.checkRunning(rank);
+        // Only the rank's own thread reuses the request, and only once its last receive is over: one
+        // that an interrupt cut short is still posted.
+        RecvRequest request = Thread.currentThread() == thread && blocking.done()
+                ? blocking.reuse(context, source, tag, type, array, offset, capacity)
+                : new RecvRequest(box, context, source, tag, Sink.array(type, array, offset, capacity));
+        start(request);
+        if (!request.isComplete()) {
+            waitFor(request);
+        }
+        return request.status();
+    }
+
+    /** Matches a new receive against what has arrived, or posts it. */
+    private RecvRequest start(RecvRequest request) {
+        int context = request.context;
+        int source = request.source();
+        int tag = request.tag();
         Envelope envelope;
         synchronized (box) {
             envelope = box.takeUnexpected(context, source, tag);
             if (envelope == null) {
-                box.post(request);
-                return request;
+                FastBox fast = box.fullMatch(context, source, tag);
+                if (fast != null) {
+                    request.deliver(rank, fast);
+                    fast.clear();
+                    return request;
+                }
+                // A posted receive has the first claim on what waits in the fast boxes.
+                if (!box.nothingPosted() && box.absorbAll()) {
+                    envelope = box.takeUnexpected(context, source, tag);
+                }
+                if (envelope == null) {
+                    box.post(request);
+                    return request;
+                }
             }
         }
         request.deliver(rank, envelope.source, envelope.tag, envelope.payload, envelope.sender);
@@ -106,6 +199,7 @@ final class LocalEndpoint implements Endpoint {
         while (true) {
             long seen;
             synchronized (box) {
+                box.absorbAll();
                 Envelope e = box.peekUnexpected(context, source, tag);
                 if (e != null) {
                     return new Status(e.source, e.tag, e.payload.count(), e.payload.type(), false);
@@ -141,6 +235,8 @@ final class LocalEndpoint implements Endpoint {
             return false;
         }
         synchronized (box) {
+            // A message already in a fast box would have matched the receive had it come by the mailbox.
+            box.absorbAll();
             if (!box.unpost(receive)) {
                 return false;
             }
@@ -168,11 +264,18 @@ final class LocalEndpoint implements Endpoint {
             return;
         }
         wait.arm(Thread.currentThread());
+        // Armed before the last look at the fast boxes, so a sender that fills one after it wakes this rank.
+        box.fastBoxes().sleeper(Thread.currentThread());
         boolean interrupted = false;
         try {
             job.block(rank, wait);
             try {
                 while (!wait.done()) {
+                    if (absorbFastBoxes()) {
+                        // The deadlock check counted the full box as progress; see whether it was.
+                        job.recheck();
+                        continue;
+                    }
                     job.checkRunning(rank);
                     // Parking again would return at once, forever: answer the interrupt instead.
                     // The flag stays set until this rank is unregistered, so the deadlock check
@@ -188,6 +291,7 @@ final class LocalEndpoint implements Endpoint {
                 job.unblock(rank);
             }
         } finally {
+            box.fastBoxes().sleeper(null);
             wait.disarm();
         }
         if (interrupted) {
@@ -200,7 +304,7 @@ final class LocalEndpoint implements Endpoint {
     private boolean spinUntil(Wait wait) {
         long start = 0;
         for (int i = 1; ; i++) {
-            if (wait.done()) {
+            if (wait.done() || absorbFastBoxes() && wait.done()) {
                 return true;
             }
             if ((i & SPIN_CHECK_MASK) == 0) {
@@ -218,6 +322,16 @@ final class LocalEndpoint implements Endpoint {
                 }
             }
             Thread.onSpinWait();
+        }
+    }
+
+    /** @return whether a fast-box message arrived, and possibly completed what this rank waits for */
+    private boolean absorbFastBoxes() {
+        if (!box.anyFull()) {
+            return false;
+        }
+        synchronized (box) {
+            return box.absorbAll();
         }
     }
 

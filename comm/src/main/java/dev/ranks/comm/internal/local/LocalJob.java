@@ -37,13 +37,18 @@ final class LocalJob {
         this.settings = settings;
         this.boxes = new Mailbox[size];
         for (int i = 0; i < size; i++) {
-            boxes[i] = new Mailbox();
+            boxes[i] = new Mailbox(i, fastBoxes() ? size : 0);
         }
         this.parkedOn = new Wait[size];
         this.parkedThreads = new Thread[size];
         this.finished = new boolean[size];
         this.rankThreads = new Thread[size];
         this.live = size;
+    }
+
+    /** @return whether ranks send small messages through fast boxes; not in jobs too big to poll every box */
+    boolean fastBoxes() {
+        return size <= FastBox.MAX_RANKS;
     }
 
     int size() {
@@ -100,6 +105,16 @@ final class LocalJob {
         }
     }
 
+    /**
+     * Runs the deadlock check again for a parked rank that took in a fast-box message which did not
+     * end its wait: while the message sat in the box, the check counted the rank as able to move.
+     */
+    synchronized void recheck() {
+        if (end == null && stuck()) {
+            endWith(new JobResult(Outcome.DEADLOCK, -1, new DeadlockException(-1, report()), 0));
+        }
+    }
+
     synchronized void unblock(int rank) {
         parkedOn[rank] = null;
         parkedThreads[rank] = null;
@@ -136,14 +151,18 @@ final class LocalJob {
      * Whether every live rank is parked on a wait that is not over. Only rank threads make
      * progress on this device, so such a job can never move again. A wait that is over but whose
      * thread has not woken yet counts as progress, and so does an interrupted parked thread: it
-     * will wake and fail.
+     * will wake and fail; and so does a message in a fast box of a parked rank: that rank will wake,
+     * take it in and {@link #recheck()}.
      */
     private boolean stuck() {
         if (!settings.deadlockDetection() || parked < live) {
             return false;
         }
         for (int r = 0; r < size; r++) {
-            if (!finished[r] && (parkedOn[r] == null || parkedOn[r].done() || parkedThreads[r].isInterrupted())) {
+            // The boxes before the wait: a rank taking in a box message completes its wait first and
+            // empties the box after, so read in this order one of the two always shows the message.
+            if (!finished[r] && (parkedOn[r] == null || boxes[r].anyFull() || parkedOn[r].done()
+                    || parkedThreads[r].isInterrupted())) {
                 return false;
             }
         }

@@ -48,6 +48,12 @@ abstract class LocalRequest implements DeviceRequest, Wait {
         return shared;
     }
 
+    /** Makes a finished request pending again, for reuse; nothing else may refer to it. */
+    final void reopen() {
+        error = null;
+        state = PENDING;
+    }
+
     final void fail(RanksException failure) {
         error = failure;
         publish(DONE);
@@ -62,7 +68,17 @@ abstract class LocalRequest implements DeviceRequest, Wait {
 
     @Override
     public final boolean isComplete() {
-        return state != PENDING;
+        return state != PENDING || progressed();
+    }
+
+    /**
+     * Lets a pending request move on the calling thread, as MPI_Test does: a receive takes in
+     * what waits in its rank's fast boxes.
+     *
+     * @return whether the request is now complete
+     */
+    boolean progressed() {
+        return false;
     }
 
     @Override

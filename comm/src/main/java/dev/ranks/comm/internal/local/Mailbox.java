@@ -7,10 +7,18 @@ import java.util.concurrent.locks.LockSupport;
  * One rank's matching queues. Both are FIFO and searched from the head, which gives MPI's
  * non-overtaking order. They are intrusive linked lists whose heads sit next to this object's
  * monitor, so a match touches few cache lines: on the latency path each line that moves between
- * cores costs more than all the instructions around it. Every method but the volatile reads must
- * be called holding this mailbox's monitor.
+ * cores costs more than all the instructions around it. Every method but the volatile reads and
+ * those marked otherwise must be called holding this mailbox's monitor.
+ *
+ * <p>Besides the queues, a mailbox has a {@link FastBox} per sender that has used one, where
+ * small eager messages wait without a lock or an allocation. A message in a fast box counts as
+ * not yet arrived: {@link #absorb} makes it arrive, and every path that matches a sender's
+ * messages absorbs that sender's box first, so the queues see each sender's messages in the
+ * order it sent them.
  */
 final class Mailbox {
+    private final int rank;
+    private final FastBoxes fast;
     private RecvRequest postedHead;
     private RecvRequest postedTail;
     private Envelope unexpectedHead;
@@ -18,6 +26,15 @@ final class Mailbox {
     /** Counts unexpected arrivals, so a blocked probe can tell that something new came. */
     private volatile long arrivals;
     private volatile Thread prober;
+
+    /**
+     * @param rank the rank this mailbox belongs to
+     * @param senders how many ranks may have a fast box here; 0 for none
+     */
+    Mailbox(int rank, int senders) {
+        this.rank = rank;
+        this.fast = new FastBoxes(senders);
+    }
 
     RecvRequest takePosted(int context, int source, int tag) {
         RecvRequest prev = null;
@@ -98,6 +115,80 @@ final class Mailbox {
 
     void prober(Thread thread) {
         prober = thread;
+    }
+
+    /** @return whether no receive is posted; a hint when read without the monitor */
+    boolean nothingPosted() {
+        return postedHead == null;
+    }
+
+    /** @return the fast boxes addressed to this mailbox's rank */
+    FastBoxes fastBoxes() {
+        return fast;
+    }
+
+    /** @return whether some fast box holds a message; any thread may call it */
+    boolean anyFull() {
+        return fast.anyFull();
+    }
+
+    /**
+     * Makes the message in a full fast box arrive: it completes the oldest posted receive it
+     * matches, or joins the unexpected queue, just as a mailbox send would; then the box is free.
+     * <p>Order: a sender fills its box only when it is empty, and a sender whose box is still full
+     * absorbs it, under this monitor, before its next message touches the queues. So the message in
+     * a box is newer than every message of its sender in the queues, and older than every message of
+     * its sender that is not there yet; absorbing it appends it in its place.
+     */
+    void absorb(FastBox box) {
+        RecvRequest match = takePosted(box.context(), box.source, box.tag());
+        if (match != null) {
+            match.deliver(rank, box);
+        } else {
+            arrive(new Envelope(box.context(), box.source, box.tag(), box.detached(), null));
+        }
+        box.clear();
+    }
+
+    /**
+     * Absorbs every full fast box.
+     *
+     * @return whether there was one
+     */
+    boolean absorbAll() {
+        boolean any = false;
+        for (int s = 0; s < fast.senders(); s++) {
+            FastBox box = fast.get(s);
+            if (box != null && box.full()) {
+                absorb(box);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * A full fast box whose message a receive could take at once: one that matches, when no
+     * receive is posted (a posted one would have the first claim). Messages in the unexpected
+     * queue are older than any box's, so the caller looks there first.
+     *
+     * @return the box, or null
+     */
+    FastBox fullMatch(int context, int source, int tag) {
+        if (postedHead != null) {
+            return null;
+        }
+        if (source != Comm.ANY_SOURCE) {
+            FastBox box = source < fast.senders() ? fast.get(source) : null;
+            return box != null && box.full() && box.matches(context, source, tag) ? box : null;
+        }
+        for (int s = 0; s < fast.senders(); s++) {
+            FastBox box = fast.get(s);
+            if (box != null && box.full() && box.matches(context, source, tag)) {
+                return box;
+            }
+        }
+        return null;
     }
 
     private void unlinkPosted(RecvRequest prev, RecvRequest r) {

@@ -10,25 +10,32 @@ import java.util.function.IntConsumer;
 /**
  * A receive: its matching criteria and where the data goes. The sender that matches it reads and
  * writes this object from another core, so it holds the sink's fields itself and reuses its
- * criteria fields for the result, to stay within about one cache line.
+ * criteria fields for the result, to stay within about one cache line. A rank's blocking receives
+ * reuse one such object ({@link #reuse}), and a status equal to the last one is that same object,
+ * so a blocking receive allocates nothing.
  */
 final class RecvRequest extends LocalRequest {
-    final int context;
+    int context;
     /** The source asked for; once matched, the source of the message. */
     private int source;
     /** The tag asked for; once matched, the tag of the message. */
     private int tag;
     private int count;
-    private final ElementType type;
-    private final Object array;
-    private final int offset;
-    private final int capacity;
+    private ElementType type;
+    private Object array;
+    private int offset;
+    private int capacity;
     /** For an object receive, the payload that matched. */
     private Payload received;
+    /** The last status this request gave, handed out again while it still holds. */
+    private Status status;
+    /** The receiving rank's mailbox, whose fast boxes a test of this request drains. */
+    private final Mailbox mailbox;
     /** The next receive in the mailbox's queue; guarded by the mailbox's monitor. */
     RecvRequest next;
 
-    RecvRequest(int context, int source, int tag, Sink sink) {
+    RecvRequest(Mailbox mailbox, int context, int source, int tag, Sink sink) {
+        this.mailbox = mailbox;
         this.context = context;
         this.source = source;
         this.tag = tag;
@@ -36,6 +43,41 @@ final class RecvRequest extends LocalRequest {
         this.array = sink.array();
         this.offset = sink.offset();
         this.capacity = sink.capacity();
+    }
+
+    /** A request for a blocking array receive, to be {@link #reuse reused}; it starts complete. */
+    RecvRequest(Mailbox mailbox) {
+        this.mailbox = mailbox;
+        publish(DONE);
+    }
+
+    /**
+     * Readies a completed request for another blocking array receive; the caller owns it (it is in
+     * no queue and nothing else completes it).
+     *
+     * @return this request
+     */
+    RecvRequest reuse(int newContext, int newSource, int newTag, ElementType newType, Object newArray,
+                      int newOffset, int newCapacity) {
+        context = newContext;
+        source = newSource;
+        tag = newTag;
+        type = newType;
+        array = newArray;
+        offset = newOffset;
+        capacity = newCapacity;
+        reopen();
+        return this;
+    }
+
+    /** @return the source asked for; once matched, the message's */
+    int source() {
+        return source;
+    }
+
+    /** @return the tag asked for; once matched, the message's */
+    int tag() {
+        return tag;
     }
 
     /** Called holding the mailbox's monitor, before the receive is matched. */
@@ -74,13 +116,51 @@ final class RecvRequest extends LocalRequest {
         publish(DONE);
     }
 
+    /**
+     * Copies in the message waiting in a fast box and completes; called holding the receiver's
+     * mailbox monitor. Errors are those of {@link Sink#check}.
+     */
+    void deliver(int receiver, FastBox box) {
+        ElementType msgType = box.type();
+        int n = box.count();
+        if (msgType != type || n > capacity) {
+            try {
+                Sink.check(receiver, box.source, box.tag(), box.detached(), type, capacity);
+            } catch (RanksException e) {
+                fail(e);
+                return;
+            }
+        }
+        box.copyTo(array, offset);
+        source = box.source;
+        tag = box.tag();
+        count = n;
+        publish(DONE);
+    }
+
+    @Override
+    boolean progressed() {
+        if (mailbox.anyFull()) {
+            synchronized (mailbox) {
+                mailbox.absorbAll();
+            }
+        }
+        return done();
+    }
+
     void cancel() {
         publish(CANCELLED);
     }
 
     @Override
     Status outcome() {
-        return new Status(source, tag, count, type, false);
+        Status last = status;
+        if (last == null || last.source() != source || last.tag() != tag || last.count() != count
+                || last.type() != type) {
+            last = new Status(source, tag, count, type, false);
+            status = last;
+        }
+        return last;
     }
 
     @Override
