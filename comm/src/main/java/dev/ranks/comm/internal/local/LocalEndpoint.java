@@ -7,6 +7,7 @@ import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.DeviceRequest;
 import dev.ranks.comm.spi.Endpoint;
 import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.SharedMemory;
 import dev.ranks.comm.spi.Sink;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,6 +33,7 @@ final class LocalEndpoint implements Endpoint {
     private final Mailbox box;
     private final long eagerLimit;
     private final boolean spin;
+    private final LocalSharedMemory shared;
 
     LocalEndpoint(LocalJob job, int rank, boolean spin) {
         this.job = job;
@@ -39,6 +41,7 @@ final class LocalEndpoint implements Endpoint {
         this.box = job.mailbox(rank);
         this.eagerLimit = job.settings().eagerLimit();
         this.spin = spin;
+        this.shared = new LocalSharedMemory(job, rank, spin);
     }
 
     @Override
@@ -157,6 +160,11 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public double wtime() {
         return job.wtime();
+    }
+
+    @Override
+    public SharedMemory sharedMemory() {
+        return shared;
     }
 
     /** Spins briefly if allowed, then parks until the wait is over or the job ends. */
