@@ -2,7 +2,7 @@ package dev.ranks.collectives;
 
 /**
  * Allreduce through the communicator's shared memory. Every rank copies its vector into its slot
- * and raises its ARRIVED flag; once all flags are up, every rank reads every slot. Short vectors:
+ * (beside its flag, up to {@link ShmArea#INLINE} elements) and raises its ARRIVED flag; once all flags are up, every rank reads every slot. Short vectors:
  * each rank combines all of them itself, in rank order, so every rank computes the very same
  * result. Long vectors ({@link #SEGMENT_BYTES} or more): rank {@code r} combines only segment
  * {@code r} of every slot, in rank order, writes it back into its slot and raises its REDUCED
@@ -26,6 +26,18 @@ final class AllreduceShm {
         int p = area.size();
         long g = m.next();
         m.awaitSlotFree(g, "allreduce");
+        if (count <= ShmArea.INLINE) {
+            m.writeInline(g, send, sendOffset, count);
+            m.publish(ShmArea.ARRIVED, g);
+            m.awaitAll(ShmArea.ARRIVED, g, "allreduce");
+            m.readInline(0, g, recv, recvOffset, count);
+            Buf in = m.scratch(recv);
+            for (int i = 1; i < p; i++) {
+                m.readInline(i, g, in, 0, count);
+                op.apply(in, 0, recv, recvOffset, count, false);
+            }
+            return;
+        }
         Buf mine = m.ownSlot(g, send, count);
         send.copyTo(sendOffset, mine, 0, count);
         m.publish(ShmArea.ARRIVED, g);

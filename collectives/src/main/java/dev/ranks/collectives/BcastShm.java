@@ -2,7 +2,7 @@ package dev.ranks.collectives;
 
 /**
  * Broadcast through the communicator's shared memory. Short messages: the root copies the data
- * into its slot and raises its ARRIVED flag, and returns at once; every other rank waits for that
+ * into its slot (beside its flag, up to {@link ShmArea#INLINE} elements) and raises its ARRIVED flag, and returns at once; every other rank waits for that
  * flag, copies the slot, and raises its own. Long messages ({@link #LEND_BYTES} or more): the
  * root lends its own buffer instead of copying it, and waits until every rank has copied from it.
  * With 7 ranks and root 2, ranks 0, 1, 3…6 each copy once from rank 2's slot, at the same time.
@@ -30,13 +30,19 @@ final class BcastShm {
                 return;
             }
             m.awaitSlotFree(g, "bcast");
-            buf.copyTo(offset, m.ownSlot(g, buf, count), 0, count);
+            if (count <= ShmArea.INLINE) {
+                m.writeInline(g, buf, offset, count);
+            } else {
+                buf.copyTo(offset, m.ownSlot(g, buf, count), 0, count);
+            }
             m.publish(ShmArea.ARRIVED, g);
             return;
         }
         m.awaitOne(ShmArea.ARRIVED, root, g, "bcast");
         ShmArea.Member from = m.area().member(root);
-        if (lend) {
+        if (count <= ShmArea.INLINE) {
+            m.readInline(root, g, buf, offset, count);
+        } else if (lend) {
             from.lent().copyTo(from.lentOffset(), buf, offset, count);
         } else {
             from.slot(g, buf).copyTo(0, buf, offset, count);

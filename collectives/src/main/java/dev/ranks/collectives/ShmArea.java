@@ -25,6 +25,13 @@ import java.util.function.IntConsumer;
  * <p><b>Two flags per rank.</b> {@link #ARRIVED}: in generation {@code g}, a rank writes {@code g}
  * once it has finished reading everything of the calls before {@code g} (and, in bcast, of
  * {@code g} itself). {@link #REDUCED}: the rank's segment of a segmented allreduce is ready.
+ * ARRIVED lives in two blocks, one per generation parity: generation {@code g} writes block
+ * {@code g & 1}, and since every rank writes every generation, block {@code g & 1} holds at least
+ * {@code g} exactly when the rank has arrived at {@code g}.
+ *
+ * <p><b>Inline data.</b> Up to {@link #INLINE} elements travel in the rest of the ARRIVED block,
+ * beside the flag: a reader's one cache miss brings it both, where a slot would cost a second miss
+ * after the flag's (Open MPI's {@code coll/xhc} inlines small messages the same way).
  *
  * <p><b>Slots.</b> Each rank owns two slot buffers per element type, used by generation parity,
  * grown on demand and kept: no allocation per call once warm. A rank writes a slot of generation
@@ -46,11 +53,13 @@ final class ShmArea {
     /** The flag a rank raises when its segment of a segmented allreduce is ready. */
     static final int REDUCED = 1;
 
-    /** Longs per flag: 128 bytes, so that no two flags share a cache line or an adjacent-line prefetch pair. */
+    /** Longs per flag block: 128 bytes, so that no two blocks share a cache line or an adjacent-line prefetch pair. */
     private static final int STRIDE = 16;
+    /** Elements (of any type, one per long) that fit beside the ARRIVED flag in its block. */
+    static final int INLINE = STRIDE - 1;
     private static final int TYPES = ElementType.values().length;
     /** With spinning allowed, spin this long before yielding between checks. */
-    private static final long SPIN_NANOS = 20_000;
+    private static final long SPIN_NANOS = 5_000;
     /**
      * Spin or yield this long before blocking. Blocking costs a park and an unpark (microseconds
      * each), but only a blocked rank counts for the deadlock check; calls back to back wait far
@@ -72,7 +81,7 @@ final class ShmArea {
     ShmArea(int[] worldRanks) {
         this.size = worldRanks.length;
         this.worldRanks = worldRanks.clone();
-        this.flags = new AtomicLongArray((2 * size + 2) * STRIDE);
+        this.flags = new AtomicLongArray((3 * size + 2) * STRIDE);
         this.sleeping = new AtomicReferenceArray<>(size);
         this.members = new Member[size];
         for (int r = 0; r < size; r++) {
@@ -90,12 +99,13 @@ final class ShmArea {
         return members[rank];
     }
 
-    private static int index(int rank, int flag) {
-        return (1 + 2 * rank + flag) * STRIDE;
+    /** Where rank's flag holding {@code value} lives: ARRIVED by the value's parity, then REDUCED. */
+    private static int index(int rank, int flag, long value) {
+        return (1 + 3 * rank + (flag == ARRIVED ? (int) (value & 1) : 2)) * STRIDE;
     }
 
-    private long flag(int rank, int flag) {
-        return flags.get(index(rank, flag));
+    private boolean reached(int rank, int flag, long value) {
+        return flags.get(index(rank, flag, value)) >= value;
     }
 
     private void wakeAll() {
@@ -122,6 +132,8 @@ final class ShmArea {
         private final int rank;
         /** Slot buffers by {@code parity * TYPES + type}. */
         private final Buf[] slots = new Buf[2 * TYPES];
+        /** Room for {@link #INLINE} elements by type, to combine inline data in. */
+        private final Buf[] scratch = new Buf[TYPES];
         /** A bcast root's own buffer, when it lends it instead of copying to a slot. */
         private Buf direct;
         private int directOffset;
@@ -171,7 +183,7 @@ final class ShmArea {
 
         /** Raises one of this rank's flags to {@code value} and wakes blocked members. */
         void publish(int flag, long value) {
-            area.flags.set(index(rank, flag), value);
+            area.flags.set(index(rank, flag, value), value);
             // Volatile write, then volatile read: either a member about to block sees the flag
             // on its last check, or this sees it counted among the sleepers.
             if (area.sleepers.get() != 0) {
@@ -230,6 +242,60 @@ final class ShmArea {
             return slots[(int) (generation & 1) * TYPES + like.type.ordinal()];
         }
 
+        /**
+         * Writes up to {@link #INLINE} elements beside this rank's ARRIVED flag of generation
+         * {@code g}, before raising it; the same rule as for slots says when ({@link #awaitSlotFree}).
+         */
+        void writeInline(long g, Buf src, int offset, int n) {
+            int at = index(rank, ARRIVED, g) + 1;
+            Object a = src.array;
+            for (int i = 0; i < n; i++) {
+                int k = offset + i;
+                long bits = switch (src.type) {
+                    case DOUBLE -> Double.doubleToRawLongBits(((double[]) a)[k]);
+                    case FLOAT -> Float.floatToRawIntBits(((float[]) a)[k]);
+                    case LONG -> ((long[]) a)[k];
+                    case INT -> ((int[]) a)[k];
+                    case SHORT -> ((short[]) a)[k];
+                    case CHAR -> ((char[]) a)[k];
+                    case BYTE -> ((byte[]) a)[k];
+                    case BOOLEAN -> ((boolean[]) a)[k] ? 1 : 0;
+                    case OBJECT -> throw new IllegalArgumentException("objects do not go through shared memory");
+                };
+                area.flags.setPlain(at + i, bits);
+            }
+        }
+
+        /** Reads rank {@code from}'s inline elements of generation {@code g}, after its ARRIVED flag said so. */
+        void readInline(int from, long g, Buf dst, int offset, int n) {
+            int at = index(from, ARRIVED, g) + 1;
+            Object a = dst.array;
+            for (int i = 0; i < n; i++) {
+                int k = offset + i;
+                long bits = area.flags.getPlain(at + i);
+                switch (dst.type) {
+                    case DOUBLE -> ((double[]) a)[k] = Double.longBitsToDouble(bits);
+                    case FLOAT -> ((float[]) a)[k] = Float.intBitsToFloat((int) bits);
+                    case LONG -> ((long[]) a)[k] = bits;
+                    case INT -> ((int[]) a)[k] = (int) bits;
+                    case SHORT -> ((short[]) a)[k] = (short) bits;
+                    case CHAR -> ((char[]) a)[k] = (char) bits;
+                    case BYTE -> ((byte[]) a)[k] = (byte) bits;
+                    case BOOLEAN -> ((boolean[]) a)[k] = bits != 0;
+                    case OBJECT -> throw new IllegalArgumentException("objects do not go through shared memory");
+                }
+            }
+        }
+
+        /** @return this rank's room for {@link #INLINE} elements of {@code like}'s type */
+        Buf scratch(Buf like) {
+            int i = like.type.ordinal();
+            if (scratch[i] == null) {
+                scratch[i] = like.allocate(INLINE);
+            }
+            return scratch[i];
+        }
+
         /** Lends the caller's own buffer to readers, published by the next flag raised. */
         void lend(Buf buf, int offset) {
             direct = buf;
@@ -278,10 +344,10 @@ final class ShmArea {
         @Override
         public boolean done() {
             if (waitRank >= 0) {
-                return area.flag(waitRank, waitFlag) >= waitValue;
+                return area.reached(waitRank, waitFlag, waitValue);
             }
             for (int r = 0; r < area.size; r++) {
-                if (area.flag(r, waitFlag) < waitValue) {
+                if (!area.reached(r, waitFlag, waitValue)) {
                     return false;
                 }
             }
@@ -311,7 +377,7 @@ final class ShmArea {
         @Override
         public void targets(IntConsumer ranks) {
             for (int r = 0; r < area.size; r++) {
-                if ((waitRank < 0 || waitRank == r) && area.flag(r, waitFlag) < waitValue) {
+                if ((waitRank < 0 || waitRank == r) && !area.reached(r, waitFlag, waitValue)) {
                     ranks.accept(area.worldRanks[r]);
                 }
             }
