@@ -25,8 +25,8 @@ final class AllreduceShm {
         ShmArea area = m.area();
         int p = area.size();
         long g = m.next();
-        m.awaitSlotFree(g, "allreduce");
         if (count <= ShmArea.INLINE) {
+            m.awaitInlineFree(g, "allreduce");
             m.writeInline(g, send, sendOffset, count);
             m.publish(ShmArea.ARRIVED, g);
             m.awaitAll(ShmArea.ARRIVED, g, "allreduce");
@@ -38,6 +38,7 @@ final class AllreduceShm {
             }
             return;
         }
+        m.awaitSlotFree(g, "allreduce");
         Buf mine = m.ownSlot(g, send, count);
         send.copyTo(sendOffset, mine, 0, count);
         m.publish(ShmArea.ARRIVED, g);

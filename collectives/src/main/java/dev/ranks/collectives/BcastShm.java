@@ -2,8 +2,9 @@ package dev.ranks.collectives;
 
 /**
  * Broadcast through the communicator's shared memory. Short messages: the root copies the data
- * into its slot (beside its flag, up to {@link ShmArea#INLINE} elements) and raises its ARRIVED flag, and returns at once; every other rank waits for that
- * flag, copies the slot, and raises its own. Long messages ({@link #LEND_BYTES} or more): the
+ * into its slot, or beside its flag up to {@link ShmArea#INLINE} elements, raises its ARRIVED
+ * flag, and returns at once (inline data lets it run several calls ahead); every other rank waits
+ * for that flag, copies the data, and raises its own. Long messages ({@link #LEND_BYTES} or more): the
  * root lends its own buffer instead of copying it, and waits until every rank has copied from it.
  * With 7 ranks and root 2, ranks 0, 1, 3…6 each copy once from rank 2's slot, at the same time.
  * See {@link ShmArea}.
@@ -29,10 +30,11 @@ final class BcastShm {
                 m.lend(null, 0);
                 return;
             }
-            m.awaitSlotFree(g, "bcast");
             if (count <= ShmArea.INLINE) {
+                m.awaitInlineFree(g, "bcast");
                 m.writeInline(g, buf, offset, count);
             } else {
+                m.awaitSlotFree(g, "bcast");
                 buf.copyTo(offset, m.ownSlot(g, buf, count), 0, count);
             }
             m.publish(ShmArea.ARRIVED, g);

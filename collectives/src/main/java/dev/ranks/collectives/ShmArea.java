@@ -25,13 +25,16 @@ import java.util.function.IntConsumer;
  * <p><b>Two flags per rank.</b> {@link #ARRIVED}: in generation {@code g}, a rank writes {@code g}
  * once it has finished reading everything of the calls before {@code g} (and, in bcast, of
  * {@code g} itself). {@link #REDUCED}: the rank's segment of a segmented allreduce is ready.
- * ARRIVED lives in two blocks, one per generation parity: generation {@code g} writes block
- * {@code g & 1}, and since every rank writes every generation, block {@code g & 1} holds at least
- * {@code g} exactly when the rank has arrived at {@code g}.
+ * ARRIVED lives in {@link #DEPTH} blocks: generation {@code g} writes block {@code g % DEPTH}, and
+ * since every rank writes every generation, that block holds at least {@code g} exactly when the
+ * rank has arrived at {@code g}.
  *
  * <p><b>Inline data.</b> Up to {@link #INLINE} elements travel in the rest of the ARRIVED block,
  * beside the flag: a reader's one cache miss brings it both, where a slot would cost a second miss
- * after the flag's (Open MPI's {@code coll/xhc} inlines small messages the same way).
+ * after the flag's (Open MPI's {@code coll/xhc} inlines small messages the same way). A rank
+ * writes the block of generation {@code g} once every rank has arrived at {@code g - DEPTH + 1},
+ * so a bcast root may run up to {@code DEPTH - 1} calls ahead of its slowest reader, as an eager
+ * message lets an MPI root run ahead.
  *
  * <p><b>Slots.</b> Each rank owns two slot buffers per element type, used by generation parity,
  * grown on demand and kept: no allocation per call once warm. A rank writes a slot of generation
@@ -57,6 +60,8 @@ final class ShmArea {
     private static final int STRIDE = 16;
     /** Elements (of any type, one per long) that fit beside the ARRIVED flag in its block. */
     static final int INLINE = STRIDE - 1;
+    /** ARRIVED blocks per rank, a power of two: how far ahead inline data lets a rank run. */
+    private static final int DEPTH = 8;
     private static final int TYPES = ElementType.values().length;
     /** With spinning allowed, spin this long before yielding between checks. */
     private static final long SPIN_NANOS = 5_000;
@@ -81,7 +86,7 @@ final class ShmArea {
     ShmArea(int[] worldRanks) {
         this.size = worldRanks.length;
         this.worldRanks = worldRanks.clone();
-        this.flags = new AtomicLongArray((3 * size + 2) * STRIDE);
+        this.flags = new AtomicLongArray(((DEPTH + 1) * size + 2) * STRIDE);
         this.sleeping = new AtomicReferenceArray<>(size);
         this.members = new Member[size];
         for (int r = 0; r < size; r++) {
@@ -99,9 +104,9 @@ final class ShmArea {
         return members[rank];
     }
 
-    /** Where rank's flag holding {@code value} lives: ARRIVED by the value's parity, then REDUCED. */
+    /** Where rank's flag holding {@code value} lives: ARRIVED by the value modulo {@link #DEPTH}, then REDUCED. */
     private static int index(int rank, int flag, long value) {
-        return (1 + 3 * rank + (flag == ARRIVED ? (int) (value & 1) : 2)) * STRIDE;
+        return (1 + (DEPTH + 1) * rank + (flag == ARRIVED ? (int) (value & (DEPTH - 1)) : DEPTH)) * STRIDE;
     }
 
     private boolean reached(int rank, int flag, long value) {
@@ -243,8 +248,18 @@ final class ShmArea {
         }
 
         /**
+         * Waits until every rank's ARRIVED flag reached {@code g - DEPTH + 1}: then this rank may
+         * write inline data of generation {@code g} (see the class comment).
+         */
+        void awaitInlineFree(long g, String call) {
+            if (allArrived < g - DEPTH + 1) {
+                awaitAll(ARRIVED, g - DEPTH + 1, call);
+            }
+        }
+
+        /**
          * Writes up to {@link #INLINE} elements beside this rank's ARRIVED flag of generation
-         * {@code g}, before raising it; the same rule as for slots says when ({@link #awaitSlotFree}).
+         * {@code g}, before raising it, once {@link #awaitInlineFree} allows.
          */
         void writeInline(long g, Buf src, int offset, int n) {
             int at = index(rank, ARRIVED, g) + 1;

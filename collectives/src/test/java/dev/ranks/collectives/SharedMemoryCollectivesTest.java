@@ -136,6 +136,24 @@ class SharedMemoryCollectivesTest {
     }
 
     @ParameterizedTest(name = "{0} ranks")
+    @CommSizes({2, 3, 6})
+    void aBcastRootRunsAheadOfSlowReadersWithoutOverwritingWhatTheyHaveNotRead(int size) {
+        IntracommJobs.run(size, SHM, comm -> {
+            for (int call = 0; call < 2000; call++) {
+                if (comm.rank() == size - 1 && call % 100 == 0) {
+                    // The root, which does not wait for readers of short messages, gets ahead.
+                    Thread.sleep(2);
+                }
+                int[] buf = comm.rank() == 0 ? new int[] {call, -call, 7 * call} : new int[3];
+                comm.bcast(buf, 0);
+                assertEquals(call, buf[0], "call " + call);
+                assertEquals(-call, buf[1], "call " + call);
+                assertEquals(7 * call, buf[2], "call " + call);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
     @CommSizes({2, 5, 9})
     void splitAndDupCommunicatorsRunAtTheSameTimeWithoutMixing(int size) {
         IntracommJobs.run(size, SHM, comm -> {
