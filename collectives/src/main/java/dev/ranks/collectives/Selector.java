@@ -25,10 +25,20 @@ final class Selector {
      */
     static final long RING_ALLREDUCE = 512 * 1024;
 
-    /** Up to this many bytes bcast runs through shared memory on the local device (bench bcast, docs/collectives.md). */
-    static final long SHM_BCAST = 1024 * 1024;
-    /** Up to this many bytes allreduce runs through shared memory on the local device (bench allreduce, docs/collectives.md). */
-    static final long SHM_ALLREDUCE = 1024 * 1024;
+    /**
+     * Up to this many bytes bcast runs through shared memory on the local device. From 1 MiB the
+     * point-to-point bcast wins: the local device splits a large copy between both ranks' cores
+     * (bench bcast --algorithm shm,binomial,scatter_allgather, 2026-12-07, docs/performance.md:
+     * 2 ranks, 1 MiB: shm 127 µs, binomial 70; 4 ranks, 512 KiB: shm 52, binomial 53).
+     */
+    static final long SHM_BCAST = 512 * 1024;
+    /**
+     * Up to this many bytes allreduce runs through shared memory on the local device; above it
+     * the ring's direct copies win (bench allreduce --algorithm shm,ring,rabenseifner,reduce_bcast,
+     * 2026-12-07, docs/performance.md: 4 ranks, 512 KiB: shm 480 µs, ring 759, 1 MiB: shm 1,119,
+     * ring 611; 2 ranks, 2 MiB: shm 791, ring 521).
+     */
+    static final long SHM_ALLREDUCE = 512 * 1024;
 
     private final Map<Collective, Algorithm> forced;
 
