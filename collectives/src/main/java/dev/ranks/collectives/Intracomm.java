@@ -625,7 +625,8 @@ public class Intracomm extends Comm {
                 shared.member.bind(memory, settings().waitPolicy());
             }
         }
-        return shared.selector.chooseShared(c, rank(), size(), bytes, shared.member != null) == null ? null : shared.member;
+        Algorithm chosen = shared.selector.chooseShared(c, rank(), size(), bytes, shared.member != null);
+        return chosen == null ? null : shared.member;
     }
 
     private static void traceShared(RankTrace trace, Collective c, long bytes, long start, Throwable error) {
@@ -805,7 +806,8 @@ public class Intracomm extends Comm {
         RankTrace trace = rankTrace();
         long start = trace == null ? 0 : trace.now();
         try {
-            Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM).run(m, op, send, sendOffset, recv, recvOffset, count);
+            Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
+                    .run(m, op, send, sendOffset, recv, recvOffset, count);
         } catch (RuntimeException | Error e) {
             traceShared(trace, Collective.ALLREDUCE, bytes, start, e);
             throw e;

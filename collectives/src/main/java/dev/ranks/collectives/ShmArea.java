@@ -63,8 +63,10 @@ final class ShmArea {
     /** ARRIVED blocks per rank, a power of two: how far ahead inline data lets a rank run. */
     private static final int DEPTH = 8;
     private static final int TYPES = ElementType.values().length;
-    /** With spinning allowed, spin this long before yielding between checks. */
+    /** With spinning allowed, spin at most this long before yielding between checks. */
     private static final long SPIN_NANOS = 5_000;
+    /** A wait this short means the peers run beside this rank, on cores of their own. */
+    private static final long QUICK_NANOS = 1_000;
     /**
      * Spin or yield this long before blocking. Blocking costs a park and an unpark (microseconds
      * each), but only a blocked rank counts for the deadlock check; calls back to back wait far
@@ -147,6 +149,8 @@ final class ShmArea {
         private long allArrived;
         private SharedMemory memory;
         private Mode mode = Mode.PARK;
+        /** How long this rank spins before yielding now; learnt from its waits (see waitUntilDone). */
+        private long spinNanos = SPIN_NANOS;
 
         // The wait in progress: set by the owner before waiting, read by the deadlock check only
         // while the owner is blocked (the device's registry orders the two).
@@ -341,6 +345,7 @@ final class ShmArea {
                         Thread.onSpinWait();
                     }
                     if (done()) {
+                        learn(System.nanoTime() - start);
                         return;
                     }
                     if (yielding || (i & 0x3F) == 0) {
@@ -349,11 +354,25 @@ final class ShmArea {
                         if (waited > BLOCK_AFTER_NANOS) {
                             break;
                         }
-                        yielding |= waited > SPIN_NANOS;
+                        yielding |= waited > spinNanos;
                     }
                 }
             }
             memory.await(this);
+        }
+
+        /**
+         * Adapts the spin to the machine. A peer that came only after this rank stopped spinning
+         * was probably waiting for this very core (a loaded machine, or more runnable threads than
+         * cores): spinning then only delays it, by the whole spin, on every call. A peer that came
+         * at once runs on a core of its own, where spinning pays.
+         */
+        private void learn(long waited) {
+            if (waited <= QUICK_NANOS) {
+                spinNanos = Math.min(SPIN_NANOS, 2 * spinNanos + QUICK_NANOS);
+            } else if (waited > spinNanos) {
+                spinNanos /= 2;
+            }
         }
 
         @Override
