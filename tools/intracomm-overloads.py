@@ -125,7 +125,11 @@ def method(t, name, params, summary, params_doc, body, result, async_):
         lines.append("        return async(%s, () -> %s);" % (body, result))
     else:
         lines.append("    public void %s(%s) {" % (name, p))
-        lines.append("        %s.run();" % body)
+        # Blocking bcast and allreduce may run through shared memory, which has no schedule.
+        if body.startswith("bcastWork(") or body.startswith("allreduceWork("):
+            lines.append("        %s;" % body.replace("Work(", "Now(", 1))
+        else:
+            lines.append("        %s.run();" % body)
     lines.append("    }")
     return "\n".join(lines)
 

@@ -22,12 +22,16 @@ import java.util.stream.Collectors;
 public enum Algorithm {
     /** barrier: ceil(log2 p) rounds of paired messages at distances 1, 2, 4… ({@code BarrierDissemination}). */
     BARRIER_DISSEMINATION(Collective.BARRIER, "dissemination"),
+    /** barrier: every rank raises its flag in shared memory and waits for everyone's ({@code BarrierShm}). Requires: shared memory. */
+    BARRIER_SHM(Collective.BARRIER, "shm", Requirement.SHARED_MEMORY),
     /** bcast: the root sends to every other rank in turn ({@code BcastLinear}). */
     BCAST_LINEAR(Collective.BCAST, "linear"),
     /** bcast: a binomial tree: ceil(log2 p) rounds, each rank that has the data sends it on ({@code BcastBinomial}). */
     BCAST_BINOMIAL(Collective.BCAST, "binomial"),
     /** bcast: van de Geijn's broadcast for large messages: binomial scatter of p pieces, then a ring allgather ({@code BcastScatterAllgather}). */
     BCAST_SCATTER_ALLGATHER(Collective.BCAST, "scatter_allgather"),
+    /** bcast: the root writes the data to a shared buffer and raises its flag; the others copy it ({@code BcastShm}). Requires: shared memory. */
+    BCAST_SHM(Collective.BCAST, "shm", Requirement.SHARED_MEMORY),
     /** scatter: the root sends each rank its block directly ({@code ScatterLinear}). */
     SCATTER_LINEAR(Collective.SCATTER, "linear"),
     /** scatter: a binomial tree: each rank passes on the blocks of its subtree ({@code ScatterBinomial}). Requires: uniform. */
@@ -62,6 +66,8 @@ public enum Algorithm {
     ALLREDUCE_RING(Collective.ALLREDUCE, "ring", Requirement.COMMUTATIVE),
     /** allreduce: Rabenseifner's: reduce-scatter by recursive halving, then allgather by recursive doubling ({@code AllreduceRabenseifner}). Requires: commutative. */
     ALLREDUCE_RABENSEIFNER(Collective.ALLREDUCE, "rabenseifner", Requirement.COMMUTATIVE),
+    /** allreduce: every rank writes its vector to shared memory, then combines them in rank order, a segment per rank for long vectors ({@code AllreduceShm}). Requires: shared memory. */
+    ALLREDUCE_SHM(Collective.ALLREDUCE, "shm", Requirement.SHARED_MEMORY),
     /** reduce scatter: a binomial reduce to rank 0, then a scatterv ({@code ReduceScatterReduceScatterv}). */
     REDUCE_SCATTER_REDUCE_SCATTERV(Collective.REDUCE_SCATTER, "reduce_scatterv"),
     /** reduce scatter: p - 1 steps around a ring, each adding the block received to the rank's own ({@code ReduceScatterRing}). Requires: commutative. */

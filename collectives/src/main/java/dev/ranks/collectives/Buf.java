@@ -29,8 +29,20 @@ abstract class Buf {
         if (array instanceof Object[] items) {
             return new Objects(items);
         }
-        return new Primitives(array, ElementType.ofArray(array)
-                .orElseThrow(() -> new IllegalArgumentException("not an array: " + array)));
+        // Tested in line rather than through ElementType.ofArray: every collective call wraps its
+        // arrays, and the small ones cost little more than this.
+        ElementType type = array instanceof double[] ? ElementType.DOUBLE
+                : array instanceof int[] ? ElementType.INT
+                : array instanceof long[] ? ElementType.LONG
+                : array instanceof byte[] ? ElementType.BYTE
+                : array instanceof float[] ? ElementType.FLOAT
+                : array instanceof short[] ? ElementType.SHORT
+                : array instanceof char[] ? ElementType.CHAR
+                : array instanceof boolean[] ? ElementType.BOOLEAN : null;
+        if (type == null) {
+            throw new IllegalArgumentException("not an array: " + array);
+        }
+        return new Primitives(array, type);
     }
 
     /** @return a buffer of {@code n} elements of the same type */

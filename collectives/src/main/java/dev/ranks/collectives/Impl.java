@@ -95,4 +95,26 @@ final class Impl {
     interface Scan {
         void schedule(Schedule s, Op op, Buf buf, int offset, int count);
     }
+
+    /** Barrier through a communicator's shared memory; runs to completion. */
+    @FunctionalInterface
+    interface SharedBarrier {
+        void run(ShmArea.Member m);
+    }
+
+    /** Broadcast through shared memory, as {@link Bcast}; runs to completion. */
+    @FunctionalInterface
+    interface SharedBcast {
+        void run(ShmArea.Member m, Buf buf, int offset, int count, int root);
+    }
+
+    /**
+     * Allreduce through shared memory: {@code count} elements of {@code send} from
+     * {@code sendOffset} combined into {@code recv} from {@code recvOffset}; the two may be the same
+     * range (the in-place form). Runs to completion.
+     */
+    @FunctionalInterface
+    interface SharedAllreduce {
+        void run(ShmArea.Member m, Op op, Buf send, int sendOffset, Buf recv, int recvOffset, int count);
+    }
 }

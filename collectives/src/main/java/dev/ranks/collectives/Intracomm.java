@@ -8,6 +8,7 @@ import dev.ranks.comm.RankTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.comm.spi.CommBinder;
+import dev.ranks.comm.spi.SharedMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -211,7 +212,20 @@ public class Intracomm extends Comm {
      * No rank returns before the last one has entered.
      */
     public void barrier() {
-        barrierWork().run();
+        ShmArea.Member m = sharedChoice(Collective.BARRIER, 0);
+        if (m == null) {
+            barrierWork().run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        long start = trace == null ? 0 : trace.now();
+        try {
+            Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m);
+        } catch (RuntimeException | Error e) {
+            traceShared(trace, Collective.BARRIER, 0, start, e);
+            throw e;
+        }
+        traceShared(trace, Collective.BARRIER, 0, start, null);
     }
 
     /**
@@ -595,16 +609,70 @@ public class Intracomm extends Comm {
         return chosen;
     }
 
+    /**
+     * This rank's member of the communicator's shared-memory area when the selector picks the
+     * shared-memory algorithm for a blocking call on primitive arrays; null for the point-to-point
+     * path. Every rank reaches the same answer: it depends on the size, the bytes and the device.
+     */
+    private ShmArea.Member sharedChoice(Collective c, long bytes) {
+        if (!shared.probed) {
+            shared.probed = true;
+            SharedMemory memory = sharedMemory();
+            if (memory != null) {
+                int[] members = worldRanks();
+                ShmArea area = memory.area(sharedKey(), () -> new ShmArea(members));
+                shared.member = area.member(rank());
+                shared.member.bind(memory, settings().waitPolicy());
+            }
+        }
+        Algorithm chosen = shared.selector.chooseShared(c, rank(), size(), bytes, shared.member != null);
+        return chosen == null ? null : shared.member;
+    }
+
+    private static void traceShared(RankTrace trace, Collective c, long bytes, long start, Throwable error) {
+        if (trace != null) {
+            trace.collective(c.label(), "shm", bytes, start, error);
+        }
+    }
+
     private Schedule barrierWork() {
         Schedule s = newSchedule();
         Registry.<Impl.Barrier>get(choose(s, Collective.BARRIER, 0, null, true)).schedule(s);
         return s;
     }
 
+    /** A blocking bcast of a primitive array: through shared memory when the selector says so. */
+    private void bcastNow(Object array, int offset, int count, int root) {
+        Buf buf = bcastChecked(array, offset, count, root);
+        long bytes = bytes(buf, count);
+        ShmArea.Member m = sharedChoice(Collective.BCAST, bytes);
+        if (m == null) {
+            bcastSchedule(buf, offset, count, root).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        long start = trace == null ? 0 : trace.now();
+        try {
+            Registry.<Impl.SharedBcast>get(Algorithm.BCAST_SHM).run(m, buf, offset, count, root);
+        } catch (RuntimeException | Error e) {
+            traceShared(trace, Collective.BCAST, bytes, start, e);
+            throw e;
+        }
+        traceShared(trace, Collective.BCAST, bytes, start, null);
+    }
+
     private Schedule bcastWork(Object array, int offset, int count, int root) {
+        return bcastSchedule(bcastChecked(array, offset, count, root), offset, count, root);
+    }
+
+    private Buf bcastChecked(Object array, int offset, int count, int root) {
         Buf buf = buffer(array, "bcast", "buf");
         checkRoot(root, "bcast");
         checkSlice(buf, offset, count, "bcast", "buf");
+        return buf;
+    }
+
+    private Schedule bcastSchedule(Buf buf, int offset, int count, int root) {
         Schedule s = newSchedule();
         Registry.<Impl.Bcast>get(choose(s, Collective.BCAST, bytes(buf, count), null, true))
                 .schedule(s, buf, offset, count, root);
@@ -724,19 +792,53 @@ public class Intracomm extends Comm {
         return s;
     }
 
+    /** A blocking allreduce of primitive arrays: through shared memory when the selector says so. */
+    private void allreduceNow(Op op, Object sendArray, int sendOffset, Object recvArray, int recvOffset, int count) {
+        Buf send = buffer(sendArray, "allreduce", "send");
+        Buf recv = buffer(recvArray, "allreduce", "recv");
+        boolean inPlace = allreduceChecked(op, send, sendOffset, recv, recvOffset, count);
+        long bytes = bytes(send, count);
+        ShmArea.Member m = sharedChoice(Collective.ALLREDUCE, bytes);
+        if (m == null) {
+            allreduceSchedule(op, send, sendOffset, recv, recvOffset, count, inPlace).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        long start = trace == null ? 0 : trace.now();
+        try {
+            Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
+                    .run(m, op, send, sendOffset, recv, recvOffset, count);
+        } catch (RuntimeException | Error e) {
+            traceShared(trace, Collective.ALLREDUCE, bytes, start, e);
+            throw e;
+        }
+        traceShared(trace, Collective.ALLREDUCE, bytes, start, null);
+    }
+
     private Schedule allreduceWork(Op op, Object sendArray, int sendOffset, Object recvArray, int recvOffset, int count) {
         Buf send = buffer(sendArray, "allreduce", "send");
         Buf recv = buffer(recvArray, "allreduce", "recv");
+        boolean inPlace = allreduceChecked(op, send, sendOffset, recv, recvOffset, count);
+        return allreduceSchedule(op, send, sendOffset, recv, recvOffset, count, inPlace);
+    }
+
+    /** @return whether the call is in place (send and recv the same range) */
+    private boolean allreduceChecked(Op op, Buf send, int sendOffset, Buf recv, int recvOffset, int count) {
         sameType(send, recv, "allreduce");
         checkSlice(send, sendOffset, count, "allreduce", "send");
         checkSlice(recv, recvOffset, count, "allreduce", "recv");
         checkOp(op, send, count, "allreduce");
-        boolean inPlace = sendArray == recvArray && sendOffset == recvOffset;
-        if (sendArray == recvArray && !inPlace && Math.abs(sendOffset - recvOffset) < count) {
+        boolean inPlace = send.array == recv.array && sendOffset == recvOffset;
+        if (send.array == recv.array && !inPlace && Math.abs(sendOffset - recvOffset) < count) {
             throw new RanksException(ErrorClass.ARG, rank(), "allreduce: send (offset " + sendOffset + ") and recv (offset "
                     + recvOffset + ") overlap in one array of " + count + " elements: expected separate ranges, or the"
                     + " in-place form", null);
         }
+        return inPlace;
+    }
+
+    private Schedule allreduceSchedule(Op op, Buf send, int sendOffset, Buf recv, int recvOffset, int count,
+                                       boolean inPlace) {
         Schedule s = newSchedule();
         Registry.<Impl.Allreduce>get(choose(s, Collective.ALLREDUCE, bytes(send, count), op, true))
                 .schedule(s, op, inPlace ? null : send, sendOffset, recv, recvOffset, count);
@@ -885,6 +987,10 @@ public class Intracomm extends Comm {
     private static final class Shared {
         private final Selector selector;
         private int sequence;
+        /** Whether the device was asked for shared memory yet; set on the first blocking call. */
+        private boolean probed;
+        /** This rank's member of the communicator's shared-memory area; null when the device has none. */
+        private ShmArea.Member member;
 
         Shared(Settings settings) {
             this.selector = new Selector(settings.collectives());
@@ -910,7 +1016,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(byte[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -933,7 +1039,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(byte[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -1222,7 +1328,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(byte[] send, byte[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -1244,7 +1350,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(byte[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -1381,7 +1487,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(short[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -1404,7 +1510,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(short[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -1693,7 +1799,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(short[] send, short[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -1715,7 +1821,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(short[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -1852,7 +1958,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(int[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -1875,7 +1981,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(int[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -2164,7 +2270,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(int[] send, int[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -2186,7 +2292,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(int[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -2323,7 +2429,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(long[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -2346,7 +2452,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(long[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -2635,7 +2741,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(long[] send, long[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -2657,7 +2763,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(long[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -2794,7 +2900,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(float[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -2817,7 +2923,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(float[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -3106,7 +3212,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(float[] send, float[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -3128,7 +3234,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(float[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -3265,7 +3371,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(double[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -3288,7 +3394,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(double[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -3577,7 +3683,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(double[] send, double[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -3599,7 +3705,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(double[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -3736,7 +3842,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(char[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -3759,7 +3865,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(char[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -4048,7 +4154,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(char[] send, char[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -4070,7 +4176,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(char[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**
@@ -4207,7 +4313,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(boolean[] buf, int root) {
-        bcastWork(buf, 0, length(buf), root).run();
+        bcastNow(buf, 0, length(buf), root);
     }
 
     /**
@@ -4230,7 +4336,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void bcast(boolean[] buf, int offset, int count, int root) {
-        bcastWork(buf, offset, count, root).run();
+        bcastNow(buf, offset, count, root);
     }
 
     /**
@@ -4519,7 +4625,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(boolean[] send, boolean[] recv, Op op) {
-        allreduceWork(op, send, 0, recv, 0, length(send)).run();
+        allreduceNow(op, send, 0, recv, 0, length(send));
     }
 
     /**
@@ -4541,7 +4647,7 @@ public class Intracomm extends Comm {
      * @param op the operation
      */
     public void allreduce(boolean[] buf, Op op) {
-        allreduceWork(op, buf, 0, buf, 0, length(buf)).run();
+        allreduceNow(op, buf, 0, buf, 0, length(buf));
     }
 
     /**

@@ -37,6 +37,9 @@ final class Registry {
         put(Algorithm.ALLGATHER_BRUCK, (Impl.Allgather) AllgatherBruck::schedule);
         put(Algorithm.ALLTOALL_PAIRWISE, (Impl.Alltoall) AlltoallPairwise::schedule);
         put(Algorithm.ALLTOALL_BRUCK, (Impl.Alltoall) AlltoallBruck::schedule);
+        put(Algorithm.BARRIER_SHM, (Impl.SharedBarrier) BarrierShm::run);
+        put(Algorithm.BCAST_SHM, (Impl.SharedBcast) BcastShm::run);
+        put(Algorithm.ALLREDUCE_SHM, (Impl.SharedAllreduce) AllreduceShm::run);
     }
 
     private Registry() {

@@ -7,5 +7,12 @@ public enum Requirement {
     /** The communicator size must be a power of two. */
     POWER_OF_TWO,
     /** Every rank must contribute the same count: the plain form, not the {@code v} form. */
-    UNIFORM
+    UNIFORM,
+    /**
+     * Every rank of the communicator must share the caller's memory: the local device, whose ranks
+     * are threads of one JVM. Only blocking calls on primitive arrays run such an algorithm; for
+     * non-blocking and object calls the selector picks a point-to-point algorithm even when this
+     * one was forced.
+     */
+    SHARED_MEMORY
 }

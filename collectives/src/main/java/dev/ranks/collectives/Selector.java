@@ -25,6 +25,21 @@ final class Selector {
      */
     static final long RING_ALLREDUCE = 512 * 1024;
 
+    /**
+     * Up to this many bytes bcast runs through shared memory on the local device. From 1 MiB the
+     * point-to-point bcast wins: the local device splits a large copy between both ranks' cores
+     * (bench bcast --algorithm shm,binomial,scatter_allgather, 2026-12-07, docs/performance.md:
+     * 2 ranks, 1 MiB: shm 127 µs, binomial 70; 4 ranks, 512 KiB: shm 52, binomial 53).
+     */
+    static final long SHM_BCAST = 512 * 1024;
+    /**
+     * Up to this many bytes allreduce runs through shared memory on the local device; above it
+     * the ring's direct copies win (bench allreduce --algorithm shm,ring,rabenseifner,reduce_bcast,
+     * 2026-12-07, docs/performance.md: 4 ranks, 512 KiB: shm 480 µs, ring 759, 1 MiB: shm 1,119,
+     * ring 611; 2 ranks, 2 MiB: shm 791, ring 521).
+     */
+    static final long SHM_ALLREDUCE = 512 * 1024;
+
     private final Map<Collective, Algorithm> forced;
 
     Selector(Map<String, String> choices) {
@@ -42,7 +57,9 @@ final class Selector {
      */
     Algorithm choose(Collective collective, int rank, int size, long bytes, Op op, boolean uniform) {
         Algorithm forcedChoice = forced.get(collective);
-        if (forcedChoice != null) {
+        // A forced shared-memory algorithm covers the calls it can run (chooseShared); the others,
+        // non-blocking and object calls, get the point-to-point choice.
+        if (forcedChoice != null && !forcedChoice.requirements().contains(Requirement.SHARED_MEMORY)) {
             String unmet = unmet(forcedChoice, size, op, uniform);
             if (unmet != null) {
                 throw new RanksException(ErrorClass.ARG, rank, collective.label() + " algorithm " + forcedChoice.label()
@@ -59,11 +76,49 @@ final class Selector {
             return preferred;
         }
         for (Algorithm a : Algorithm.of(collective)) {
-            if (Registry.has(a) && unmet(a, size, op, uniform) == null) {
+            if (Registry.has(a) && !a.requirements().contains(Requirement.SHARED_MEMORY)
+                    && unmet(a, size, op, uniform) == null) {
                 return a;
             }
         }
         throw new IllegalStateException("no algorithm for " + collective);
+    }
+
+    /**
+     * The shared-memory algorithm for a blocking call on primitive arrays, when it is forced or
+     * when it wins at this size; otherwise null, and the call takes {@link #choose}'s algorithm.
+     *
+     * @param collective barrier, bcast or allreduce
+     * @param rank the calling rank, for errors
+     * @param size the communicator size
+     * @param bytes the bytes each rank contributes
+     * @param shared whether the communicator's ranks share memory (the local device)
+     * @return the shared-memory algorithm, or null
+     * @throws RanksException ({@link ErrorClass#ARG}) when a shared-memory algorithm was forced on a
+     *     device whose ranks do not share memory
+     */
+    Algorithm chooseShared(Collective collective, int rank, int size, long bytes, boolean shared) {
+        Algorithm forcedChoice = forced.get(collective);
+        if (forcedChoice != null) {
+            if (!forcedChoice.requirements().contains(Requirement.SHARED_MEMORY)) {
+                return null;
+            }
+            if (!shared) {
+                throw new RanksException(ErrorClass.ARG, rank, collective.label() + " algorithm " + forcedChoice.label()
+                        + " was forced, but it requires ranks that share memory (the local device), and this job's"
+                        + " device has none", null);
+            }
+            return forcedChoice;
+        }
+        if (!shared) {
+            return null;
+        }
+        return switch (collective) {
+            case BARRIER -> Algorithm.BARRIER_SHM;
+            case BCAST -> bytes <= SHM_BCAST ? Algorithm.BCAST_SHM : null;
+            case ALLREDUCE -> bytes <= SHM_ALLREDUCE ? Algorithm.ALLREDUCE_SHM : null;
+            default -> null;
+        };
     }
 
     private static Algorithm preferred(Collective collective, int size, long bytes, Op op, boolean uniform) {
@@ -93,6 +148,9 @@ final class Selector {
     static String unmet(Algorithm algorithm, int size, Op op, boolean uniform) {
         for (Requirement r : algorithm.requirements()) {
             switch (r) {
+                case SHARED_MEMORY -> {
+                    // chooseShared checks it: it alone knows the device.
+                }
                 case COMMUTATIVE -> {
                     if (op != null && !op.commutative()) {
                         return "a commutative op, and op " + op.name() + " is not commutative";

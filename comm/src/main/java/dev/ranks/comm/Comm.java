@@ -4,6 +4,7 @@ import dev.ranks.comm.internal.codec.ObjectCodec;
 import dev.ranks.comm.spi.DeviceRequest;
 import dev.ranks.comm.spi.Endpoint;
 import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.SharedMemory;
 import dev.ranks.comm.spi.Sink;
 import java.util.Optional;
 
@@ -181,6 +182,60 @@ public class Comm {
      */
     protected final RankTrace rankTrace() {
         return trace;
+    }
+
+    /**
+     * The device's memory shared by this communicator's ranks, for collectives that work through
+     * it instead of messages.
+     *
+     * @return the shared memory, or null when the device's ranks do not share an address space
+     */
+    protected final SharedMemory sharedMemory() {
+        return endpoint.sharedMemory();
+    }
+
+    /**
+     * What identifies this communicator the same way on every member, for objects its members
+     * share ({@link SharedMemory#area}): its collective context and its members' world ranks. Two
+     * communicators with a member in common never share a context, and communicators with the same
+     * context (the siblings of one split) have different members.
+     *
+     * @return a key with value equality
+     */
+    protected final Object sharedKey() {
+        return new SharedKey(context, worldRanks());
+    }
+
+    /**
+     * The world rank of each member, for messages about the job as a whole (deadlock reports name
+     * world ranks).
+     *
+     * @return a new array: element {@code i} is the world rank of this communicator's rank {@code i}
+     */
+    protected final int[] worldRanks() {
+        int[] members = new int[group.size()];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = group.world(i);
+        }
+        return members;
+    }
+
+    /** A communicator's identity for {@link #sharedKey()}. */
+    private record SharedKey(int context, int[] members) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SharedKey k && k.context == context && java.util.Arrays.equals(k.members, members);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * context + java.util.Arrays.hashCode(members);
+        }
+
+        @Override
+        public String toString() {
+            return "context " + context + ", world ranks " + java.util.Arrays.toString(members);
+        }
     }
 
     /** @return seconds since a fixed point in the past, for timing (MPI_Wtime) */

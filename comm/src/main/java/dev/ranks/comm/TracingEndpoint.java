@@ -201,6 +201,12 @@ final class TracingEndpoint implements Endpoint {
         return device.wtime();
     }
 
+    // Collectives that run through shared memory record their own spans (one per call).
+    @Override
+    public dev.ranks.comm.spi.SharedMemory sharedMemory() {
+        return device.sharedMemory();
+    }
+
     /** Records the wait: the request's own span made longer when nothing came between, else a wait span. */
     private int waited(Traced traced, long start, Throwable error) {
         if (trace.isLastSpan(traced.span)) {

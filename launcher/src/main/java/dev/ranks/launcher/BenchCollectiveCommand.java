@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +64,12 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
                     + " local device: a table each, and a line each in --plot. Default: the selector's choice per size.")
     private List<String> algorithms = new ArrayList<>();
 
+    @Option(names = "--openmpi",
+            description = "Also time bench/collectives.c, the same calls in C, under Open MPI's mpirun -np N (N = the"
+                    + " job's ranks) at the same sizes and counts, both ways, before the ranks start: four more columns"
+                    + " with the ratios. allreduce (--op sum), bcast and barrier on the local device only.")
+    private boolean openMpi;
+
     /**
      * Runs the benchmark on the job's ranks, once per algorithm asked for, and prints rank 0's tables.
      *
@@ -87,6 +94,14 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
                     + MemoryCheck.option(maxSize) + " on " + inJvm + " ranks", options.heapBytes(inJvm));
         }
         List<Algorithm> chosen = algorithms.stream().map(name -> Algorithm.of(kind().collective(), name)).toList();
+        Map<Integer, OpenMpiCollectives.Row> reference = Map.of();
+        if (openMpi) {
+            checkOpenMpi(options, ranks, inJvm);
+            // Before the ranks, so that mpirun's processes and the ranks do not share the cores.
+            Steps.of(spec).start("timing bench/collectives.c under Open MPI's mpirun -np " + ranks);
+            reference = OpenMpiCollectives.run(options, ranks);
+        }
+        Map<Integer, OpenMpiCollectives.Row> openMpiRows = reference;
         if (chosen.size() > 1 && inJvm == 0) {
             // Under --device mpj each job is MPJ Express processes that run this command line again.
             throw new RanksException(ErrorClass.USAGE, "--algorithm " + String.join(",", algorithms)
@@ -107,7 +122,7 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
                     List<CollectiveBenchRow> rows = CollectiveBench.run(comm, options, progress::step);
                     if (comm.rank() == CollectiveBench.ROOT) {
                         progress.close();
-                        CollectiveBenchTable.print(out, comm, options, sizeNote(), rows);
+                        CollectiveBenchTable.print(out, comm, options, sizeNote(), rows, openMpiRows);
                         String forced = CollectiveBenchTable.forced(comm, options);
                         lines.put(forced == null ? "selector's choice per size" : forced, rows);
                         title.set(CollectiveBenchTable.title(comm, options));
@@ -122,6 +137,22 @@ abstract class BenchCollectiveCommand implements Callable<Integer> {
             CollectiveBenchTable.plot(plot, title.get(), lines);
         }
         return 0;
+    }
+
+    private void checkOpenMpi(CollectiveBenchOptions options, int ranks, int inJvm) {
+        if (!OpenMpiCollectives.KINDS.contains(kind())) {
+            throw new RanksException(ErrorClass.USAGE, "--openmpi: bench/collectives.c has allreduce, bcast and barrier,"
+                    + " not " + kind().label());
+        }
+        if (kind() == CollectiveBench.Kind.ALLREDUCE && options.op() != Op.SUM) {
+            throw new RanksException(ErrorClass.USAGE, "--openmpi: bench/collectives.c reduces with sum, not "
+                    + options.op().name().toLowerCase(Locale.ROOT) + ": drop --op or --openmpi");
+        }
+        if (ranks < 1 || inJvm != ranks) {
+            // Under --device mpj the command runs again in each MPJ Express process, so each would time it.
+            throw new RanksException(ErrorClass.USAGE, "--openmpi times Open MPI beside the local device only, with"
+                    + " -n N given");
+        }
     }
 
     /** @return the collective this command measures */

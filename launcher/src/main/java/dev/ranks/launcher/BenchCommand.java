@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "BENCHMARK",
         description = "Micro-benchmarks in the style of the OSU benchmarks; rank 0 prints a table.",
         subcommands = {BenchLatencyCommand.class, BenchBandwidthCommand.class, BenchBcastCommand.class,
-            BenchAllreduceCommand.class, BenchAlltoallCommand.class, BenchAllgatherCommand.class, BenchCrawlCommand.class,
+            BenchAllreduceCommand.class, BenchBarrierCommand.class, BenchAlltoallCommand.class,
+            BenchAllgatherCommand.class, BenchCrawlCommand.class,
             BenchQueueCommand.class, BenchGpuCommand.class, BenchPlotCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand

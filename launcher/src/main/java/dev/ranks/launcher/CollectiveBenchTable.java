@@ -23,9 +23,10 @@ final class CollectiveBenchTable {
      * @param options what was measured
      * @param sizeNote what the message size means for this collective
      * @param rows the rows
+     * @param openMpi bench/collectives.c's rows by size, for the reference columns; empty for none
      */
     static void print(PrintWriter out, Intracomm comm, CollectiveBenchOptions options, String sizeNote,
-                      List<CollectiveBenchRow> rows) {
+                      List<CollectiveBenchRow> rows, Map<Integer, OpenMpiCollectives.Row> openMpi) {
         String label = options.kind().label();
         String forced = forced(comm, options);
         out.printf(Locale.ROOT, "# %s latency (as osu_%s) on %d ranks, device %s, eager limit %d bytes%n",
@@ -34,10 +35,31 @@ final class CollectiveBenchTable {
         out.println("# " + sizeNote);
         out.println("# each rank times each call, with a barrier between calls, and takes its mean; "
                 + "avg, min and max are over the ranks");
-        out.printf(Locale.ROOT, "%-10s %14s %14s %14s %12s%n", "size", "avg(us)", "min(us)", "max(us)", "iterations");
+        out.println("# b2b(us): the same number of calls back to back, no barrier between them: time per call,"
+                + " averaged over the ranks");
+        boolean reference = !openMpi.isEmpty();
+        if (reference) {
+            out.println("# OpenMPI: bench/collectives.c, the same calls in C, under Open MPI's mpirun -np " + comm.size()
+                    + " just before the ranks ran, timed both ways; x OpenMPI = Ranks / Open MPI");
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %14s %14s %14s %12s",
+                "size", "avg(us)", "min(us)", "max(us)", "b2b(us)"));
+        if (reference) {
+            header.append(String.format(Locale.ROOT, " %14s %10s %14s %10s", "OpenMPI(us)", "x OpenMPI",
+                    "OpenMPI b2b", "x b2b"));
+        }
+        out.println(header.append(String.format(Locale.ROOT, " %12s", "iterations")));
         for (CollectiveBenchRow row : rows) {
-            out.printf(Locale.ROOT, "%-10d %14.2f %14.2f %14.2f %12d%n",
-                    row.size(), row.avgMicros(), row.minMicros(), row.maxMicros(), row.iterations());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10d %14.2f %14.2f %14.2f %12.2f",
+                    row.size(), row.avgMicros(), row.minMicros(), row.maxMicros(), row.backToBackMicros()));
+            if (reference) {
+                OpenMpiCollectives.Row c = openMpi.get(row.size());
+                double avg = c == null ? Double.NaN : c.avgMicros();
+                double b2b = c == null ? Double.NaN : c.backToBackMicros();
+                line.append(String.format(Locale.ROOT, " %14.2f %10.2f %14.2f %10.2f", avg, row.avgMicros() / avg,
+                        b2b, row.backToBackMicros() / b2b));
+            }
+            out.println(line.append(String.format(Locale.ROOT, " %12d", row.iterations())));
         }
         out.flush();
     }

@@ -85,7 +85,7 @@ final class OpenMpiPingPong {
         }
     }
 
-    private static String exec(List<String> command) throws IOException, InterruptedException {
+    static String exec(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // mpirun refuses root unless told twice; containers and the lent GPU machines run as root.
         builder.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
@@ -107,7 +107,7 @@ final class OpenMpiPingPong {
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class BenchCollectiveCommandTest {
         "bcast,     3, 8,  32, 8 16 32",
         "allreduce, 4, 8,  16, 8 16",
         "alltoall,  3, 1,  4,  1 2 4",
-        "allgather, 5, 16, 64, 16 32 64"})
+        "allgather, 5, 16, 64, 16 32 64",
+        "barrier,   3, 8,  64, 0"})
     void printsOneRowPerSize(String benchmark, int ranks, int minSize, int maxSize, String sizes) {
         CliRun run = CliRun.of("-n", String.valueOf(ranks), "bench", benchmark, "--min-size", String.valueOf(minSize),
                 "--max-size", String.valueOf(maxSize), "--iterations", "4", "--warmup", "1");
@@ -26,7 +28,8 @@ class BenchCollectiveCommandTest {
                 run::toString);
         assertTrue(lines.contains("# algorithm: chosen per size by the selector"), run::toString);
         String heading = lines.stream().filter(line -> line.startsWith("size")).findFirst().orElseThrow();
-        assertEquals(List.of("size", "avg(us)", "min(us)", "max(us)", "iterations"), List.of(heading.split("\\s+")));
+        assertEquals(List.of("size", "avg(us)", "min(us)", "max(us)", "b2b(us)", "iterations"),
+                List.of(heading.split("\\s+")));
         List<String> rows = lines.subList(lines.indexOf(heading) + 1, lines.size());
         assertEquals(List.of(sizes.split(" ")), rows.stream().map(row -> row.split("\\s+")[0]).toList(), run::toString);
         for (String row : rows) {
@@ -35,7 +38,8 @@ class BenchCollectiveCommandTest {
             double min = Double.parseDouble(cells[2]);
             double max = Double.parseDouble(cells[3]);
             assertTrue(min > 0 && min <= avg && avg <= max, row);
-            assertEquals("4", cells[4], row);
+            assertTrue(Double.parseDouble(cells[4]) > 0, row);
+            assertEquals("4", cells[5], row);
         }
         assertEquals("", run.err(), run::toString);
     }
@@ -48,7 +52,7 @@ class BenchCollectiveCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         List<String> rows = run.outLines().stream().filter(line -> Character.isDigit(line.charAt(0))).toList();
         assertEquals(List.of("8192", "16384"), rows.stream().map(row -> row.split("\\s+")[0]).toList(), run::toString);
-        assertEquals(List.of("20", "2"), rows.stream().map(row -> row.split("\\s+")[4]).toList(), run::toString);
+        assertEquals(List.of("20", "2"), rows.stream().map(row -> row.split("\\s+")[5]).toList(), run::toString);
     }
 
     @ParameterizedTest
@@ -60,6 +64,30 @@ class BenchCollectiveCommandTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.outLines().contains("# algorithm: " + algorithm + " (forced)"), run::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"allreduce, 2", "bcast, 3", "barrier, 2"})
+    void openMpiAddsItsFiguresBothWaysAndTheRatios(String benchmark, int ranks) {
+        assumeTrue(OpenMpiPingPong.installed(), "Open MPI (mpicc, mpirun) is not installed");
+        CliRun run = CliRun.of("-n", String.valueOf(ranks), "bench", benchmark, "--max-size", "16", "--iterations", "3",
+                "--warmup", "1", "--openmpi");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        String heading = run.outLines().stream().filter(line -> line.startsWith("size")).findFirst().orElseThrow();
+        assertEquals(List.of("size", "avg(us)", "min(us)", "max(us)", "b2b(us)", "OpenMPI(us)", "x", "OpenMPI", "OpenMPI",
+                "b2b", "x", "b2b", "iterations"), List.of(heading.split("\\s+")), run::toString);
+        List<String> rows = run.outLines().stream().filter(line -> Character.isDigit(line.charAt(0))).toList();
+        assertTrue(!rows.isEmpty(), run::toString);
+        for (String row : rows) {
+            String[] cells = row.split("\\s+");
+            double ranksAvg = Double.parseDouble(cells[1]);
+            double openMpi = Double.parseDouble(cells[5]);
+            assertTrue(openMpi > 0, row);
+            assertEquals(ranksAvg / openMpi, Double.parseDouble(cells[6]), 0.01 + ranksAvg / openMpi * 0.01, row);
+            assertTrue(Double.parseDouble(cells[7]) > 0 && Double.parseDouble(cells[8]) > 0, row);
+        }
+        assertTrue(run.err().contains("timing bench/collectives.c under Open MPI's mpirun -np " + ranks), run::toString);
     }
 
     @Test
@@ -103,8 +131,11 @@ class BenchCollectiveCommandTest {
             + "with --coll allreduce=ring: give one of them",
         "-n 2 --coll nothing=ring bench allreduce --algorithm ring | --coll: unknown collective 'nothing'",
         "-n 0 bench bcast                            | -n must be at least 1, got 0",
+        "-n 2 bench alltoall --openmpi               | --openmpi: bench/collectives.c has allreduce, bcast and barrier, "
+            + "not alltoall",
+        "-n 2 bench allreduce --op max --openmpi     | --openmpi: bench/collectives.c reduces with sum, not max",
         "bench                                       | Missing benchmark: expected one of latency, bw, bcast, "
-            + "allreduce, alltoall, allgather"})
+            + "allreduce, barrier, alltoall, allgather"})
     void badOptionsExitTwo(String args, String message) {
         CliRun run = CliRun.of(args.trim().split("\\s+"));
 

@@ -134,4 +134,14 @@ public interface Endpoint {
 
     /** @return seconds since an arbitrary fixed point in this process, as MPI_Wtime */
     double wtime();
+
+    /**
+     * Memory shared by the ranks of the job, for collectives that work through it instead of
+     * messages; only devices whose ranks run in one address space offer it.
+     *
+     * @return the shared memory, or null when the device has none (the default)
+     */
+    default SharedMemory sharedMemory() {
+        return null;
+    }
 }

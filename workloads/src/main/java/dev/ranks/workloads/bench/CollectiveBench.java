@@ -13,8 +13,11 @@ import java.util.Locale;
  * {@code osu_allreduce}, {@code osu_alltoall}, {@code osu_allgather}): for each size, every rank
  * runs the warm-up calls, then times each of the timed calls on its own, with a barrier after
  * every call so that each starts together; each rank's mean time per call is gathered at rank 0,
- * which reports their average, minimum and maximum over the ranks. Which algorithm runs is the
- * communicator's business: its selector's choice per size, or the one its settings force.
+ * which reports their average, minimum and maximum over the ranks. Then, after a barrier, every
+ * rank times as many calls back to back, with nothing between them, and rank 0 reports the average
+ * time per call over the ranks ({@code bench/collectives.c} times Open MPI both ways too). Which
+ * algorithm runs is the communicator's business: its selector's choice per size, or the one its
+ * settings force.
  */
 public final class CollectiveBench {
     /** The rank that broadcasts and that gathers the timings. */
@@ -38,7 +41,9 @@ public final class CollectiveBench {
         /** {@code alltoall(byte[], byte[])}: the size is the bytes each rank sends to each rank. */
         ALLTOALL(Collective.ALLTOALL),
         /** {@code allgather(byte[], byte[])}: the size is the bytes each rank contributes. */
-        ALLGATHER(Collective.ALLGATHER);
+        ALLGATHER(Collective.ALLGATHER),
+        /** {@code barrier()}: no size; the sweep is the one size 0. */
+        BARRIER(Collective.BARRIER);
 
         private final Collective collective;
 
@@ -109,7 +114,13 @@ public final class CollectiveBench {
                 total += System.nanoTime() - start;
                 comm.barrier();
             }
-            List<Double> means = comm.gather(total / NANOS_PER_MICRO / iterations, ROOT);
+            long start = System.nanoTime();
+            for (int i = 0; i < iterations; i++) {
+                call.run();
+            }
+            double backToBack = (System.nanoTime() - start) / NANOS_PER_MICRO / iterations;
+            List<double[]> means = comm.gather(new double[] {total / NANOS_PER_MICRO / iterations, backToBack}, ROOT);
+            comm.barrier();
             if (comm.rank() == ROOT) {
                 rows.add(row(size, iterations, means));
                 sizeDone.run();
@@ -143,18 +154,22 @@ public final class CollectiveBench {
                 byte[] recv = new byte[size * ranks];
                 yield () -> comm.allgather(send, recv);
             }
+            case BARRIER -> comm::barrier;
         };
     }
 
-    private static CollectiveBenchRow row(int size, int iterations, List<Double> means) {
+    /** @param means each rank's mean with barriers between calls and its time per call back to back */
+    private static CollectiveBenchRow row(int size, int iterations, List<double[]> means) {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double mean : means) {
-            sum += mean;
-            min = Math.min(min, mean);
-            max = Math.max(max, mean);
+        double backToBack = 0;
+        for (double[] m : means) {
+            sum += m[0];
+            min = Math.min(min, m[0]);
+            max = Math.max(max, m[0]);
+            backToBack += m[1];
         }
-        return new CollectiveBenchRow(size, iterations, sum / means.size(), min, max);
+        return new CollectiveBenchRow(size, iterations, sum / means.size(), min, max, backToBack / means.size());
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param kind the collective measured
  * @param minSize the smallest message in bytes, at least 1; for {@link CollectiveBench.Kind#ALLREDUCE}
  *     a multiple of {@link Double#BYTES}, since it reduces doubles
- * @param maxSize the largest message in bytes, from {@code minSize} to {@link #MAX_SIZE}
+ * @param maxSize the largest message in bytes, from {@code minSize} to {@link #MAX_SIZE}; a barrier ignores both sizes
  * @param iterations the timed calls per size up to {@link #LARGE_MESSAGE}, at least 1
  * @param warmup the untimed calls before the timed ones, at least 0
  * @param op the operation of {@link CollectiveBench.Kind#ALLREDUCE}, one of
@@ -53,7 +53,7 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
      */
     public CollectiveBenchOptions {
         if (kind == null) {
-            throw SizeSweep.invalid("the collective is null: expected one of bcast, allreduce, alltoall, allgather");
+            throw SizeSweep.invalid("the collective is null: expected one of bcast, allreduce, alltoall, allgather, barrier");
         }
         SizeSweep.checkMinSize(minSize);
         if (kind == CollectiveBench.Kind.ALLREDUCE && minSize % Double.BYTES != 0) {
@@ -76,9 +76,9 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
                 Op.SUM);
     }
 
-    /** @return the message sizes measured: {@code minSize}, doubling while at most {@code maxSize} */
+    /** @return the message sizes measured: {@code minSize}, doubling while at most {@code maxSize}; just 0 for a barrier */
     public List<Integer> sizes() {
-        return SizeSweep.sizes(minSize, maxSize);
+        return kind == CollectiveBench.Kind.BARRIER ? List.of(0) : SizeSweep.sizes(minSize, maxSize);
     }
 
     /**
@@ -106,7 +106,7 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
      *     receive buffer of an alltoall or allgather would exceed {@link #MAX_SIZE}
      */
     public void checkRanks(int ranks) {
-        long largest = (long) maxSize * kind.blocks(ranks);
+        long largest = kind == CollectiveBench.Kind.BARRIER ? 0 : (long) maxSize * kind.blocks(ranks);
         if (largest > MAX_SIZE) {
             throw SizeSweep.invalid("max size " + maxSize + " is invalid for " + kind.label() + " on " + ranks + " ranks: each rank"
                     + " would need a buffer of " + largest + " bytes (size x ranks); expected at most " + MAX_SIZE);
@@ -127,6 +127,7 @@ public record CollectiveBenchOptions(CollectiveBench.Kind kind, int minSize, int
             case ALLREDUCE -> 2L * maxSize;
             case ALLTOALL -> 2L * maxSize * ranks;
             case ALLGATHER -> (long) maxSize * (ranks + 1);
+            case BARRIER -> 0;
         };
         return perRank * ranks;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class CollectiveBenchOptionsTest {
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = "BARRIER", mode = EnumSource.Mode.EXCLUDE)
     void defaultSizesDoubleFromEightBytesToOneMiB(Kind kind) {
         List<Integer> sizes = CollectiveBenchOptions.defaults(kind).sizes();
 
@@ -23,6 +23,12 @@ class CollectiveBenchOptionsTest {
         assertEquals(8, sizes.get(0));
         assertEquals(16, sizes.get(1));
         assertEquals(1 << 20, sizes.get(17));
+    }
+
+    @Test
+    void aBarrierMeasuresTheOneSizeZero() {
+        assertEquals(List.of(0), CollectiveBenchOptions.defaults(Kind.BARRIER).sizes());
+        assertEquals(0, CollectiveBenchOptions.defaults(Kind.BARRIER).heapBytes(4));
     }
 
     @Test

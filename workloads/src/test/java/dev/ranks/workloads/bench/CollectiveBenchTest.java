@@ -37,6 +37,7 @@ class CollectiveBenchTest {
             assertEquals(5, row.iterations());
             assertTrue(row.minMicros() > 0, row::toString);
             assertTrue(row.minMicros() <= row.avgMicros() && row.avgMicros() <= row.maxMicros(), row::toString);
+            assertTrue(row.backToBackMicros() > 0, row::toString);
         }
         for (int r = 1; r < size; r++) {
             assertEquals(List.of(), rowsByRank.get(r), "rank " + r);
@@ -45,7 +46,20 @@ class CollectiveBenchTest {
 
     /** Sizes above the eager limit go by rendezvous, so every transfer path of the collective is exercised. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @CsvSource({"1", "4", "7"})
+    void aBarrierHasOneRowOfSizeZeroWhateverTheSizesAsked(int size) {
+        CollectiveBenchOptions options = new CollectiveBenchOptions(Kind.BARRIER, 8, 64, 5, 1, null);
+
+        List<CollectiveBenchRow> rows = run(size, Settings.defaults(), options).get(0);
+
+        assertEquals(1, rows.size());
+        assertEquals(0, rows.get(0).size());
+        assertEquals(5, rows.get(0).iterations());
+        assertTrue(rows.get(0).backToBackMicros() > 0, rows::toString);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = "BARRIER", mode = EnumSource.Mode.EXCLUDE)
     void runsAboveTheEagerLimit(Kind kind) {
         CollectiveBenchOptions options = new CollectiveBenchOptions(kind, 64, 1024, 3, 1, Op.MAX);
 

@@ -8,6 +8,7 @@ import dev.ranks.comm.Status;
 import dev.ranks.comm.spi.DeviceRequest;
 import dev.ranks.comm.spi.Endpoint;
 import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.SharedMemory;
 import dev.ranks.comm.spi.Sink;
 import java.util.concurrent.locks.LockSupport;
 
@@ -41,6 +42,7 @@ final class LocalEndpoint implements Endpoint {
     private final RecvRequest blocking;
     /** The rank's thread, the one that may reuse {@link #blocking}; set before it starts. */
     private Thread thread;
+    private final LocalSharedMemory shared;
 
     LocalEndpoint(LocalJob job, int rank, boolean spin) {
         this.job = job;
@@ -51,6 +53,7 @@ final class LocalEndpoint implements Endpoint {
         this.spin = spin;
         this.blocking = new RecvRequest(box);
         this.out = new FastBox[job.fastBoxes() ? job.size() : 0];
+        this.shared = new LocalSharedMemory(job, rank, spin);
     }
 
     /** Names the thread that runs this rank; called before that thread starts. */
@@ -253,6 +256,11 @@ final class LocalEndpoint implements Endpoint {
     @Override
     public double wtime() {
         return job.wtime();
+    }
+
+    @Override
+    public SharedMemory sharedMemory() {
+        return shared;
     }
 
     /** Spins briefly if allowed, then parks until the wait is over or the job ends. */

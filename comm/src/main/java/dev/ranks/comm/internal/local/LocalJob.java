@@ -7,6 +7,7 @@ import dev.ranks.comm.JobResult;
 import dev.ranks.comm.JobResult.Outcome;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +20,8 @@ final class LocalJob {
     private final Settings settings;
     private final Mailbox[] boxes;
     private final long startNanos = System.nanoTime();
+    /** Objects the ranks share through {@link LocalSharedMemory}, by key. */
+    private final ConcurrentHashMap<Object, Object> areas = new ConcurrentHashMap<>();
 
     private final Wait[] parkedOn;
     private final Thread[] parkedThreads;
@@ -61,6 +64,10 @@ final class LocalJob {
 
     Mailbox mailbox(int rank) {
         return boxes[rank];
+    }
+
+    ConcurrentHashMap<Object, Object> areas() {
+        return areas;
     }
 
     double wtime() {
