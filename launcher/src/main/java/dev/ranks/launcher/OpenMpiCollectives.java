@@ -4,10 +4,6 @@ import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import dev.ranks.workloads.bench.CollectiveBench;
 import dev.ranks.workloads.bench.CollectiveBenchOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,39 +45,14 @@ final class OpenMpiCollectives {
      *     compiler or run fails, with their output
      */
     static Map<Integer, Row> run(CollectiveBenchOptions options, int ranks) {
-        if (!OpenMpiPingPong.installed()) {
-            throw new RanksException(ErrorClass.UNAVAILABLE, "Open MPI is missing (no mpicc and mpirun on the PATH):"
-                    + " install it with: " + OpenMpiPingPong.INSTALL);
+        List<String> arguments = new ArrayList<>(List.of(options.kind().label(), String.valueOf(options.iterations()),
+                String.valueOf(options.warmup())));
+        options.sizes().forEach(size -> arguments.add(size.toString()));
+        Map<Integer, Row> rows = new LinkedHashMap<>();
+        for (String[] cells : OpenMpiProgram.run("collectives", "collectives loop", ranks, arguments, 4)) {
+            int size = Integer.parseInt(cells[0]);
+            rows.put(size, new Row(size, Double.parseDouble(cells[1]), Double.parseDouble(cells[2])));
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("ranks-collectives");
-            Path source = dir.resolve("collectives.c");
-            try (InputStream in = OpenMpiCollectives.class.getResourceAsStream("collectives.c")) {
-                Files.copy(in, source);
-            }
-            Path program = dir.resolve("collectives");
-            OpenMpiPingPong.exec(List.of("mpicc", "-O2", "-o", program.toString(), source.toString()));
-            List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe", "-np", String.valueOf(ranks),
-                    program.toString(), options.kind().label(), String.valueOf(options.iterations()),
-                    String.valueOf(options.warmup())));
-            options.sizes().forEach(size -> command.add(size.toString()));
-            Map<Integer, Row> rows = new LinkedHashMap<>();
-            for (String line : OpenMpiPingPong.exec(command).lines().toList()) {
-                String[] cells = line.trim().split("\\s+");
-                if (cells.length == 4 && cells[0].matches("\\d+")) {
-                    int size = Integer.parseInt(cells[0]);
-                    rows.put(size, new Row(size, Double.parseDouble(cells[1]), Double.parseDouble(cells[2])));
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new RanksException(ErrorClass.UNAVAILABLE, -1, "the Open MPI collectives loop could not run: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RanksException(ErrorClass.UNAVAILABLE, -1, "interrupted while the Open MPI collectives loop ran", e);
-        } finally {
-            OpenMpiPingPong.delete(dir);
-        }
+        return rows;
     }
 }

@@ -52,7 +52,7 @@ abstract class PingPongCommand implements Callable<Integer> {
         }
         BenchPlot plot = plotOption.plot();
         boolean local = bench.job().ranksInThisJvm() > 0;
-        boolean reference = openMpi != null ? openMpi : plot != null && local && OpenMpiPingPong.installed();
+        boolean reference = openMpi != null ? openMpi : plot != null && local && OpenMpiProgram.installed();
         if (reference && !local) {
             // Under --device mpj the command runs again in each MPJ Express process, so each would time it.
             throw new RanksException(ErrorClass.USAGE, "--openmpi times Open MPI beside the local device only;"

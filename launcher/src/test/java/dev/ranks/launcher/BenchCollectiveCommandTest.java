@@ -69,7 +69,7 @@ class BenchCollectiveCommandTest {
     @ParameterizedTest
     @CsvSource({"allreduce, 2", "bcast, 3", "barrier, 2"})
     void openMpiAddsItsFiguresBothWaysAndTheRatios(String benchmark, int ranks) {
-        assumeTrue(OpenMpiPingPong.installed(), "Open MPI (mpicc, mpirun) is not installed");
+        assumeTrue(OpenMpiProgram.installed(), "Open MPI (mpicc, mpirun) is not installed");
         CliRun run = CliRun.of("-n", String.valueOf(ranks), "bench", benchmark, "--max-size", "16", "--iterations", "3",
                 "--warmup", "1", "--openmpi");
 

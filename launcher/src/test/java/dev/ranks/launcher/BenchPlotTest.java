@@ -49,7 +49,7 @@ class BenchPlotTest {
 
     @Test
     void latencyDrawsOpenMpiBesideRanksWhereInstalled() throws Exception {
-        assumeTrue(OpenMpiPingPong.installed(), "Open MPI (mpicc, mpirun) is not installed");
+        assumeTrue(OpenMpiProgram.installed(), "Open MPI (mpicc, mpirun) is not installed");
         Path svg = dir.resolve("latency.svg");
         CliRun run = CliRun.of("-n", "2", "bench", "latency", "--max-size", "64", "--iterations", "10", "--plot",
                 svg.toString());
