@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * takes in the whole ring: see {@link Mailbox#absorb} for why that keeps MPI's order.
  *
  * <p>Why a ring rather than one slot: the receiver only reads a slot, and says how far it has
- * consumed in a line of its own ({@link Consumer#head}) that the sender reads once per lap, when it is
+ * consumed in a line of its own ({@link #consumed}) that the sender reads once per lap, when it is
  * about to reuse a slot. So a message moves about one cache line, one way; a single slot that the
  * sender claims and the receiver marks empty moves its line to and fro for every message.
  *
@@ -45,17 +45,14 @@ final class FastBox extends CacheLinePad {
     private static final int SHAPE = 24;
     private static final ElementType[] TYPES = ElementType.values();
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-    private static final VarHandle HEAD;
-    private static final VarHandle TAIL;
-
-    static {
-        try {
-            HEAD = MethodHandles.lookup().findVarHandle(Consumer.class, "head", long.class);
-            TAIL = MethodHandles.lookup().findVarHandle(Producer.class, "tail", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle COUNTERS = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * A counter's index in its array of {@link #PADDED} longs: at least 128 bytes of the array lie
+     * on either side of it, wherever the heap puts or moves the array, so no other object's field
+     * shares its line or the adjacent one (x86 fetches lines in pairs).
+     */
+    private static final int COUNTER = 16;
+    private static final int PADDED = 2 * COUNTER + 2;
 
     final int source;
     /** The boxes of the receiver, whom a filled slot may have to wake. */
@@ -71,12 +68,18 @@ final class FastBox extends CacheLinePad {
     /** Each slot's buffers for messages that do not fit in its header. */
     private final Slot[] slots = new Slot[SLOTS];
     /**
-     * The sender's side, on lines of its own. This object's fields are final, so its line is
-     * read-only and both sides keep a copy; each counter that one side writes sits apart.
+     * The sender's side: at {@link #COUNTER}, the ticket of its next message, taken by a CAS; after
+     * it, a value {@link #consumed} had, so never ahead of it: the ring has room while the ticket
+     * minus that is below {@link #SLOTS}. The sender's threads share both; the second is written
+     * once a lap.
      */
-    private final Producer producer = new Producer();
-    /** The receiver's side, on lines of its own. */
-    private final Consumer consumer = new Consumer();
+    private final long[] produced = new long[PADDED];
+    /**
+     * The receiver's side: at {@link #COUNTER}, how many messages have been taken in, so the oldest
+     * waiting one has that ticket. Written holding the receiver's mailbox monitor; the sender reads
+     * it once a lap.
+     */
+    private final long[] consumed = new long[PADDED];
 
     FastBox(int source, FastBoxes receiver) {
         this.source = source;
@@ -94,16 +97,17 @@ final class FastBox extends CacheLinePad {
      * @return whether the message is in the ring; false when the ring is full
      */
     boolean offer(int msgContext, int msgTag, ElementType t, Object array, int offset, int n) {
-        Producer p = producer;
-        long ticket = p.tail;
-        if (ticket - p.seenHead >= SLOTS) {
-            p.seenHead = consumer.head;
-            if (ticket - p.seenHead >= SLOTS) {
+        long[] p = produced;
+        long ticket = (long) COUNTERS.getVolatile(p, COUNTER);
+        if (ticket - (long) COUNTERS.getVolatile(p, COUNTER + 1) >= SLOTS) {
+            long head = head();
+            COUNTERS.setVolatile(p, COUNTER + 1, head);
+            if (ticket - head >= SLOTS) {
                 return false;
             }
         }
         // A CAS, so two threads of one rank never take the same ticket; the line is the sender's own.
-        if (!TAIL.compareAndSet(p, ticket, ticket + 1)) {
+        if (!COUNTERS.compareAndSet(p, COUNTER, ticket, ticket + 1)) {
             return false;
         }
         int index = (int) ticket & (SLOTS - 1);
@@ -127,13 +131,18 @@ final class FastBox extends CacheLinePad {
 
     /** @return whether a message waits in the ring; safe from any thread */
     boolean full() {
-        long h = consumer.head;
+        long h = head();
         return (long) LONGS.getAcquire(lines, ((int) h & (SLOTS - 1)) * LINE + SEQUENCE) == h + 1;
     }
 
     /** @return the offset of the oldest message's line; called holding the receiver's mailbox monitor, on a full box */
     private int oldest() {
-        return ((int) consumer.head & (SLOTS - 1)) * LINE;
+        return ((int) head() & (SLOTS - 1)) * LINE;
+    }
+
+    /** @return how many messages have been taken in */
+    private long head() {
+        return (long) COUNTERS.getVolatile(consumed, COUNTER);
     }
 
     /** Called holding the receiver's mailbox monitor, on a full box: whether the oldest message matches. */
@@ -186,28 +195,7 @@ final class FastBox extends CacheLinePad {
      * so the sender, which reads it before reusing the slot, never overwrites a message being read.
      */
     void clear() {
-        Consumer c = consumer;
-        HEAD.setRelease(c, c.head + 1);
-    }
-
-    /** The receiver's count of messages taken in, which the sender reads once a lap. */
-    private static final class Consumer extends CacheLinePad {
-        /**
-         * How many messages have been taken in: the oldest waiting one is ticket {@code head}.
-         * Written holding the receiver's mailbox monitor.
-         */
-        private volatile long head;
-    }
-
-    /** The sender's ticket counter and its last look at {@link Consumer#head}. */
-    private static final class Producer extends CacheLinePad {
-        /** The ticket of the next message; taken by a CAS. */
-        private volatile long tail;
-        /**
-         * A value {@link Consumer#head} had, so never ahead of it; the ring has room while
-         * {@code tail - seenHead < SLOTS}. Written once a lap; volatile, as the rank's threads share it.
-         */
-        private volatile long seenHead;
+        COUNTERS.setRelease(consumed, COUNTER, head() + 1);
     }
 
     /** A slot's buffers, for messages too big for its header; only the sender writes them. */

@@ -270,7 +270,7 @@ final class LocalEndpoint implements Endpoint {
         if (wait.done()) {
             return;
         }
-        if (spin && spinUntil(wait, spun ? 0 : PURE_SPIN_NANOS)) {
+        if (spin && spinUntil(wait, spun)) {
             return;
         }
         wait.arm(Thread.currentThread());
@@ -311,8 +311,14 @@ final class LocalEndpoint implements Endpoint {
         }
     }
 
-    /** @param pureNanos how long to spin before yielding between checks */
-    private boolean spinUntil(Wait wait, long pureNanos) {
+    /**
+     * Spins until the wait is over or the spin budget is spent, yielding after a while.
+     *
+     * @param spun whether this rank already spun without yielding for this wait, so should yield
+     *     on every turn from the first: on a loaded machine each pause costs up to a microsecond
+     *     more before the peer gets the core
+     */
+    private boolean spinUntil(Wait wait, boolean spun) {
         long start = 0;
         for (int i = 1; ; i++) {
             if (wait.done() || absorbFastBoxes() && wait.done()) {
@@ -328,11 +334,15 @@ final class LocalEndpoint implements Endpoint {
                     start = now;
                 } else if (now - start > SPIN_NANOS) {
                     return false;
-                } else if (now - start > pureNanos) {
+                } else if (!spun && now - start > PURE_SPIN_NANOS) {
                     Thread.yield();
                 }
             }
-            Thread.onSpinWait();
+            if (spun) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
         }
     }
 
