@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The local device's fast boxes (eager messages up to 256 B, one slot per sender and receiver)
+ * The local device's fast boxes (eager messages up to 256 B, a ring of 8 slots per sender and receiver)
  * beside its mailbox path (larger eager messages, rendezvous ones, synchronous sends, objects):
  * whichever path each message takes, MPI's matching rules hold. Sizes straddle the box's 256 B and
  * the eager limit; several tests leave a message sitting in a box (the receiver sleeps outside the
@@ -137,6 +137,33 @@ class P2pFastBoxTest {
                 }
                 assertMessage(BOXED[0], first, r0.waitFor(), 0, DATA);
                 assertMessage(BOXED[1], second, r1.waitFor(), 0, DATA);
+            }
+        });
+    }
+
+    @Test
+    void aLaterMessageInTheRingDoesNotOvertakeAndAFullRingOverflowsInOrder() {
+        // 3 messages stay in the ring; 21 fill it more than twice, so most go by the mailbox.
+        int[] phases = {3, 21};
+        Jobs.run(2, comm -> {
+            for (int messages : phases) {
+                if (comm.rank() == 0) {
+                    comm.recv(1, SYNC);
+                    for (int i = 0; i < messages; i++) {
+                        comm.send(new int[] {i}, 1, i == 0 ? DATA : OTHER);
+                    }
+                } else {
+                    comm.send("go", 0, SYNC);
+                    sleep();
+                    int[] buf = new int[1];
+                    // The oldest message has the other tag: the later ones come first, in order.
+                    for (int i = 1; i < messages; i++) {
+                        assertEquals(new Status(0, OTHER, 1, ElementType.INT, false), comm.recv(buf, 0, OTHER));
+                        assertEquals(i, buf[0], "message " + i + " of " + messages);
+                    }
+                    assertEquals(new Status(0, DATA, 1, ElementType.INT, false), comm.recv(buf, ANY_SOURCE, ANY_TAG));
+                    assertEquals(0, buf[0], "message 0 of " + messages);
+                }
             }
         });
     }

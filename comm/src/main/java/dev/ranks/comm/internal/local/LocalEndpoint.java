@@ -120,10 +120,10 @@ final class LocalEndpoint implements Endpoint {
         RecvRequest match;
         SendRequest pending = null;
         synchronized (target) {
-            // This sender's last fast-box message, if still there, comes before this one.
+            // This sender's fast-box messages still there come before this one.
             FastBox mine = out.length == 0 ? null : out[dest];
-            if (mine != null && mine.full()) {
-                target.absorb(mine);
+            if (mine != null) {
+                target.absorbRing(mine);
             }
             match = target.takePosted(context, rank, tag);
             if (match == null) {
@@ -157,9 +157,10 @@ final class LocalEndpoint implements Endpoint {
         RecvRequest request = Thread.currentThread() == thread && blocking.done()
                 ? blocking.reuse(context, source, tag, type, array, offset, capacity)
                 : new RecvRequest(box, context, source, tag, Sink.array(type, array, offset, capacity));
+        boolean spun = spin && awaitArrival();
         start(request);
         if (!request.isComplete()) {
-            waitFor(request);
+            waitFor(request, spun);
         }
         return request.status();
     }
@@ -265,10 +266,19 @@ final class LocalEndpoint implements Endpoint {
 
     /** Spins briefly if allowed, then parks until the wait is over or the job ends. */
     private void waitFor(Wait wait) {
+        waitFor(wait, false);
+    }
+
+    /**
+     * Spins briefly if allowed, then parks until the wait is over or the job ends.
+     *
+     * @param spun whether this rank already spun without yielding for this wait, so should yield at once
+     */
+    private void waitFor(Wait wait, boolean spun) {
         if (wait.done()) {
             return;
         }
-        if (spin && spinUntil(wait)) {
+        if (spin && spinUntil(wait, spun)) {
             return;
         }
         wait.arm(Thread.currentThread());
@@ -309,7 +319,14 @@ final class LocalEndpoint implements Endpoint {
         }
     }
 
-    private boolean spinUntil(Wait wait) {
+    /**
+     * Spins until the wait is over or the spin budget is spent, yielding after a while.
+     *
+     * @param spun whether this rank already spun without yielding for this wait, so should yield
+     *     on every turn from the first: on a loaded machine each pause costs up to a microsecond
+     *     more before the peer gets the core
+     */
+    private boolean spinUntil(Wait wait, boolean spun) {
         long start = 0;
         for (int i = 1; ; i++) {
             if (wait.done() || absorbFastBoxes() && wait.done()) {
@@ -325,8 +342,43 @@ final class LocalEndpoint implements Endpoint {
                     start = now;
                 } else if (now - start > SPIN_NANOS) {
                     return false;
-                } else if (now - start > PURE_SPIN_NANOS) {
+                } else if (!spun && now - start > PURE_SPIN_NANOS) {
                     Thread.yield();
+                }
+            }
+            if (spun) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /**
+     * Spins, before a blocking receive is matched or posted, until a message comes to this rank or
+     * {@link #PURE_SPIN_NANOS} pass. Matching then finds the message at once, so the receive skips
+     * posting itself and being completed from the queue; what it finds is the same either way, since
+     * nothing else is posted ({@link Mailbox#idle}). Kept this small so that it inlines whole into
+     * the receive, fast-box reads included.
+     *
+     * @return whether the pure spin is spent, so waiting should go on to yielding at once
+     */
+    private boolean awaitArrival() {
+        long seen = box.arrivals();
+        if (!box.idle()) {
+            return false;
+        }
+        // Read now, while the message is still on its way: on a shared core the budget is what each
+        // message costs, and a first reading after a batch of pauses would stretch it.
+        long start = System.nanoTime();
+        for (int i = 1; ; i++) {
+            if (box.anyFull() || box.arrivals() != seen) {
+                return false;
+            }
+            if ((i & SPIN_CHECK_MASK) == 0) {
+                job.checkRunning(rank);
+                if (System.nanoTime() - start > PURE_SPIN_NANOS) {
+                    return true;
                 }
             }
             Thread.onSpinWait();

@@ -10,10 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * cores costs more than all the instructions around it. Every method but the volatile reads and
  * those marked otherwise must be called holding this mailbox's monitor.
  *
- * <p>Besides the queues, a mailbox has a {@link FastBox} per sender that has used one, where
+ * <p>Besides the queues, a mailbox has a {@link FastBox} ring per sender that has used one, where
  * small eager messages wait without a lock or an allocation. A message in a fast box counts as
- * not yet arrived: {@link #absorb} makes it arrive, and every path that matches a sender's
- * messages absorbs that sender's box first, so the queues see each sender's messages in the
+ * not yet arrived: {@link #absorb} makes the oldest arrive, and every path that matches a sender's
+ * messages absorbs that sender's whole ring first, so the queues see each sender's messages in the
  * order it sent them.
  */
 final class Mailbox {
@@ -122,6 +122,11 @@ final class Mailbox {
         return postedHead == null;
     }
 
+    /** @return whether no receive is posted and no message waits in the queues; a hint when read without the monitor */
+    boolean idle() {
+        return postedHead == null && unexpectedHead == null;
+    }
+
     /** @return the fast boxes addressed to this mailbox's rank */
     FastBoxes fastBoxes() {
         return fast;
@@ -133,12 +138,13 @@ final class Mailbox {
     }
 
     /**
-     * Makes the message in a full fast box arrive: it completes the oldest posted receive it
-     * matches, or joins the unexpected queue, just as a mailbox send would; then the box is free.
-     * <p>Order: a sender fills its box only when it is empty, and a sender whose box is still full
-     * absorbs it, under this monitor, before its next message touches the queues. So the message in
-     * a box is newer than every message of its sender in the queues, and older than every message of
-     * its sender that is not there yet; absorbing it appends it in its place.
+     * Makes the oldest message in a full fast box arrive: it completes the oldest posted receive it
+     * matches, or joins the unexpected queue, just as a mailbox send would; then its slot is free.
+     * <p>Order: a sender adds to its ring only while the ring has room, and a sender whose ring is
+     * full absorbs all of it, under this monitor, before its next message touches the queues. So the
+     * messages in a ring are newer than every message of their sender in the queues, older than every
+     * message of their sender that is not there yet, and in the order sent among themselves;
+     * absorbing the oldest appends it in its place.
      */
     void absorb(FastBox box) {
         RecvRequest match = takePosted(box.context(), box.source, box.tag());
@@ -151,7 +157,21 @@ final class Mailbox {
     }
 
     /**
-     * Absorbs every full fast box.
+     * Absorbs every message of a sender's ring.
+     *
+     * @return whether there was one
+     */
+    boolean absorbRing(FastBox box) {
+        boolean any = false;
+        while (box.full()) {
+            absorb(box);
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * Absorbs every message in the fast boxes.
      *
      * @return whether there was one
      */
@@ -159,8 +179,7 @@ final class Mailbox {
         boolean any = false;
         for (int s = 0; s < fast.senders(); s++) {
             FastBox box = fast.get(s);
-            if (box != null && box.full()) {
-                absorb(box);
+            if (box != null && absorbRing(box)) {
                 any = true;
             }
         }
@@ -168,9 +187,10 @@ final class Mailbox {
     }
 
     /**
-     * A full fast box whose message a receive could take at once: one that matches, when no
+     * A full fast box whose oldest message a receive could take at once: one that matches, when no
      * receive is posted (a posted one would have the first claim). Messages in the unexpected
-     * queue are older than any box's, so the caller looks there first.
+     * queue are older than any box's, so the caller looks there first. A later message of a ring
+     * whose oldest does not match is left for {@link #absorbAll}: taking it would overtake the oldest.
      *
      * @return the box, or null
      */
