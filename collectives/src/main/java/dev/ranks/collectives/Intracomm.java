@@ -218,14 +218,11 @@ public class Intracomm extends Comm {
             return;
         }
         RankTrace trace = rankTrace();
-        long start = trace == null ? 0 : trace.now();
-        try {
+        if (trace == null) {
             Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m);
-        } catch (RuntimeException | Error e) {
-            traceShared(trace, Collective.BARRIER, 0, start, e);
-            throw e;
+        } else {
+            traced(trace, Collective.BARRIER, 0, () -> Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m));
         }
-        traceShared(trace, Collective.BARRIER, 0, start, null);
     }
 
     /**
@@ -629,8 +626,16 @@ public class Intracomm extends Comm {
         return chosen == null ? null : shared.member;
     }
 
-    private static void traceShared(RankTrace trace, Collective c, long bytes, long start, Throwable error) {
-        if (trace != null) {
+    /** Runs a shared-memory collective and records it in the rank's trace, failed or not. */
+    private static void traced(RankTrace trace, Collective c, long bytes, Runnable call) {
+        long start = trace.now();
+        Throwable error = null;
+        try {
+            call.run();
+        } catch (RuntimeException | Error e) {
+            error = e;
+            throw e;
+        } finally {
             trace.collective(c.label(), "shm", bytes, start, error);
         }
     }
@@ -651,14 +656,12 @@ public class Intracomm extends Comm {
             return;
         }
         RankTrace trace = rankTrace();
-        long start = trace == null ? 0 : trace.now();
-        try {
+        if (trace == null) {
             Registry.<Impl.SharedBcast>get(Algorithm.BCAST_SHM).run(m, buf, offset, count, root);
-        } catch (RuntimeException | Error e) {
-            traceShared(trace, Collective.BCAST, bytes, start, e);
-            throw e;
+        } else {
+            traced(trace, Collective.BCAST, bytes,
+                    () -> Registry.<Impl.SharedBcast>get(Algorithm.BCAST_SHM).run(m, buf, offset, count, root));
         }
-        traceShared(trace, Collective.BCAST, bytes, start, null);
     }
 
     private Schedule bcastWork(Object array, int offset, int count, int root) {
@@ -804,15 +807,12 @@ public class Intracomm extends Comm {
             return;
         }
         RankTrace trace = rankTrace();
-        long start = trace == null ? 0 : trace.now();
-        try {
-            Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
-                    .run(m, op, send, sendOffset, recv, recvOffset, count);
-        } catch (RuntimeException | Error e) {
-            traceShared(trace, Collective.ALLREDUCE, bytes, start, e);
-            throw e;
+        if (trace == null) {
+            Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM).run(m, op, send, sendOffset, recv, recvOffset, count);
+        } else {
+            traced(trace, Collective.ALLREDUCE, bytes, () -> Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
+                    .run(m, op, send, sendOffset, recv, recvOffset, count));
         }
-        traceShared(trace, Collective.ALLREDUCE, bytes, start, null);
     }
 
     private Schedule allreduceWork(Op op, Object sendArray, int sendOffset, Object recvArray, int recvOffset, int count) {

@@ -55,8 +55,7 @@ final class EngineBatch {
     private static Summary drain(Engine engine, List<Call> calls, EngineOptions options, CommandSpec spec,
             BiConsumer<Outcome, Summary> each) {
         Batch batch = engine.submit(calls);
-        try (Progress progress = calls.size() >= Progress.MANY_TASKS ? Progress.start(spec, calls.size())
-                : Progress.hidden()) {
+        try (Progress progress = Progress.forTasks(spec, calls.size())) {
             progress.message("tasks on " + engine.name());
             batch.forEach(options.order(), outcome -> {
                 each.accept(outcome, null);

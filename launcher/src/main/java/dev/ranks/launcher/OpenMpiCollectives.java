@@ -49,10 +49,8 @@ final class OpenMpiCollectives {
                 String.valueOf(options.warmup())));
         options.sizes().forEach(size -> arguments.add(size.toString()));
         Map<Integer, Row> rows = new LinkedHashMap<>();
-        for (String[] cells : OpenMpiProgram.run("collectives", "collectives loop", ranks, arguments, 4)) {
-            int size = Integer.parseInt(cells[0]);
-            rows.put(size, new Row(size, Double.parseDouble(cells[1]), Double.parseDouble(cells[2])));
-        }
+        OpenMpiProgram.run("collectives", "collectives loop", ranks, arguments, 4)
+                .forEach((size, figures) -> rows.put(size, new Row(size, figures[0], figures[1])));
         return rows;
     }
 }

@@ -35,10 +35,8 @@ final class OpenMpiPingPong {
      */
     static Map<Integer, Row> run(List<Integer> sizes) {
         Map<Integer, Row> rows = new LinkedHashMap<>();
-        for (String[] cells : OpenMpiProgram.run("pingpong", "ping-pong", 2, sizes.stream().map(String::valueOf).toList(), 3)) {
-            int size = Integer.parseInt(cells[0]);
-            rows.put(size, new Row(size, Double.parseDouble(cells[1]), Double.parseDouble(cells[2])));
-        }
+        OpenMpiProgram.run("pingpong", "ping-pong", 2, sizes.stream().map(String::valueOf).toList(), 3)
+                .forEach((size, figures) -> rows.put(size, new Row(size, figures[0], figures[1])));
         return rows;
     }
 }

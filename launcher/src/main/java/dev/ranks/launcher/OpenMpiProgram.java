@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -39,11 +41,12 @@ final class OpenMpiProgram {
      * @param processes how many processes {@code mpirun} starts
      * @param arguments the program's arguments
      * @param cells how many cells a row of its table has; lines of other shapes are not rows
-     * @return the rows of its table: lines of {@code cells} cells, the first a whole number
+     * @return its table's rows by their first cell, a whole number (the size), each the other cells' numbers;
+     *     lines of another number of cells are not rows
      * @throws RanksException of class {@link ErrorClass#UNAVAILABLE} when Open MPI is missing or its
      *     compiler or run fails, with their output
      */
-    static List<String[]> run(String name, String what, int processes, List<String> arguments, int cells) {
+    static Map<Integer, double[]> run(String name, String what, int processes, List<String> arguments, int cells) {
         if (!installed()) {
             throw new RanksException(ErrorClass.UNAVAILABLE, "Open MPI is missing (no mpicc and mpirun on the PATH):"
                     + " install it with: " + INSTALL);
@@ -60,11 +63,15 @@ final class OpenMpiProgram {
             List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe", "-np", String.valueOf(processes),
                     program.toString()));
             command.addAll(arguments);
-            List<String[]> rows = new ArrayList<>();
+            Map<Integer, double[]> rows = new LinkedHashMap<>();
             for (String line : exec(command).lines().toList()) {
                 String[] row = line.trim().split("\\s+");
                 if (row.length == cells && row[0].matches("\\d+")) {
-                    rows.add(row);
+                    double[] figures = new double[cells - 1];
+                    for (int i = 1; i < cells; i++) {
+                        figures[i - 1] = Double.parseDouble(row[i]);
+                    }
+                    rows.put(Integer.parseInt(row[0]), figures);
                 }
             }
             return rows;

@@ -46,6 +46,18 @@ final class Progress implements AutoCloseable {
     }
 
     /**
+     * A bar for a batch of tasks: shown as {@link #start(CommandSpec, long)} decides from
+     * {@link #MANY_TASKS} tasks up, hidden below.
+     *
+     * @param spec the command, for its name and stderr
+     * @param tasks how many tasks the batch has
+     * @return the bar, possibly hidden
+     */
+    static Progress forTasks(CommandSpec spec, long tasks) {
+        return tasks >= MANY_TASKS ? start(spec, tasks) : hidden();
+    }
+
+    /**
      * {@link #start(CommandSpec, long)} for a run that prints its results on stdout as they come, such as one row of
      * a table per step: where stdout is the same terminal, those lines would break the bar, and are progress enough,
      * so it is hidden (as {@link Terminal#progressWanted} decides for the crawl).

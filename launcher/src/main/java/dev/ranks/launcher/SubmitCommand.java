@@ -124,7 +124,7 @@ final class SubmitCommand implements Callable<Integer> {
             err.flush();
             Map<String, TaskState> states = new LinkedHashMap<>();
             ResultTimeoutException late = null;
-            try (Progress progress = count >= Progress.MANY_TASKS ? Progress.start(spec, count) : Progress.hidden()) {
+            try (Progress progress = Progress.forTasks(spec, count)) {
                 progress.message("results from " + target);
                 client.awaitAll(messages.stream().map(CeleryMessage::id).toList(), s -> {
                     states.put(s.id(), s);

@@ -1,7 +1,5 @@
 package dev.ranks.examples.books;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ConditionFibonacci {
     private static final List<Integer> INPUTS = List.of(3, 10, 5, 7);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final Lock lock = new ReentrantLock();
     private final Condition queueCondition = lock.newCondition();
@@ -109,7 +106,7 @@ public final class ConditionFibonacci {
 
     /** The book's {@code logger.info}: {@code %(asctime)s - %(message)s}, one line at a time. */
     private static synchronized void log(String message) {
-        System.out.println(ASCTIME.format(LocalDateTime.now()) + " - " + message);
+        System.out.println(Asctime.now() + " - " + message);
     }
 
     /** The map as Python prints a dict. */

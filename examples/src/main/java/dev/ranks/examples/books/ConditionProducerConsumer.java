@@ -1,7 +1,5 @@
 package dev.ranks.examples.books;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,6 @@ public final class ConditionProducerConsumer {
     private static final int ITEMS = 20;
     private static final int FULL = 10;
     /** Python's logging {@code asctime}: milliseconds after a comma. */
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final List<Integer> items = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -109,6 +106,6 @@ public final class ConditionProducerConsumer {
     }
 
     private static void log(String message) {
-        System.out.printf("%s %-17s %-8s %s%n", ASCTIME.format(LocalDateTime.now()), Thread.currentThread().getName(), "INFO", message);
+        System.out.printf("%s %-17s %-8s %s%n", Asctime.now(), Thread.currentThread().getName(), "INFO", message);
     }
 }

@@ -10,18 +10,16 @@ import dev.ranks.crawl.PageFetcher;
 import dev.ranks.crawl.PageRecord;
 import dev.ranks.crawl.Target;
 import dev.ranks.crawl.UrlNormalizer;
+import dev.ranks.pipeline.Python;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -132,7 +130,6 @@ public final class CrawlPool implements RankProgram {
     /** The book's {@code urls}. */
     private static final List<String> BOOK_URLS = List.of("http://www.google.com", "http://br.bing.com/",
             "https://duckduckgo.com/", "https://github.com/", "http://br.search.yahoo.com/");
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final UrlNormalizer NORMALIZER = new UrlNormalizer(List.of());
 
     private static final int MAIN = 0;
@@ -308,7 +305,7 @@ public final class CrawlPool implements RankProgram {
             stat[1] += result.nanos();
             System.out.println("Computing results in main process PID [" + pid + "]"); // aggregate_results
             String found = result.page().error() == null
-                    ? "the following links were found: " + pythonList(result.page().links())
+                    ? "the following links were found: " + Python.repr(result.page().links())
                     : "the page could not be fetched: " + result.page().error();
             resultDict.put(result.page().url(), "PID " + result.pid() + " in hostname [" + result.hostname() + "] " + found);
         });
@@ -379,17 +376,6 @@ public final class CrawlPool implements RankProgram {
                 : "[" + url + "] with links : [" + result.links().get(0) + "...";
     }
 
-    /** Python's {@code str()} of a list of strings. */
-    private static String pythonList(List<String> links) {
-        StringJoiner list = new StringJoiner(", ", "[", "]");
-        for (String link : links) {
-            // Python quotes a string with ' unless it holds a ' and no ".
-            list.add(link.contains("'") && !link.contains("\"") ? "\"" + link + "\""
-                    : "'" + link.replace("\\", "\\\\").replace("'", "\\'") + "'");
-        }
-        return list.toString();
-    }
-
     /** The book's {@code os.uname()[1]}. */
     private static String hostname() {
         try {
@@ -401,7 +387,7 @@ public final class CrawlPool implements RankProgram {
 
     /** The book's {@code logger.info}: {@code %(asctime)s - %(message)s}. */
     private static void log(String message) {
-        System.out.println(ASCTIME.format(LocalDateTime.now()) + " - " + message);
+        System.out.println(Asctime.now() + " - " + message);
     }
 
     private static void awaitPool(ExecutorService executor) {

@@ -3,8 +3,6 @@ package dev.ranks.examples.books;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.RankProgram;
 import dev.ranks.comm.Received;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,8 +51,6 @@ import java.util.StringJoiner;
  * </pre>
  */
 public final class QueueFibonacci implements RankProgram {
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
-
     private static final int SERVER = 0;
     private static final int PRODUCER = 1;
     private static final int ITEMS = 15;
@@ -147,7 +143,7 @@ public final class QueueFibonacci implements RankProgram {
 
     /** The book's {@code logger.info}: {@code %(asctime)s - %(message)s}. */
     private static void log(String message) {
-        System.out.println(ASCTIME.format(LocalDateTime.now()) + " - " + message);
+        System.out.println(Asctime.now() + " - " + message);
     }
 
     /** Python's {@code current_process().name}: {@code Process-N}, the manager (rank 0) being Process-1. */

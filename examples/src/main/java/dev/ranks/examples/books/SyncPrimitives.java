@@ -1,7 +1,5 @@
 package dev.ranks.examples.books;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,8 +51,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * </pre>
  */
 public final class SyncPrimitives {
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
-
     private static Random random = new Random();
 
     private SyncPrimitives() {
@@ -200,7 +196,7 @@ public final class SyncPrimitives {
 
     /** Python's {@code logging.info} with the book's format, one line at a time. */
     private static synchronized void log(String message) {
-        System.out.println(String.format("%s %-17s %-8s %s", ASCTIME.format(LocalDateTime.now()),
+        System.out.println(String.format("%s %-17s %-8s %s", Asctime.now(),
                 Thread.currentThread().getName(), "INFO", message));
     }
 

@@ -40,8 +40,8 @@ public record QueueReport(List<Row> queues, List<Map<String, Object>> workers) {
         List<Map<String, Object>> workers = new ArrayList<>();
         for (String key : scan(redis, Keys.WORKER_PREFIX + "*", null)) {
             String beat = redis.get(key);
-            long ttl = redis.pttl(key);
             if (beat != null) {
+                long ttl = redis.pttl(key);
                 Map<String, Object> worker = Json.readObject(beat);
                 if (ttl >= 0) {
                     worker.put("heartbeat_age_s", (Keys.WORKER_TTL_SECONDS * 1000 - ttl) / 1000.0);
