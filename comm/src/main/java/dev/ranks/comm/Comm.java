@@ -84,6 +84,7 @@ public class Comm {
         this(parent.endpoint, checkContext(parent, context),
                 parent.group.subgroup(parentRanks, parent.endpoint.size(), parent.endpoint.rank()), parent.contexts);
         contexts.use(context);
+        endpoint.communicatorCreated(context, worldRanks());
     }
 
     private Comm(Endpoint endpoint, int context, Group group, ContextCounter contexts) {

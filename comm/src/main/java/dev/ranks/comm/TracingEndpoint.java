@@ -207,6 +207,17 @@ final class TracingEndpoint implements Endpoint {
         return device.sharedMemory();
     }
 
+    @Override
+    public void communicatorCreated(int context, int[] members) {
+        device.communicatorCreated(context, members);
+    }
+
+    // Collectives the device runs itself record their own spans (one per call), as shared-memory ones do.
+    @Override
+    public dev.ranks.comm.spi.NativeCollectives nativeCollectives() {
+        return device.nativeCollectives();
+    }
+
     /** Records the wait: the request's own span made longer when nothing came between, else a wait span. */
     private int waited(Traced traced, long start, Throwable error) {
         if (trace.isLastSpan(traced.span)) {

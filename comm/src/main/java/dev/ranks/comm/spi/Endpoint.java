@@ -144,4 +144,28 @@ public interface Endpoint {
     default SharedMemory sharedMemory() {
         return null;
     }
+
+    /**
+     * Tells the device that the world ranks {@code members}, in their new ranks' order, form a new
+     * communicator whose point-to-point traffic uses {@code context} and whose collectives use
+     * {@code context + 1}. Every member calls it once, as the communicator is made (by split or
+     * dup), in the same order as every other communicator creation they share; a device that maps
+     * communicators onto its own (the {@code mpi} device) creates them here. The world
+     * communicator (contexts 0 and 1) is never announced. The default does nothing.
+     *
+     * @param context the new communicator's context, even, at least 2
+     * @param members the world ranks of its members, indexed by their rank in it
+     */
+    default void communicatorCreated(int context, int[] members) {
+    }
+
+    /**
+     * Collectives the device runs with its own implementation, which the collectives module uses
+     * for blocking collectives on primitive arrays unless an algorithm is forced.
+     *
+     * @return the device's collectives, or null when it has none (the default)
+     */
+    default NativeCollectives nativeCollectives() {
+        return null;
+    }
 }
