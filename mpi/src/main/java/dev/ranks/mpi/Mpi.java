@@ -1,0 +1,158 @@
+package dev.ranks.mpi;
+
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.RanksException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * The MPI library of this process: {@link #init()} loads the JNI shim (compiling it with the
+ * implementation's {@code mpicc} on first use, see {@link NativeShim}) and initialises MPI;
+ * jobs then run on the {@code mpi} device ({@link MpiDevice}); {@link #finish(int)} ends this
+ * rank's part. The launcher calls these when it finds itself started as a rank by an MPI starter
+ * ({@link MpiImplementation#startedAsRank(java.util.Map)}); programs started by a user's own
+ * {@code mpirun} reach them the same way.
+ *
+ * <p>One process is one rank, so the state here is the process's.
+ */
+public final class Mpi {
+    private static MpiImplementation implementation;
+    private static int rank = -1;
+    private static int size;
+    private static boolean threadMultiple;
+    private static boolean finished;
+
+    private Mpi() {
+    }
+
+    /**
+     * Initialises MPI in this process, requesting {@code MPI_THREAD_MULTIPLE} as mpi4py does; a
+     * second call does nothing.
+     *
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when the implementation, its compiler
+     *     or its headers are missing (naming the packages to install), or MPI_Init fails
+     */
+    public static synchronized void init() {
+        if (implementation != null) {
+            return;
+        }
+        MpiImplementation impl = MpiImplementation.of(System.getenv());
+        NativeShim.load(impl);
+        int provided = MpiNative.init(MpiNative.THREAD_MULTIPLE);
+        if (provided < 0) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, "MPI_Init_thread failed under " + impl.label() + ": "
+                    + MpiNative.errorString(-provided));
+        }
+        threadMultiple = provided >= MpiNative.THREAD_MULTIPLE;
+        rank = MpiNative.worldRank();
+        size = MpiNative.worldSize();
+        implementation = impl;
+    }
+
+    /**
+     * Builds the JNI shim for an implementation without loading it, so that a launcher can report
+     * a missing MPI, compiler or JDK header once, before it starts any rank, and the ranks then find
+     * the shim built.
+     *
+     * @param implementation the implementation the job will run on
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) naming what to install
+     */
+    public static void prepare(MpiImplementation implementation) {
+        NativeShim.build(implementation);
+    }
+
+    /** @return whether {@link #init()} has run in this process */
+    public static synchronized boolean initialized() {
+        return implementation != null;
+    }
+
+    /**
+     * @return this process's rank in MPI_COMM_WORLD
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) before {@link #init()}
+     */
+    public static int rank() {
+        check();
+        return rank;
+    }
+
+    /**
+     * @return the number of ranks in MPI_COMM_WORLD
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) before {@link #init()}
+     */
+    public static int size() {
+        check();
+        return size;
+    }
+
+    /**
+     * @return the implementation this process runs on
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) before {@link #init()}
+     */
+    public static MpiImplementation implementation() {
+        check();
+        return implementation;
+    }
+
+    /**
+     * @return the library's own description (MPI_Get_library_version), first line
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) before {@link #init()}
+     */
+    public static String libraryVersion() {
+        check();
+        return MpiNative.libraryVersion().strip().lines().findFirst().orElse("");
+    }
+
+    /** @return whether the library gave MPI_THREAD_MULTIPLE, so any thread may communicate */
+    static boolean threadMultiple() {
+        return threadMultiple;
+    }
+
+    /**
+     * Ends this rank's part after its program returned: flushes the standard streams, then calls
+     * MPI_Finalize when the exit code is 0, and otherwise ends the whole job with
+     * MPI_Abort(exitCode), since other ranks may wait for this one forever. A second call does
+     * nothing.
+     *
+     * @param exitCode the launcher's exit code for this rank
+     */
+    public static synchronized void finish(int exitCode) {
+        check();
+        if (finished) {
+            return;
+        }
+        finished = true;
+        System.out.flush();
+        System.err.flush();
+        if (exitCode != 0) {
+            MpiNative.abortJob(exitCode);
+        }
+        MpiNative.finish();
+    }
+
+    /**
+     * Ends the whole job because this rank failed: prints {@code rank R failed:} and the stack
+     * trace on standard error, then calls MPI_Abort, which the starter turns into the end of every
+     * rank. Never returns.
+     *
+     * @param failure what the rank threw
+     * @param code the abort code, the job's exit status
+     * @return never returns; declared so callers can write {@code throw Mpi.fail(...)}
+     */
+    public static RuntimeException fail(Throwable failure, int code) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        System.out.flush();
+        System.err.println("rank " + rank + " failed:\n" + text.toString().stripTrailing());
+        System.err.flush();
+        MpiNative.abortJob(code);
+        throw new IllegalStateException("MPI_Abort returned");
+    }
+
+    private static void check() {
+        if (implementation == null) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, "the mpi device runs only in a process an MPI starter"
+                    + " started and Mpi.init() initialised: run 'launcher --device mpi -n N ...' (see docs/mpi.md)"
+                    + " or start the launcher with mpirun");
+        }
+    }
+}

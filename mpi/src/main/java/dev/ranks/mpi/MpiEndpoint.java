@@ -1,0 +1,432 @@
+package dev.ranks.mpi;
+
+import dev.ranks.comm.Comm;
+import dev.ranks.comm.ElementType;
+import dev.ranks.comm.ErrorClass;
+import dev.ranks.comm.JobAbortedException;
+import dev.ranks.comm.RanksException;
+import dev.ranks.comm.Settings;
+import dev.ranks.comm.Status;
+import dev.ranks.comm.TruncationException;
+import dev.ranks.comm.TypeMismatchException;
+import dev.ranks.comm.internal.codec.ObjectCodec;
+import dev.ranks.comm.spi.DeviceRequest;
+import dev.ranks.comm.spi.Endpoint;
+import dev.ranks.comm.spi.NativeCollectives;
+import dev.ranks.comm.spi.Payload;
+import dev.ranks.comm.spi.Sink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rank's attachment to the MPI library. Each Ranks communicator context maps to MPI
+ * communicators of the same members in the same order ({@link Contexts}): the world's are
+ * duplicates of MPI_COMM_WORLD, and a communicator made by split or dup gets its own through
+ * MPI_Comm_create_group as its members announce it ({@link #communicatorCreated}). MPI matches
+ * messages, so MPI's ordering and wildcards hold as they are.
+ *
+ * <p>Every message begins with a 16-byte header: its kind, element type and count, so that a
+ * receive can check the element type and report exact counts as every Ranks device does (MPI
+ * alone would not). Messages up to {@link #INLINE_MAX} bytes travel inside one MPI message behind
+ * their header, through a native staging buffer. Larger ones send the header alone and then the
+ * data, straight from the Java array, on a second MPI communicator of the same members (the
+ * context's "aux"), with the same tag: its matching receive is posted once the header has been
+ * received, straight into the receiver's array, so large data is copied by MPI alone. Per sender
+ * and tag, both MPI communicators keep order, so each header pairs with its data.
+ *
+ * <p>Blocking calls on primitive arrays hand the array to MPI with JNI critical access;
+ * non-blocking ones go through native copies, since a Java array cannot stay pinned across calls.
+ * Probing must learn a message's type and count, which only its header holds: a probe takes
+ * messages off MPI (oldest first from each source) into {@link #unexpected} until one matches,
+ * and every later receive looks there before asking MPI.
+ */
+final class MpiEndpoint implements Endpoint {
+    /** The largest message (in bytes, header excluded) sent inside one MPI message. */
+    static final int INLINE_MAX = 4096;
+    static final int HEADER = 16;
+    static final int STAGING = HEADER + INLINE_MAX;
+    static final int KIND_INLINE = 0;
+    static final int KIND_LARGE = 1;
+    static final int KIND_OBJECT_INLINE = 2;
+    static final int KIND_OBJECT_LARGE = 3;
+    static final int KIND_NULL = 4;
+    private static final int OBJECT = ElementType.OBJECT.ordinal();
+
+    private final int rank;
+    private final int size;
+    private final Settings settings;
+    private final int tagUpperBound;
+    private final int anySource;
+    private final int anyTag;
+    private final Thread owner;
+    /** The owner thread's staging buffer for blocking calls: a header and inline data. */
+    private final long staging;
+    private final int[] st = new int[MpiNative.STATUS];
+    private final Map<Integer, Contexts> contexts = new HashMap<>();
+    private Contexts last;
+    /** Messages a probe took off MPI, oldest first; receives look here first. */
+    private final List<Taken> unexpected = new ArrayList<>();
+    private final MpiCollectives collectives;
+
+    MpiEndpoint(Settings settings) {
+        this.rank = Mpi.rank();
+        this.size = Mpi.size();
+        this.settings = settings;
+        this.tagUpperBound = MpiNative.tagUpperBound();
+        this.anySource = MpiNative.anySource();
+        this.anyTag = MpiNative.anyTag();
+        this.owner = Thread.currentThread();
+        this.staging = MpiNative.allocate(STAGING);
+        int[] world = new int[size];
+        for (int i = 0; i < size; i++) {
+            world[i] = i;
+        }
+        // Collective over the world: every rank makes its endpoint as its job starts.
+        long p2p = dup(0);
+        Contexts worldP2p = new Contexts(p2p, dup(p2p), world);
+        Contexts worldCollective = new Contexts(dup(p2p), dup(p2p), world);
+        contexts.put(0, worldP2p);
+        contexts.put(1, worldCollective);
+        this.collectives = new MpiCollectives(this);
+    }
+
+    /** The MPI communicators of one Ranks context and the ranks of its members. */
+    record Contexts(long main, long aux, int[] members, int[] local) {
+        Contexts(long main, long aux, int[] members) {
+            this(main, aux, members, inverse(members));
+        }
+
+        private static int[] inverse(int[] members) {
+            int max = 0;
+            for (int m : members) {
+                max = Math.max(max, m);
+            }
+            int[] local = new int[max + 1];
+            java.util.Arrays.fill(local, -1);
+            for (int i = 0; i < members.length; i++) {
+                local[members[i]] = i;
+            }
+            return local;
+        }
+
+        int localRank(int world) {
+            return world < local.length ? local[world] : -1;
+        }
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void communicatorCreated(int context, int[] members) {
+        onOwner();
+        long[] out = new long[1];
+        check(MpiNative.commCreateGroup(0, members, Math.min(context, tagUpperBound), out), "MPI_Comm_create_group");
+        long main = out[0];
+        contexts.put(context, new Contexts(main, dup(main), members.clone()));
+        contexts.put(context + 1, new Contexts(dup(main), dup(main), members.clone()));
+    }
+
+    @Override
+    public NativeCollectives nativeCollectives() {
+        return collectives;
+    }
+
+    // ---------------------------------------------------------------- blocking, the latency path
+
+    @Override
+    public void sendAndWait(int context, int dest, int tag, ElementType type, Object array, int offset, int count,
+                            boolean synchronous) {
+        Contexts c = contexts(context);
+        int to = local(c, dest);
+        checkTag(tag);
+        long buffer = stagingFor();
+        try {
+            check(MpiNative.send(c.main, c.aux, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
+                    INLINE_MAX), "MPI_Send");
+        } finally {
+            releaseStaging(buffer);
+        }
+    }
+
+    @Override
+    public Status receiveAndWait(int context, int source, int tag, ElementType type, Object array, int offset,
+                                 int capacity) {
+        Contexts c = contexts(context);
+        int from = source(c, source);
+        int mpiTag = receiveTag(tag);
+        if (!unexpected.isEmpty()) {
+            Taken t = takeUnexpected(c, context, from, mpiTag);
+            if (t != null) {
+                return t.deliverTo(this, c, type, array, offset, capacity);
+            }
+        }
+        long buffer = stagingFor();
+        int[] status = buffer == staging ? st : new int[MpiNative.STATUS];
+        try {
+            int rc = MpiNative.recv(c.main, c.aux, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
+                    status);
+            check(rc, "MPI_Recv");
+            return arrayStatus(c, status, type, capacity);
+        } finally {
+            releaseStaging(buffer);
+        }
+    }
+
+    /** The status of a blocking array receive the shim finished, or its type or truncation error. */
+    private Status arrayStatus(Contexts c, int[] status, ElementType type, int capacity) {
+        int source = c.members[status[MpiNative.SOURCE]];
+        int tag = status[MpiNative.TAG];
+        int kind = status[MpiNative.KIND];
+        ElementType sent = kind == KIND_INLINE || kind == KIND_LARGE ? ElementType.values()[status[MpiNative.TYPE]]
+                : ElementType.OBJECT;
+        if (sent != type) {
+            throw new TypeMismatchException(rank, sent, type, from(source, tag));
+        }
+        int count = status[MpiNative.COUNT];
+        if (count > capacity) {
+            throw new TruncationException(rank, count, capacity, from(source, tag));
+        }
+        return new Status(source, tag, count, type, false);
+    }
+
+    static String from(int source, int tag) {
+        return "the message from rank " + source + " with tag " + tag;
+    }
+
+    // ---------------------------------------------------------------- non-blocking
+
+    @Override
+    public DeviceRequest send(int context, int dest, int tag, Payload payload, boolean synchronous) {
+        Contexts c = contexts(context);
+        int to = local(c, dest);
+        checkTag(tag);
+        return MpiRequest.send(this, c, to, dest, tag, payload, synchronous);
+    }
+
+    @Override
+    public DeviceRequest receive(int context, int source, int tag, Sink sink) {
+        Contexts c = contexts(context);
+        int from = source(c, source);
+        int mpiTag = receiveTag(tag);
+        if (!unexpected.isEmpty()) {
+            Taken t = takeUnexpected(c, context, from, mpiTag);
+            if (t != null) {
+                return MpiRequest.fromTaken(this, c, t, sink);
+            }
+        }
+        return MpiRequest.receive(this, c, from, mpiTag, sink);
+    }
+
+    @Override
+    public Status probe(int context, int source, int tag, boolean block) {
+        Contexts c = contexts(context);
+        int from = source(c, source);
+        int mpiTag = receiveTag(tag);
+        for (Taken t : unexpected) {
+            if (t.matches(context, from, mpiTag, anySource, anyTag)) {
+                return t.status(c);
+            }
+        }
+        int[] status = new int[MpiNative.STATUS];
+        long buffer = MpiNative.allocate(STAGING);
+        try {
+            while (true) {
+                // Take without waiting first: a blocking take would stop at a message another
+                // source sent later than what is already there.
+                int found = MpiNative.take(c.main, from, false, buffer, STAGING, status);
+                if (found == 0 && block) {
+                    found = MpiNative.take(c.main, from, true, buffer, STAGING, status);
+                }
+                if (found < 0) {
+                    check(-found, "MPI_Mprobe");
+                }
+                if (found == 0) {
+                    return null;
+                }
+                Taken t = Taken.of(context, status, buffer);
+                unexpected.add(t);
+                if (t.matches(context, from, mpiTag, anySource, anyTag)) {
+                    return t.status(c);
+                }
+            }
+        } finally {
+            MpiNative.release(buffer);
+        }
+    }
+
+    /** Removes and returns the oldest message a probe took that a receive with these arguments matches. */
+    private Taken takeUnexpected(Contexts c, int context, int from, int mpiTag) {
+        for (Iterator<Taken> it = unexpected.iterator(); it.hasNext(); ) {
+            Taken t = it.next();
+            if (t.matches(context, from, mpiTag, anySource, anyTag)) {
+                it.remove();
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void await(DeviceRequest request) {
+        ((MpiRequest) request).await();
+    }
+
+    @Override
+    public int awaitAny(DeviceRequest[] requests) {
+        int spins = 0;
+        while (true) {
+            for (int i = 0; i < requests.length; i++) {
+                if (requests[i].isComplete()) {
+                    return i;
+                }
+            }
+            if (++spins % 64 == 0) {
+                Thread.yield();
+            }
+        }
+    }
+
+    @Override
+    public boolean cancel(DeviceRequest request) {
+        return ((MpiRequest) request).cancel();
+    }
+
+    @Override
+    public RuntimeException abort(int code) {
+        RanksException where = new RanksException(ErrorClass.ABORTED, rank, "rank " + rank + " called abort(" + code
+                + ")", null);
+        System.out.flush();
+        System.err.println("rank " + rank + " failed: called abort(" + code + ")");
+        System.err.flush();
+        MpiNative.abortJob(code == 0 ? 1 : code);
+        throw new JobAbortedException(rank, where.getMessage());
+    }
+
+    @Override
+    public double wtime() {
+        return MpiNative.wtime();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Contexts contexts(int context) {
+        Contexts c = last;
+        if (c != null && contexts.get(context) == c) {
+            return c;
+        }
+        c = contexts.get(context);
+        if (c == null) {
+            throw new RanksException(ErrorClass.INTERNAL, rank, "context " + context + " has no MPI communicator: the"
+                    + " communicator was not announced to the mpi device", null);
+        }
+        last = c;
+        return c;
+    }
+
+    private int local(Contexts c, int worldRank) {
+        int r = c.localRank(worldRank);
+        if (r < 0) {
+            throw new RanksException(ErrorClass.RANK, rank, "world rank " + worldRank + " is not a member of this"
+                    + " communicator", null);
+        }
+        return r;
+    }
+
+    private int source(Contexts c, int worldSource) {
+        return worldSource == Comm.ANY_SOURCE ? anySource : local(c, worldSource);
+    }
+
+    private int receiveTag(int tag) {
+        if (tag == Comm.ANY_TAG) {
+            return anyTag;
+        }
+        checkTag(tag);
+        return tag;
+    }
+
+    private void checkTag(int tag) {
+        if (tag > tagUpperBound) {
+            throw new RanksException(ErrorClass.TAG, rank, "tag " + tag + " is above this MPI library's MPI_TAG_UB "
+                    + tagUpperBound + ": expected a tag from 0 to " + tagUpperBound + " on the mpi device", null);
+        }
+    }
+
+    int anySource() {
+        return anySource;
+    }
+
+    int anyTag() {
+        return anyTag;
+    }
+
+    int rankForErrors() {
+        return rank;
+    }
+
+    /** The staging buffer for a blocking call: the owner's, or a new one for another thread. */
+    private long stagingFor() {
+        if (Thread.currentThread() == owner) {
+            return staging;
+        }
+        onOwner();
+        return MpiNative.allocate(STAGING);
+    }
+
+    private void releaseStaging(long buffer) {
+        if (buffer != staging) {
+            MpiNative.release(buffer);
+        }
+    }
+
+    /** Other threads may call MPI only where the library gave MPI_THREAD_MULTIPLE. */
+    void onOwner() {
+        if (Thread.currentThread() != owner && !Mpi.threadMultiple()) {
+            throw new RanksException(ErrorClass.USAGE, rank, "thread " + Thread.currentThread().getName()
+                    + " called MPI, but this MPI library does not give MPI_THREAD_MULTIPLE: communicate from the"
+                    + " rank's own thread (" + owner.getName() + ")", null);
+        }
+    }
+
+    private long dup(long comm) {
+        long[] out = new long[1];
+        check(MpiNative.commDup(comm, out), "MPI_Comm_dup");
+        return out[0];
+    }
+
+    /** Throws for a failed MPI call. */
+    void check(int rc, String call) {
+        if (rc != 0) {
+            throw new RanksException(ErrorClass.INTERNAL, rank, call + " failed in rank " + rank + ": "
+                    + MpiNative.errorString(rc), null);
+        }
+    }
+
+    /** Decodes an object message's bytes as the receiving {@code Comm} expects them. */
+    static Payload objectPayload(int kind, byte[] bytes) {
+        return kind == KIND_NULL ? Payload.value(null) : Payload.encoded(bytes);
+    }
+
+    /** The bytes an object payload sends: its encoding, or null for a null value. */
+    byte[] encode(Payload payload) {
+        if (payload.encoded()) {
+            return (byte[]) payload.data();
+        }
+        return payload.data() == null ? null : ObjectCodec.encode(payload.data(), rank);
+    }
+}

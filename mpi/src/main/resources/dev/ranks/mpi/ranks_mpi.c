@@ -1,0 +1,546 @@
+/*
+ * The mpi device's JNI shim: compiled on first use with the MPI implementation's own mpicc
+ * against its mpi.h (see NativeShim.java), as mpi4py compiles against the local MPI.
+ *
+ * Communicators and requests are handed to Java as addresses of records allocated here, so that
+ * Java never sees an MPI handle: Open MPI's handles are pointers, MPICH's are ints.
+ *
+ * Every message on a communicator's main MPI communicator starts with a 16-byte header (kind,
+ * element type, count); small messages carry their data right behind it, large ones send their
+ * data on the communicator's "aux" MPI communicator with the same tag (see MpiEndpoint.java).
+ */
+#define _GNU_SOURCE
+#include <jni.h>
+#include <mpi.h>
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEADER 16
+/* Header kinds; MpiEndpoint.java has the same numbers. */
+#define KIND_INLINE 0
+#define KIND_LARGE 1
+#define KIND_OBJECT_INLINE 2
+#define KIND_OBJECT_LARGE 3
+#define KIND_NULL 4
+/* ElementType ordinals. */
+#define T_BYTE 0
+#define T_SHORT 1
+#define T_INT 2
+#define T_LONG 3
+#define T_FLOAT 4
+#define T_DOUBLE 5
+#define T_CHAR 6
+#define T_BOOLEAN 7
+#define T_OBJECT 8
+
+typedef struct { MPI_Comm comm; } rcomm;
+typedef struct { MPI_Request request; } rrequest;
+
+static const int element_bytes[] = {1, 2, 4, 8, 4, 8, 2, 1, 1};
+
+static MPI_Datatype datatype(int type) {
+    switch (type) {
+    case T_BYTE: return MPI_SIGNED_CHAR;
+    case T_SHORT: return MPI_SHORT;
+    case T_INT: return MPI_INT32_T;
+    case T_LONG: return MPI_INT64_T;
+    case T_FLOAT: return MPI_FLOAT;
+    case T_DOUBLE: return MPI_DOUBLE;
+    case T_CHAR: return MPI_UINT16_T;
+    case T_BOOLEAN: return MPI_C_BOOL;
+    default: return MPI_BYTE;
+    }
+}
+
+/* NativeOp ordinals. */
+static MPI_Op operation(int op) {
+    switch (op) {
+    case 0: return MPI_SUM;
+    case 1: return MPI_PROD;
+    case 2: return MPI_MAX;
+    case 3: return MPI_MIN;
+    case 4: return MPI_LAND;
+    case 5: return MPI_LOR;
+    case 6: return MPI_LXOR;
+    case 7: return MPI_BAND;
+    case 8: return MPI_BOR;
+    default: return MPI_BXOR;
+    }
+}
+
+static MPI_Comm comm_of(jlong handle) {
+    return handle == 0 ? MPI_COMM_WORLD : ((rcomm *) (intptr_t) handle)->comm;
+}
+
+/* Copies count elements of a Java primitive array, from element offset, to dst. */
+static void get_region(JNIEnv *env, int type, jobject array, jint offset, jint count, void *dst) {
+    switch (type) {
+    case T_BYTE: (*env)->GetByteArrayRegion(env, array, offset, count, dst); break;
+    case T_SHORT: (*env)->GetShortArrayRegion(env, array, offset, count, dst); break;
+    case T_INT: (*env)->GetIntArrayRegion(env, array, offset, count, dst); break;
+    case T_LONG: (*env)->GetLongArrayRegion(env, array, offset, count, dst); break;
+    case T_FLOAT: (*env)->GetFloatArrayRegion(env, array, offset, count, dst); break;
+    case T_DOUBLE: (*env)->GetDoubleArrayRegion(env, array, offset, count, dst); break;
+    case T_CHAR: (*env)->GetCharArrayRegion(env, array, offset, count, dst); break;
+    case T_BOOLEAN: (*env)->GetBooleanArrayRegion(env, array, offset, count, dst); break;
+    }
+}
+
+static void set_region(JNIEnv *env, int type, jobject array, jint offset, jint count, const void *src) {
+    switch (type) {
+    case T_BYTE: (*env)->SetByteArrayRegion(env, array, offset, count, src); break;
+    case T_SHORT: (*env)->SetShortArrayRegion(env, array, offset, count, src); break;
+    case T_INT: (*env)->SetIntArrayRegion(env, array, offset, count, src); break;
+    case T_LONG: (*env)->SetLongArrayRegion(env, array, offset, count, src); break;
+    case T_FLOAT: (*env)->SetFloatArrayRegion(env, array, offset, count, src); break;
+    case T_DOUBLE: (*env)->SetDoubleArrayRegion(env, array, offset, count, src); break;
+    case T_CHAR: (*env)->SetCharArrayRegion(env, array, offset, count, src); break;
+    case T_BOOLEAN: (*env)->SetBooleanArrayRegion(env, array, offset, count, src); break;
+    }
+}
+
+static void put_header(void *at, int kind, int type, int64_t count) {
+    int32_t *h = at;
+    h[0] = kind;
+    h[1] = type;
+    memcpy((char *) at + 8, &count, 8);
+}
+
+/* status out: [source, tag, kind, type, count, error, bytes] */
+static void report(JNIEnv *env, jintArray out, const MPI_Status *status, const void *header, int rc) {
+    jint st[7];
+    int bytes = 0;
+    st[0] = status->MPI_SOURCE;
+    st[1] = status->MPI_TAG;
+    if (header != NULL) {
+        int64_t count;
+        st[2] = ((const int32_t *) header)[0];
+        st[3] = ((const int32_t *) header)[1];
+        memcpy(&count, (const char *) header + 8, 8);
+        st[4] = (jint) count;
+    } else {
+        st[2] = st[3] = st[4] = 0;
+    }
+    st[5] = rc;
+    MPI_Get_count(status, MPI_BYTE, &bytes);
+    st[6] = bytes;
+    (*env)->SetIntArrayRegion(env, out, 0, 7, st);
+}
+
+#define NATIVE(ret, name) JNIEXPORT ret JNICALL Java_dev_ranks_mpi_MpiNative_##name
+
+NATIVE(jint, init)(JNIEnv *env, jclass c, jint required) {
+    /* The JVM loads this library (and with it libmpi) without RTLD_GLOBAL; the implementation's
+       plugins then miss libmpi's symbols. Promote libmpi to the global namespace first, as mpi4py does. */
+    Dl_info info;
+    int provided = 0, rc, initialized = 0;
+    if (dladdr((void *) MPI_Init_thread, &info) && info.dli_fname != NULL) {
+        dlopen(info.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD);
+    }
+    MPI_Initialized(&initialized);
+    if (initialized) {
+        MPI_Query_thread(&provided);
+        return provided;
+    }
+    rc = MPI_Init_thread(NULL, NULL, required, &provided);
+    if (rc != MPI_SUCCESS) {
+        return -rc;
+    }
+    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    return provided;
+}
+
+NATIVE(jint, anySource)(JNIEnv *env, jclass c) {
+    return MPI_ANY_SOURCE;
+}
+
+NATIVE(jint, anyTag)(JNIEnv *env, jclass c) {
+    return MPI_ANY_TAG;
+}
+
+NATIVE(jint, worldRank)(JNIEnv *env, jclass c) {
+    int r = -1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &r);
+    return r;
+}
+
+NATIVE(jint, worldSize)(JNIEnv *env, jclass c) {
+    int s = 0;
+    MPI_Comm_size(MPI_COMM_WORLD, &s);
+    return s;
+}
+
+NATIVE(jint, tagUpperBound)(JNIEnv *env, jclass c) {
+    int *value = NULL, flag = 0;
+    MPI_Comm_get_attr(MPI_COMM_WORLD, MPI_TAG_UB, &value, &flag);
+    return flag && value != NULL ? *value : 32767;
+}
+
+NATIVE(jstring, libraryVersion)(JNIEnv *env, jclass c) {
+    char text[MPI_MAX_LIBRARY_VERSION_STRING];
+    int length = 0;
+    MPI_Get_library_version(text, &length);
+    text[length < MPI_MAX_LIBRARY_VERSION_STRING ? length : MPI_MAX_LIBRARY_VERSION_STRING - 1] = 0;
+    return (*env)->NewStringUTF(env, text);
+}
+
+NATIVE(jstring, errorString)(JNIEnv *env, jclass c, jint code) {
+    char text[MPI_MAX_ERROR_STRING];
+    int length = 0;
+    if (MPI_Error_string(code, text, &length) != MPI_SUCCESS) {
+        return (*env)->NewStringUTF(env, "unknown MPI error");
+    }
+    text[length < MPI_MAX_ERROR_STRING ? length : MPI_MAX_ERROR_STRING - 1] = 0;
+    return (*env)->NewStringUTF(env, text);
+}
+
+NATIVE(void, finish)(JNIEnv *env, jclass c) {
+    MPI_Finalize();
+}
+
+NATIVE(void, abortJob)(JNIEnv *env, jclass c, jint code) {
+    MPI_Abort(MPI_COMM_WORLD, code);
+}
+
+NATIVE(jdouble, wtime)(JNIEnv *env, jclass c) {
+    return MPI_Wtime();
+}
+
+/* ------------------------------------------------------------------ communicators */
+
+static jlong wrap(MPI_Comm comm) {
+    rcomm *r = malloc(sizeof(rcomm));
+    r->comm = comm;
+    MPI_Comm_set_errhandler(comm, MPI_ERRORS_RETURN);
+    return (jlong) (intptr_t) r;
+}
+
+NATIVE(jint, commDup)(JNIEnv *env, jclass c, jlong parent, jlongArray out) {
+    MPI_Comm comm;
+    int rc = MPI_Comm_dup(comm_of(parent), &comm);
+    if (rc == MPI_SUCCESS) {
+        jlong h = wrap(comm);
+        (*env)->SetLongArrayRegion(env, out, 0, 1, &h);
+    }
+    return rc;
+}
+
+NATIVE(jint, commCreateGroup)(JNIEnv *env, jclass c, jlong parent, jintArray members, jint tag, jlongArray out) {
+    MPI_Group world, group;
+    MPI_Comm comm;
+    jsize n = (*env)->GetArrayLength(env, members);
+    jint *ranks = (*env)->GetIntArrayElements(env, members, NULL);
+    int rc = MPI_Comm_group(comm_of(parent), &world);
+    if (rc == MPI_SUCCESS) {
+        rc = MPI_Group_incl(world, n, (int *) ranks, &group);
+        if (rc == MPI_SUCCESS) {
+            rc = MPI_Comm_create_group(comm_of(parent), group, tag, &comm);
+            MPI_Group_free(&group);
+        }
+        MPI_Group_free(&world);
+    }
+    (*env)->ReleaseIntArrayElements(env, members, ranks, JNI_ABORT);
+    if (rc == MPI_SUCCESS) {
+        jlong h = wrap(comm);
+        (*env)->SetLongArrayRegion(env, out, 0, 1, &h);
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ native memory */
+
+NATIVE(jlong, allocate)(JNIEnv *env, jclass c, jlong bytes) {
+    return (jlong) (intptr_t) malloc(bytes > 0 ? (size_t) bytes : 1);
+}
+
+NATIVE(void, release)(JNIEnv *env, jclass c, jlong address) {
+    free((void *) (intptr_t) address);
+}
+
+/* Copies array elements to native memory at address + at. */
+NATIVE(void, put)(JNIEnv *env, jclass c, jlong address, jint at, jint type, jobject array, jint offset, jint count) {
+    get_region(env, type, array, offset, count, (char *) (intptr_t) address + at);
+}
+
+/* Copies native memory at address + at into array elements. */
+NATIVE(void, get)(JNIEnv *env, jclass c, jlong address, jint at, jint type, jobject array, jint offset, jint count) {
+    set_region(env, type, array, offset, count, (const char *) (intptr_t) address + at);
+}
+
+NATIVE(void, putHeader)(JNIEnv *env, jclass c, jlong address, jint kind, jint type, jint count) {
+    put_header((void *) (intptr_t) address, kind, type, count);
+}
+
+/* ------------------------------------------------------------------ blocking point-to-point */
+
+/*
+ * Sends count elements of array: inline behind the header in staging when they fit in
+ * inlineMax bytes, else the header alone and then the elements straight from the array on aux.
+ */
+NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jlong aux, jint dest, jint tag, jint type, jobject array,
+                   jint offset, jint count, jboolean synchronous, jlong staging, jint inlineMax) {
+    char *buffer = (char *) (intptr_t) staging;
+    int object = type == T_OBJECT;
+    int elem = object ? 1 : element_bytes[type];
+    int64_t bytes = (int64_t) count * elem;
+    int rc;
+    if (bytes <= inlineMax) {
+        put_header(buffer, object ? KIND_OBJECT_INLINE : KIND_INLINE, type, count);
+        get_region(env, object ? T_BYTE : type, array, offset, count, buffer + HEADER);
+        return synchronous ? MPI_Ssend(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm))
+                           : MPI_Send(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm));
+    }
+    put_header(buffer, object ? KIND_OBJECT_LARGE : KIND_LARGE, type, count);
+    rc = MPI_Send(buffer, HEADER, MPI_BYTE, dest, tag, comm_of(comm));
+    if (rc == MPI_SUCCESS) {
+        char *data = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+        MPI_Datatype dt = object ? MPI_BYTE : datatype(type);
+        rc = synchronous ? MPI_Ssend(data + (size_t) offset * elem, count, dt, dest, tag, comm_of(aux))
+                         : MPI_Send(data + (size_t) offset * elem, count, dt, dest, tag, comm_of(aux));
+        (*env)->ReleasePrimitiveArrayCritical(env, array, data, JNI_ABORT);
+    }
+    return rc;
+}
+
+/*
+ * Receives one message's header (and inline data) into staging and reports it in st; when it
+ * is inline data of the expected type that fits, copies it into the array, and when it is large
+ * data of the expected type that fits, receives the data from aux straight into the array. A
+ * large message that does not fit (or an expected type that differs) is drained and reported.
+ * Objects are left to Java: inline bytes stay in staging, large ones wait on aux (see recvData).
+ */
+static jint finish_recv(JNIEnv *env, jlong aux, jint type, jobject array, jint offset, jint capacity,
+                        const char *buffer, MPI_Status *status, jintArray st) {
+    const int32_t *h = (const int32_t *) buffer;
+    int64_t count;
+    int rc = MPI_SUCCESS;
+    memcpy(&count, buffer + 8, 8);
+    if (type != T_OBJECT) {
+        if (h[0] == KIND_INLINE && h[1] == type && count <= capacity) {
+            set_region(env, type, array, offset, (jint) count, buffer + HEADER);
+        } else if (h[0] == KIND_LARGE || h[0] == KIND_OBJECT_LARGE) {
+            int elem = h[0] == KIND_OBJECT_LARGE ? 1 : element_bytes[h[1]];
+            MPI_Datatype dt = h[0] == KIND_OBJECT_LARGE ? MPI_BYTE : datatype(h[1]);
+            MPI_Status data;
+            if (h[1] == type && count <= capacity) {
+                char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+                rc = MPI_Recv(target + (size_t) offset * elem, (int) count, dt, status->MPI_SOURCE, status->MPI_TAG,
+                              comm_of(aux), &data);
+                (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
+            } else {
+                void *scratch = malloc((size_t) count * elem + 1);
+                rc = MPI_Recv(scratch, (int) count, dt, status->MPI_SOURCE, status->MPI_TAG, comm_of(aux), &data);
+                free(scratch);
+            }
+        }
+    }
+    report(env, st, status, buffer, rc);
+    return rc;
+}
+
+NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jlong aux, jint source, jint tag, jint type, jobject array,
+                   jint offset, jint capacity, jlong staging, jint stagingBytes, jintArray st) {
+    char *buffer = (char *) (intptr_t) staging;
+    MPI_Status status;
+    int rc = MPI_Recv(buffer, stagingBytes, MPI_BYTE, source, tag, comm_of(comm), &status);
+    if (rc != MPI_SUCCESS) {
+        report(env, st, &status, NULL, rc);
+        return rc;
+    }
+    return finish_recv(env, aux, type, array, offset, capacity, buffer, &status, st);
+}
+
+/* Receives a large message's data from aux into the array (or a byte[] for objects). */
+NATIVE(jint, recvData)(JNIEnv *env, jclass c, jlong aux, jint source, jint tag, jint type, jobject array, jint offset,
+                       jint count) {
+    int elem = type == T_OBJECT ? 1 : element_bytes[type];
+    MPI_Status status;
+    char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+    int rc = MPI_Recv(target + (size_t) offset * elem, count, type == T_OBJECT ? MPI_BYTE : datatype(type), source, tag,
+                      comm_of(aux), &status);
+    (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
+    return rc;
+}
+
+/* Drains a large message's data that no receive takes (a mismatched or truncated receive). */
+NATIVE(jint, drainData)(JNIEnv *env, jclass c, jlong aux, jint source, jint tag, jint type, jint count) {
+    int elem = type == T_OBJECT ? 1 : element_bytes[type];
+    MPI_Status status;
+    void *scratch = malloc((size_t) count * elem + 1);
+    int rc = MPI_Recv(scratch, count, type == T_OBJECT ? MPI_BYTE : datatype(type), source, tag, comm_of(aux), &status);
+    free(scratch);
+    return rc;
+}
+
+/*
+ * Takes the oldest message from source (or any source) on any tag into staging, without a
+ * receive naming it: MPI_Mprobe (or MPI_Improbe when block is false) and MPI_Mrecv. Reports it in
+ * st and returns 1, or returns 0 when block is false and there is none. Probing uses it to learn a
+ * message's element type and count (see MpiEndpoint's unexpected list).
+ */
+NATIVE(jint, take)(JNIEnv *env, jclass c, jlong comm, jint source, jboolean block, jlong staging, jint stagingBytes,
+                   jintArray st) {
+    MPI_Message message;
+    MPI_Status status;
+    int found = 1, rc;
+    if (block) {
+        rc = MPI_Mprobe(source, MPI_ANY_TAG, comm_of(comm), &message, &status);
+    } else {
+        rc = MPI_Improbe(source, MPI_ANY_TAG, comm_of(comm), &found, &message, &status);
+    }
+    if (rc != MPI_SUCCESS) {
+        report(env, st, &status, NULL, rc);
+        return -rc;
+    }
+    if (!found) {
+        return 0;
+    }
+    rc = MPI_Mrecv((void *) (intptr_t) staging, stagingBytes, MPI_BYTE, &message, &status);
+    report(env, st, &status, rc == MPI_SUCCESS ? (void *) (intptr_t) staging : NULL, rc);
+    return rc == MPI_SUCCESS ? 1 : -rc;
+}
+
+/* Whether a message matching (source, tag) is waiting, without taking it: MPI_Iprobe. */
+NATIVE(jint, iprobe)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag) {
+    int flag = 0;
+    MPI_Status status;
+    int rc = MPI_Iprobe(source, tag, comm_of(comm), &flag, &status);
+    return rc != MPI_SUCCESS ? -rc : flag;
+}
+
+/* ------------------------------------------------------------------ non-blocking point-to-point */
+
+static jint started(JNIEnv *env, rrequest *r, int rc, jlongArray out) {
+    if (rc != MPI_SUCCESS) {
+        free(r);
+        return rc;
+    }
+    jlong h = (jlong) (intptr_t) r;
+    (*env)->SetLongArrayRegion(env, out, 0, 1, &h);
+    return rc;
+}
+
+/* Starts sending bytes of native memory (a header and inline data, or large data). */
+NATIVE(jint, isend)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jlong address, jint count, jint type,
+                    jboolean synchronous, jlongArray out) {
+    rrequest *r = malloc(sizeof(rrequest));
+    MPI_Datatype dt = type < 0 ? MPI_BYTE : datatype(type);
+    int rc = synchronous ? MPI_Issend((void *) (intptr_t) address, count, dt, dest, tag, comm_of(comm), &r->request)
+                         : MPI_Isend((void *) (intptr_t) address, count, dt, dest, tag, comm_of(comm), &r->request);
+    return started(env, r, rc, out);
+}
+
+/* Starts receiving into native memory; type < 0 receives bytes. */
+NATIVE(jint, irecv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jlong address, jint count, jint type,
+                    jlongArray out) {
+    rrequest *r = malloc(sizeof(rrequest));
+    MPI_Datatype dt = type < 0 ? MPI_BYTE : datatype(type);
+    int rc = MPI_Irecv((void *) (intptr_t) address, count, dt, source, tag, comm_of(comm), &r->request);
+    return started(env, r, rc, out);
+}
+
+/*
+ * Tests (or, when block, waits for) a request; when it completed, frees it, reports its status
+ * (reading a header at header when that is not 0) and returns 1; otherwise returns 0.
+ */
+NATIVE(jint, complete)(JNIEnv *env, jclass c, jlong request, jboolean block, jlong header, jintArray st) {
+    rrequest *r = (rrequest *) (intptr_t) request;
+    MPI_Status status;
+    int flag = 1, rc;
+    rc = block ? MPI_Wait(&r->request, &status) : MPI_Test(&r->request, &flag, &status);
+    if (rc != MPI_SUCCESS) {
+        report(env, st, &status, NULL, rc);
+        free(r);
+        return -rc;
+    }
+    if (!flag) {
+        return 0;
+    }
+    report(env, st, &status, header != 0 ? (void *) (intptr_t) header : NULL, rc);
+    free(r);
+    return 1;
+}
+
+/* Cancels a receive; returns 1 when it was cancelled before matching, 0 when it had matched (and is now complete). */
+NATIVE(jint, cancel)(JNIEnv *env, jclass c, jlong request, jlong header, jintArray st) {
+    rrequest *r = (rrequest *) (intptr_t) request;
+    MPI_Status status;
+    int cancelled = 0;
+    MPI_Cancel(&r->request);
+    MPI_Wait(&r->request, &status);
+    MPI_Test_cancelled(&status, &cancelled);
+    report(env, st, &status, cancelled || header == 0 ? NULL : (void *) (intptr_t) header, MPI_SUCCESS);
+    free(r);
+    return cancelled;
+}
+
+/* ------------------------------------------------------------------ collectives */
+
+#define IN_PLACE(send, soff, recv, roff) ((*env)->IsSameObject(env, send, recv) && (soff) == (roff))
+
+NATIVE(jint, barrier)(JNIEnv *env, jclass c, jlong comm) {
+    return MPI_Barrier(comm_of(comm));
+}
+
+NATIVE(jint, bcast)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jobject array, jint offset, jint count) {
+    char *data = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+    int rc = MPI_Bcast(data + (size_t) offset * element_bytes[type], count, datatype(type), root, comm_of(comm));
+    (*env)->ReleasePrimitiveArrayCritical(env, array, data, 0);
+    return rc;
+}
+
+/* MPI_Reduce (when root >= 0) or MPI_Allreduce (root < 0); recv may be null at a reduce's non-roots. */
+NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jint op, jobject send, jint sendOffset,
+                     jobject recv, jint recvOffset, jint count) {
+    int elem = element_bytes[type], rank = 0, rc;
+    int inPlace = recv != NULL && IN_PLACE(send, sendOffset, recv, recvOffset);
+    char *in = (*env)->GetPrimitiveArrayCritical(env, send, NULL);
+    char *out = recv == NULL || inPlace ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
+    void *sendBuffer = in + (size_t) sendOffset * elem;
+    void *recvBuffer = out + (size_t) recvOffset * elem;
+    MPI_Comm_rank(comm_of(comm), &rank);
+    if (root < 0) {
+        rc = MPI_Allreduce(inPlace ? MPI_IN_PLACE : sendBuffer, recvBuffer, count, datatype(type), operation(op),
+                           comm_of(comm));
+    } else {
+        int isRoot = rank == root;
+        rc = MPI_Reduce(inPlace && isRoot ? MPI_IN_PLACE : sendBuffer, isRoot ? recvBuffer : NULL, count,
+                        datatype(type), operation(op), root, comm_of(comm));
+    }
+    if (out != in) {
+        (*env)->ReleasePrimitiveArrayCritical(env, recv, out, 0);
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, send, in, inPlace ? 0 : JNI_ABORT);
+    return rc;
+}
+
+/*
+ * kind 0 allgather, 1 gather, 2 scatter, 3 alltoall. send or recv may be null where the
+ * collective ignores it (gather's recv and scatter's send away from the root).
+ */
+NATIVE(jint, exchange)(JNIEnv *env, jclass c, jlong comm, jint kind, jint root, jint type, jobject send,
+                       jint sendOffset, jint count, jobject recv, jint recvOffset) {
+    int elem = element_bytes[type], rc;
+    MPI_Datatype dt = datatype(type);
+    MPI_Comm cm = comm_of(comm);
+    int same = send != NULL && recv != NULL && (*env)->IsSameObject(env, send, recv);
+    char *in = send == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, send, NULL);
+    char *out = recv == NULL ? NULL : same ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
+    void *s = in == NULL ? NULL : in + (size_t) sendOffset * elem;
+    void *r = out == NULL ? NULL : out + (size_t) recvOffset * elem;
+    switch (kind) {
+    case 0: rc = MPI_Allgather(s, count, dt, r, count, dt, cm); break;
+    case 1: rc = MPI_Gather(s, count, dt, r, count, dt, root, cm); break;
+    case 2: rc = MPI_Scatter(s, count, dt, r, count, dt, root, cm); break;
+    default: rc = MPI_Alltoall(s, count, dt, r, count, dt, cm); break;
+    }
+    if (out != NULL && out != in) {
+        (*env)->ReleasePrimitiveArrayCritical(env, recv, out, 0);
+    }
+    if (in != NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, send, in, same ? 0 : JNI_ABORT);
+    }
+    return rc;
+}
