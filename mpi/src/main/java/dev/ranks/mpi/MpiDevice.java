@@ -35,6 +35,7 @@ public final class MpiDevice implements Device {
         MpiEndpoint endpoint = new MpiEndpoint(settings);
         try {
             main.run(binder.bind(endpoint));
+            endpoint.close();
         } catch (Throwable t) {
             return new JobResult(JobResult.Outcome.FAILED, Mpi.rank(), t, 0);
         }

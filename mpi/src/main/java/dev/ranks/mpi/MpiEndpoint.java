@@ -30,16 +30,17 @@ import java.util.Map;
  *
  * <p>Every message begins with a 16-byte header: its kind, element type and count, so that a
  * receive can check the element type and report exact counts as every Ranks device does (MPI
- * alone would not). Messages up to {@link #INLINE_MAX} bytes travel inside one MPI message behind
- * their header, through a native staging buffer. Larger ones send the header alone and then the
- * data, straight from the Java array, on a second MPI communicator of the same members (the
- * context's "aux"), with the same tag: its matching receive is posted once the header has been
- * received, straight into the receiver's array, so large data is copied by MPI alone. Per sender
- * and tag, both MPI communicators keep order, so each header pairs with its data.
+ * alone would not). A primitive array is one MPI message: up to {@link #INLINE_MAX} bytes copied
+ * behind the header through a native staging buffer; larger ones sent and received straight from
+ * and into the Java array behind the header through an MPI datatype (blocking calls, with JNI
+ * critical access), or through native copies (non-blocking calls, since a Java array cannot stay
+ * pinned across calls). An object's encoding up to {@link #INLINE_MAX} bytes travels behind its
+ * header; a larger one sends the header alone and its bytes on a second MPI communicator of the
+ * same members (the context's "aux"), with the same tag, in the background: per sender and tag
+ * both communicators keep order, so each header pairs with its bytes, and the sender never waits
+ * on a receiver's Java code to post the second receive.
  *
- * <p>Blocking calls on primitive arrays hand the array to MPI with JNI critical access;
- * non-blocking ones go through native copies, since a Java array cannot stay pinned across calls.
- * Probing must learn a message's type and count, which only its header holds: a probe takes
+ * <p>Probing must learn a message's type and count, which only its header holds: a probe takes
  * messages off MPI (oldest first from each source) into {@link #unexpected} until one matches,
  * and every later receive looks there before asking MPI.
  */
@@ -70,6 +71,8 @@ final class MpiEndpoint implements Endpoint {
     /** Messages a probe took off MPI, oldest first; receives look here first. */
     private final List<Taken> unexpected = new ArrayList<>();
     private final MpiCollectives collectives;
+    /** Large objects' bytes still being sent on aux, each as {request, native buffer}. */
+    private final List<long[]> background = new ArrayList<>();
 
     MpiEndpoint(Settings settings) {
         this.rank = Mpi.rank();
@@ -157,7 +160,7 @@ final class MpiEndpoint implements Endpoint {
         checkTag(tag);
         long buffer = stagingFor();
         try {
-            check(MpiNative.send(c.main, c.aux, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
+            check(MpiNative.send(c.main, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
                     INLINE_MAX), "MPI_Send");
         } finally {
             releaseStaging(buffer);
@@ -179,7 +182,7 @@ final class MpiEndpoint implements Endpoint {
         long buffer = stagingFor();
         int[] status = buffer == staging ? st : new int[MpiNative.STATUS];
         try {
-            int rc = MpiNative.recv(c.main, c.aux, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
+            int rc = MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
                     status);
             check(rc, "MPI_Recv");
             return arrayStatus(c, status, type, capacity);
@@ -193,6 +196,10 @@ final class MpiEndpoint implements Endpoint {
         int source = c.members[status[MpiNative.SOURCE]];
         int tag = status[MpiNative.TAG];
         int kind = status[MpiNative.KIND];
+        if (kind < 0) {
+            // The library reported a truncation and delivered nothing of the message, not even its header.
+            throw new TruncationException(rank, capacity, from(source, tag));
+        }
         ElementType sent = kind == KIND_INLINE || kind == KIND_LARGE ? ElementType.values()[status[MpiNative.TYPE]]
                 : ElementType.OBJECT;
         if (sent != type) {
@@ -244,29 +251,30 @@ final class MpiEndpoint implements Endpoint {
             }
         }
         int[] status = new int[MpiNative.STATUS];
-        long buffer = MpiNative.allocate(STAGING);
-        try {
-            while (true) {
-                // Take without waiting first: a blocking take would stop at a message another
-                // source sent later than what is already there.
-                int found = MpiNative.take(c.main, from, false, buffer, STAGING, status);
-                if (found == 0 && block) {
-                    found = MpiNative.take(c.main, from, true, buffer, STAGING, status);
-                }
-                if (found < 0) {
-                    check(-found, "MPI_Mprobe");
-                }
-                if (found == 0) {
-                    return null;
-                }
-                Taken t = Taken.of(context, status, buffer);
-                unexpected.add(t);
-                if (t.matches(context, from, mpiTag, anySource, anyTag)) {
-                    return t.status(c);
-                }
+        long[] out = new long[1];
+        while (true) {
+            // Take without waiting first: a blocking take would stop at a message another
+            // source sent later than what is already there.
+            int found = MpiNative.take(c.main, from, false, status, out);
+            if (found == 0 && block) {
+                found = MpiNative.take(c.main, from, true, status, out);
             }
-        } finally {
-            MpiNative.release(buffer);
+            if (found < 0) {
+                check(-found, "MPI_Mprobe");
+            }
+            if (found == 0) {
+                return null;
+            }
+            Taken t;
+            try {
+                t = Taken.of(context, status, out[0]);
+            } finally {
+                MpiNative.release(out[0]);
+            }
+            unexpected.add(t);
+            if (t.matches(context, from, mpiTag, anySource, anyTag)) {
+                return t.status(c);
+            }
         }
     }
 
@@ -321,6 +329,38 @@ final class MpiEndpoint implements Endpoint {
     @Override
     public double wtime() {
         return MpiNative.wtime();
+    }
+
+    // ---------------------------------------------------------------- background sends
+
+    /** Keeps a send of a large object's bytes going after its request completed; frees its buffer when done. */
+    void background(long request, long buffer) {
+        background.add(new long[] {request, buffer});
+    }
+
+    /** Completes the background sends MPI has finished, waiting for all of them when {@code block}. */
+    void progressBackground(boolean block) {
+        if (background.isEmpty()) {
+            return;
+        }
+        int[] status = new int[MpiNative.STATUS];
+        for (Iterator<long[]> it = background.iterator(); it.hasNext(); ) {
+            long[] b = it.next();
+            int rc = MpiNative.complete(b[0], block, 0, status);
+            if (rc != 0) {
+                it.remove();
+                MpiNative.release(b[1]);
+                if (rc < 0) {
+                    check(-rc, "MPI_Isend");
+                }
+            }
+        }
+    }
+
+    /** Ends this rank's use of MPI for the job: waits for the background sends and frees the staging buffer. */
+    void close() {
+        progressBackground(true);
+        MpiNative.release(staging);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -33,6 +33,9 @@ final class MpiNative {
     private MpiNative() {
     }
 
+    /** In the boot library: keeps UCX from taking the JVM's signals (see ranks_mpi.c); call before loading the shim. */
+    static native void protectSignals();
+
     static native int init(int required);
 
     static native int anySource();
@@ -69,19 +72,15 @@ final class MpiNative {
 
     static native void putHeader(long address, int kind, int type, int count);
 
-    static native int send(long comm, long aux, int dest, int tag, int type, Object array, int offset, int count,
+    static native int send(long comm, int dest, int tag, int type, Object array, int offset, int count,
                            boolean synchronous, long staging, int inlineMax);
 
-    static native int recv(long comm, long aux, int source, int tag, int type, Object array, int offset, int capacity,
+    static native int recv(long comm, int source, int tag, int type, Object array, int offset, int capacity,
                            long staging, int stagingBytes, int[] st);
 
-    static native int recvData(long aux, int source, int tag, int type, Object array, int offset, int count);
+    static native int recvData(long aux, int source, int tag, byte[] array, int count);
 
-    static native int drainData(long aux, int source, int tag, int type, int count);
-
-    static native int take(long comm, int source, boolean block, long staging, int stagingBytes, int[] st);
-
-    static native int iprobe(long comm, int source, int tag);
+    static native int take(long comm, int source, boolean block, int[] st, long[] out);
 
     static native int isend(long comm, int dest, int tag, long address, int count, int type, boolean synchronous,
                             long[] out);

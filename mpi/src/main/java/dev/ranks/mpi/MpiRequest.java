@@ -10,18 +10,19 @@ import dev.ranks.comm.spi.Payload;
 import dev.ranks.comm.spi.Sink;
 
 /**
- * A non-blocking send or receive on the mpi device: at most two MPI requests one after the other
- * or side by side (a header with inline data, then or beside it a large message's data on aux),
- * over native buffers this request owns and frees as it completes. A receive reads the header
- * when its first request completes and only then knows whether data follows on aux.
+ * A non-blocking send or receive on the mpi device, over a native buffer this request owns and
+ * frees as it completes: the message (header and data) for a send, room for the header and the
+ * data a receive accepts. An object receive whose header announces a large object then receives
+ * its bytes from the context's aux communicator; a large object's send leaves its bytes to the
+ * endpoint's background sends ({@link MpiEndpoint#background}) and completes with its header.
  */
 final class MpiRequest implements DeviceRequest {
     private final MpiEndpoint endpoint;
     private final MpiEndpoint.Contexts contexts;
     private final Sink sink;
-    /** The header (and inline data) request, 0 once complete. */
+    /** The message's MPI request, 0 once complete. */
     private long first;
-    /** The large data request, 0 when there is none or it completed. */
+    /** A large object's bytes' MPI request, 0 when there is none or it completed. */
     private long data;
     private long firstBuffer;
     private long dataBuffer;
@@ -30,12 +31,8 @@ final class MpiRequest implements DeviceRequest {
     private Status status;
     private RanksException error;
     private Payload received;
-    /** A receive's header, once read: kind, element type, count, source (in the context), tag. */
     private int kind;
-    private int type;
     private int count;
-    private int source;
-    private int tag;
 
     private MpiRequest(MpiEndpoint endpoint, MpiEndpoint.Contexts contexts, Sink sink) {
         this.endpoint = endpoint;
@@ -43,62 +40,67 @@ final class MpiRequest implements DeviceRequest {
         this.sink = sink;
     }
 
-    /** Starts a send: copies the payload to native memory and hands it to MPI. */
+    /** Starts a send: copies the payload (behind its header) to native memory and hands it to MPI. */
     static MpiRequest send(MpiEndpoint endpoint, MpiEndpoint.Contexts c, int to, int worldDest, int tag, Payload payload,
                            boolean synchronous) {
         endpoint.onOwner();
+        endpoint.progressBackground(false);
         MpiRequest r = new MpiRequest(endpoint, c, null);
         ElementType type = payload.type();
-        int kind;
-        int count;
-        Object array;
-        int offset;
-        int elementType;
-        if (type == ElementType.OBJECT) {
-            byte[] bytes = endpoint.encode(payload);
-            count = bytes == null ? 0 : bytes.length;
-            kind = bytes == null ? MpiEndpoint.KIND_NULL
-                    : count <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_OBJECT_INLINE : MpiEndpoint.KIND_OBJECT_LARGE;
-            array = bytes;
-            offset = 0;
-            elementType = ElementType.BYTE.ordinal();
-        } else {
-            count = payload.count();
-            kind = (long) count * type.bytes() <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_INLINE : MpiEndpoint.KIND_LARGE;
-            array = payload.data();
-            offset = payload.offset();
-            elementType = type.ordinal();
-        }
-        boolean inline = kind == MpiEndpoint.KIND_INLINE || kind == MpiEndpoint.KIND_OBJECT_INLINE;
-        int bytes = inline ? count * (type == ElementType.OBJECT ? 1 : type.bytes()) : 0;
-        r.firstBuffer = MpiNative.allocate(MpiEndpoint.HEADER + bytes);
-        MpiNative.putHeader(r.firstBuffer, kind, type.ordinal(), count);
-        if (inline && count > 0) {
-            MpiNative.put(r.firstBuffer, MpiEndpoint.HEADER, elementType, array, offset, count);
-        }
         long[] out = new long[1];
-        r.started(MpiNative.isend(c.main(), to, tag, r.firstBuffer, MpiEndpoint.HEADER + bytes, -1,
-                synchronous && inline, out), "MPI_Isend");
-        r.first = out[0];
-        if (!inline && kind != MpiEndpoint.KIND_NULL) {
-            int elementBytes = type == ElementType.OBJECT ? 1 : type.bytes();
-            r.dataBuffer = MpiNative.allocate((long) count * elementBytes);
-            MpiNative.put(r.dataBuffer, 0, elementType, array, offset, count);
-            r.started(MpiNative.isend(c.aux(), to, tag, r.dataBuffer, count,
-                    type == ElementType.OBJECT ? -1 : elementType, synchronous, out), "MPI_Isend");
-            r.data = out[0];
+        if (type != ElementType.OBJECT) {
+            int count = payload.count();
+            long bytes = (long) count * type.bytes();
+            r.firstBuffer = MpiNative.allocate(MpiEndpoint.HEADER + bytes);
+            MpiNative.putHeader(r.firstBuffer, bytes <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_INLINE
+                    : MpiEndpoint.KIND_LARGE, type.ordinal(), count);
+            if (count > 0) {
+                MpiNative.put(r.firstBuffer, MpiEndpoint.HEADER, type.ordinal(), payload.data(), payload.offset(), count);
+            }
+            r.started(MpiNative.isend(c.main(), to, tag, r.firstBuffer, Math.toIntExact(MpiEndpoint.HEADER + bytes), -1,
+                    synchronous, out), "MPI_Isend");
+            r.first = out[0];
+            r.status = new Status(worldDest, tag, count, type, false);
+            return r;
         }
-        r.status = new Status(worldDest, tag, type == ElementType.OBJECT ? 1 : count, type, false);
+        byte[] bytes = endpoint.encode(payload);
+        int count = bytes == null ? 0 : bytes.length;
+        int kind = bytes == null ? MpiEndpoint.KIND_NULL
+                : count <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_OBJECT_INLINE : MpiEndpoint.KIND_OBJECT_LARGE;
+        int inline = kind == MpiEndpoint.KIND_OBJECT_INLINE ? count : 0;
+        r.firstBuffer = MpiNative.allocate(MpiEndpoint.HEADER + inline);
+        MpiNative.putHeader(r.firstBuffer, kind, type.ordinal(), count);
+        if (inline > 0) {
+            MpiNative.put(r.firstBuffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), bytes, 0, inline);
+        }
+        r.started(MpiNative.isend(c.main(), to, tag, r.firstBuffer, MpiEndpoint.HEADER + inline, -1, synchronous, out),
+                "MPI_Isend");
+        r.first = out[0];
+        if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
+            long buffer = MpiNative.allocate(count);
+            MpiNative.put(buffer, 0, ElementType.BYTE.ordinal(), bytes, 0, count);
+            int rc = MpiNative.isend(c.aux(), to, tag, buffer, count, -1, false, out);
+            if (rc != 0) {
+                MpiNative.release(buffer);
+                endpoint.check(rc, "MPI_Isend");
+            }
+            endpoint.background(out[0], buffer);
+        }
+        r.status = new Status(worldDest, tag, 1, type, false);
         return r;
     }
 
-    /** Posts a receive's header request on MPI. */
+    /** Posts a receive on MPI, with room for the header and as much data as the sink accepts. */
     static MpiRequest receive(MpiEndpoint endpoint, MpiEndpoint.Contexts c, int from, int tag, Sink sink) {
         endpoint.onOwner();
         MpiRequest r = new MpiRequest(endpoint, c, sink);
-        r.firstBuffer = MpiNative.allocate(MpiEndpoint.STAGING);
+        long room = sink.type() == ElementType.OBJECT ? 0 : (long) sink.capacity() * sink.type().bytes();
+        int bytes = Math.toIntExact(MpiEndpoint.HEADER + Math.max(MpiEndpoint.INLINE_MAX, room));
+        r.firstBuffer = MpiNative.allocate(bytes);
+        // A library that truncates a message may deliver none of it (MPICH): mark the header unread.
+        MpiNative.putHeader(r.firstBuffer, -1, -1, -1);
         long[] out = new long[1];
-        r.started(MpiNative.irecv(c.main(), from, tag, r.firstBuffer, MpiEndpoint.STAGING, -1, out), "MPI_Irecv");
+        r.started(MpiNative.irecv(c.main(), from, tag, r.firstBuffer, bytes, -1, out), "MPI_Irecv");
         r.first = out[0];
         return r;
     }
@@ -109,12 +111,10 @@ final class MpiRequest implements DeviceRequest {
         try {
             if (sink.type() == ElementType.OBJECT) {
                 if (!t.isObject()) {
-                    t.drain(endpoint, c);
                     throw new TypeMismatchException(endpoint.rankForErrors(), t.elementType(), ElementType.OBJECT,
                             MpiEndpoint.from(c.members()[t.source], t.tag));
                 }
-                r.received = MpiEndpoint.objectPayload(t.kind, t.kind == MpiEndpoint.KIND_NULL ? null
-                        : t.objectBytes(endpoint, c));
+                r.received = MpiEndpoint.objectPayload(t.kind, t.objectBytes(endpoint, c));
                 r.status = t.status(c);
             } else {
                 r.status = t.deliverTo(endpoint, c, sink.type(), sink.array(), sink.offset(), sink.capacity());
@@ -149,113 +149,101 @@ final class MpiRequest implements DeviceRequest {
     }
 
     private void progress(boolean block) {
+        endpoint.progressBackground(false);
         if (first != 0) {
             int rc = MpiNative.complete(first, block, sink == null ? 0 : firstBuffer, st);
-            if (rc < 0) {
-                first = 0;
-                fail(-rc, sink == null ? "MPI_Isend" : "MPI_Irecv");
-                return;
-            }
             if (rc == 0) {
                 return;
             }
             first = 0;
-            if (sink != null) {
-                onHeader();
+            if (rc < 0) {
+                error = failure(-rc, sink == null ? "MPI_Isend" : "MPI_Irecv");
+            } else if (sink != null) {
+                onMessage();
             }
         }
         if (data != 0) {
             int rc = MpiNative.complete(data, block, 0, st);
-            if (rc < 0) {
-                data = 0;
-                fail(-rc, "MPI_Irecv");
-                return;
-            }
             if (rc == 0) {
                 return;
             }
             data = 0;
-            if (sink != null) {
-                onData();
+            if (rc < 0) {
+                error = failure(-rc, "MPI_Irecv");
+            } else {
+                byte[] bytes = new byte[count];
+                MpiNative.get(dataBuffer, 0, ElementType.BYTE.ordinal(), bytes, 0, count);
+                received = MpiEndpoint.objectPayload(kind, bytes);
             }
         }
-        if (first == 0 && data == 0) {
-            free();
-            done = true;
-        }
+        free();
+        done = true;
     }
 
-    /** A receive's header (and inline data) arrived: deliver it, or post the receive of its data on aux. */
-    private void onHeader() {
+    /** A receive's message arrived: check and deliver it, or post the receive of a large object's bytes. */
+    private void onMessage() {
         kind = st[MpiNative.KIND];
-        type = st[MpiNative.TYPE];
         count = st[MpiNative.COUNT];
-        source = st[MpiNative.SOURCE];
-        tag = st[MpiNative.TAG];
-        boolean object = kind >= MpiEndpoint.KIND_OBJECT_INLINE;
-        ElementType sent = object ? ElementType.OBJECT : ElementType.values()[type];
+        int source = st[MpiNative.SOURCE];
+        int tag = st[MpiNative.TAG];
         int worldSource = contexts.members()[source];
-        boolean large = kind == MpiEndpoint.KIND_LARGE || kind == MpiEndpoint.KIND_OBJECT_LARGE;
-        if (sent != sink.type() || (!object && count > sink.capacity())) {
-            if (large) {
-                endpoint.check(MpiNative.drainData(contexts.aux(), source, tag, object ? ElementType.OBJECT.ordinal()
-                        : type, count), "MPI_Recv");
-            }
-            error = sent != sink.type()
-                    ? new TypeMismatchException(endpoint.rankForErrors(), sent, sink.type(), MpiEndpoint.from(worldSource, tag))
-                    : new TruncationException(endpoint.rankForErrors(), count, sink.capacity(),
-                    MpiEndpoint.from(worldSource, tag));
+        boolean object = kind >= MpiEndpoint.KIND_OBJECT_INLINE;
+        ElementType sent = object || kind < 0 ? ElementType.OBJECT : ElementType.values()[st[MpiNative.TYPE]];
+        String from = MpiEndpoint.from(worldSource, tag);
+        if (kind < 0) {
+            error = new TruncationException(endpoint.rankForErrors(), sink.type() == ElementType.OBJECT ? 1
+                    : sink.capacity(), from);
             return;
         }
-        status = new Status(worldSource, tag, object ? 1 : count, sent, false);
-        if (large) {
-            int elementBytes = object ? 1 : sent.bytes();
-            dataBuffer = MpiNative.allocate((long) count * elementBytes);
+        if (sent != sink.type()) {
+            if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
+                // Its bytes follow on aux whoever receives it: take them off so they pair with no later header.
+                endpoint.check(MpiNative.recvData(contexts.aux(), source, tag, new byte[count], count), "MPI_Recv");
+            }
+            error = new TypeMismatchException(endpoint.rankForErrors(), sent, sink.type(), from);
+            return;
+        }
+        if (!object) {
+            if (count > sink.capacity()) {
+                error = new TruncationException(endpoint.rankForErrors(), count, sink.capacity(), from);
+                return;
+            }
+            if (count > 0) {
+                MpiNative.get(firstBuffer, MpiEndpoint.HEADER, sent.ordinal(), sink.array(), sink.offset(), count);
+            }
+            status = new Status(worldSource, tag, count, sent, false);
+            return;
+        }
+        status = new Status(worldSource, tag, 1, sent, false);
+        if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
+            dataBuffer = MpiNative.allocate(count);
             long[] out = new long[1];
-            int rc = MpiNative.irecv(contexts.aux(), source, tag, dataBuffer, count, object ? -1 : type, out);
+            int rc = MpiNative.irecv(contexts.aux(), source, tag, dataBuffer, count, -1, out);
             if (rc != 0) {
-                fail(rc, "MPI_Irecv");
+                error = failure(rc, "MPI_Irecv");
                 return;
             }
             data = out[0];
             return;
         }
-        if (object) {
-            byte[] bytes = null;
-            if (kind == MpiEndpoint.KIND_OBJECT_INLINE) {
-                bytes = new byte[count];
-                MpiNative.get(firstBuffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), bytes, 0, count);
-            }
-            received = MpiEndpoint.objectPayload(kind, bytes);
-        } else if (count > 0) {
-            MpiNative.get(firstBuffer, MpiEndpoint.HEADER, type, sink.array(), sink.offset(), count);
+        byte[] bytes = null;
+        if (kind == MpiEndpoint.KIND_OBJECT_INLINE) {
+            bytes = new byte[count];
+            MpiNative.get(firstBuffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), bytes, 0, count);
         }
+        received = MpiEndpoint.objectPayload(kind, bytes);
     }
 
-    /** A large message's data arrived in native memory: copy it into the receive's array or object. */
-    private void onData() {
-        if (sink.type() == ElementType.OBJECT) {
-            byte[] bytes = new byte[count];
-            MpiNative.get(dataBuffer, 0, ElementType.BYTE.ordinal(), bytes, 0, count);
-            received = MpiEndpoint.objectPayload(kind, bytes);
-        } else {
-            MpiNative.get(dataBuffer, 0, type, sink.array(), sink.offset(), count);
-        }
-    }
-
-    private void fail(int rc, String call) {
+    private RanksException failure(int rc, String call) {
         try {
             endpoint.check(rc, call);
+            return null;
         } catch (RanksException e) {
-            error = e;
-        }
-        if (first == 0 && data == 0) {
-            free();
-            done = true;
+            return e;
         }
     }
 
-    /** Cancels a receive whose header has not matched; one that matched goes on to complete. */
+    /** Cancels a receive that has not matched; one that matched goes on to complete. */
     boolean cancel() {
         if (sink == null || done || first == 0) {
             return false;
@@ -268,7 +256,7 @@ final class MpiRequest implements DeviceRequest {
             done = true;
             return true;
         }
-        onHeader();
+        onMessage();
         if (data == 0) {
             free();
             done = true;
@@ -281,7 +269,7 @@ final class MpiRequest implements DeviceRequest {
             MpiNative.release(firstBuffer);
             firstBuffer = 0;
         }
-        if (dataBuffer != 0) {
+        if (dataBuffer != 0 && data == 0) {
             MpiNative.release(dataBuffer);
             dataBuffer = 0;
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class NativeShim {
     private static final String SOURCE = "ranks_mpi.c";
     private static final String LIBRARY = "libranksmpi.so";
+    private static final String BOOT = "libranksmpiboot.so";
     private static final long COMPILE_SECONDS = 120;
     private static Path loaded;
 
@@ -43,6 +44,8 @@ final class NativeShim {
     static synchronized void load(MpiImplementation implementation) {
         Path library = build(implementation);
         if (loaded == null) {
+            System.load(library.resolveSibling(BOOT).toString());
+            MpiNative.protectSignals();
             System.load(library.toString());
             loaded = library;
         }
@@ -85,18 +88,36 @@ final class NativeShim {
                 }
                 Path src = dir.resolve(SOURCE);
                 Files.write(src, source);
-                Path partial = Files.createTempFile(dir, "build", ".so");
-                List<String> command = new ArrayList<>(List.of(compiler.toString(), "-O2", "-shared", "-fPIC",
-                        "-I" + javaHome.resolve("include"), "-I" + javaHome.resolve("include/linux"), "-o",
-                        partial.toString(), src.toString(), "-ldl"));
-                run(command, implementation);
-                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // The boot library links no MPI (--as-needed drops the wrapper's libraries), so
+                // that it runs before them; the library itself is moved in last, as the sign that both are built.
+                compile(compiler, javaHome, src, dir, dir.resolve(BOOT), implementation, "-DRANKS_BOOT",
+                        "-Wl,--as-needed");
+                compile(compiler, javaHome, src, dir, library, implementation, "-ldl");
                 return library;
             }
         } catch (IOException e) {
             throw new RanksException(ErrorClass.UNAVAILABLE, -1, "cannot build the mpi device's JNI shim in " + dir
                     + ": " + e, e);
         }
+    }
+
+    private static void compile(Path compiler, Path javaHome, Path src, Path dir, Path target,
+                                MpiImplementation implementation, String... extra) throws IOException {
+        Path partial = Files.createTempFile(dir, "build", ".so");
+        List<String> command = new ArrayList<>(List.of(compiler.toString(), "-O2", "-shared", "-fPIC",
+                "-I" + javaHome.resolve("include"), "-I" + javaHome.resolve("include/linux"), "-o",
+                partial.toString()));
+        if (extra[0].startsWith("-D")) {
+            command.add(extra[0]);
+        }
+        command.add(src.toString());
+        for (String e : extra) {
+            if (!e.startsWith("-D")) {
+                command.add(e);
+            }
+        }
+        run(command, implementation);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String showOption(MpiImplementation implementation) {

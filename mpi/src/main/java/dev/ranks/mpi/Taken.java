@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A message a probe took off MPI to read its header: its envelope, header and inline data. A
- * large message's data is still on the context's aux communicator.
+ * A message a probe took off MPI to read its header: its envelope, header and data. A large
+ * object's bytes are still on the context's aux communicator.
  */
 final class Taken {
     final int context;
@@ -19,30 +19,30 @@ final class Taken {
     final int kind;
     final int type;
     final int count;
-    /** Inline data (primitive elements in native order, or an object's encoding); null for large messages. */
-    final byte[] inline;
+    /** The data (primitive elements in native order, or an object's encoding); null for a large object. */
+    final byte[] data;
 
-    private Taken(int context, int source, int tag, int kind, int type, int count, byte[] inline) {
+    private Taken(int context, int source, int tag, int kind, int type, int count, byte[] data) {
         this.context = context;
         this.source = source;
         this.tag = tag;
         this.kind = kind;
         this.type = type;
         this.count = count;
-        this.inline = inline;
+        this.data = data;
     }
 
-    /** Reads a taken message out of the staging buffer the shim received it into. */
+    /** Reads a taken message out of the memory the shim received it into. */
     static Taken of(int context, int[] st, long buffer) {
         int kind = st[MpiNative.KIND];
         int bytes = st[MpiNative.BYTES] - MpiEndpoint.HEADER;
-        byte[] inline = null;
-        if (kind == MpiEndpoint.KIND_INLINE || kind == MpiEndpoint.KIND_OBJECT_INLINE) {
-            inline = new byte[bytes];
-            MpiNative.get(buffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), inline, 0, bytes);
+        byte[] data = null;
+        if (kind != MpiEndpoint.KIND_OBJECT_LARGE && kind != MpiEndpoint.KIND_NULL) {
+            data = new byte[bytes];
+            MpiNative.get(buffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), data, 0, bytes);
         }
         return new Taken(context, st[MpiNative.SOURCE], st[MpiNative.TAG], kind, st[MpiNative.TYPE],
-                st[MpiNative.COUNT], inline);
+                st[MpiNative.COUNT], data);
     }
 
     boolean matches(int context, int from, int tag, int anySource, int anyTag) {
@@ -61,45 +61,36 @@ final class Taken {
         return new Status(c.members()[source], tag, isObject() ? 1 : count, elementType(), false);
     }
 
-    /**
-     * Delivers the message into an array receive: checks its type and count, then copies the
-     * inline data or receives the large data from aux into the array.
-     */
+    /** Delivers the message into an array receive after checking its type and count. */
     Status deliverTo(MpiEndpoint endpoint, MpiEndpoint.Contexts c, ElementType expected, Object array, int offset,
                      int capacity) {
         int worldSource = c.members()[source];
         String from = MpiEndpoint.from(worldSource, tag);
-        if (elementType() != expected || count > capacity) {
+        if (elementType() != expected) {
             drain(endpoint, c);
-            if (elementType() != expected) {
-                throw new TypeMismatchException(endpoint.rankForErrors(), elementType(), expected, from);
-            }
+            throw new TypeMismatchException(endpoint.rankForErrors(), elementType(), expected, from);
+        }
+        if (count > capacity) {
             throw new TruncationException(endpoint.rankForErrors(), count, capacity, from);
         }
-        if (inline != null) {
-            copy(inline, expected, array, offset, count);
-        } else {
-            endpoint.check(MpiNative.recvData(c.aux(), source, tag, type, array, offset, count), "MPI_Recv");
-        }
+        copy(data, expected, array, offset, count);
         return new Status(worldSource, tag, count, expected, false);
     }
 
-    /** The object a message carries, for an object receive; its large data is received from aux first. */
+    /** The encoding an object message carries, for an object receive: a large one's bytes are received from aux first. */
     byte[] objectBytes(MpiEndpoint endpoint, MpiEndpoint.Contexts c) {
-        if (inline != null) {
-            return inline;
+        if (kind != MpiEndpoint.KIND_OBJECT_LARGE) {
+            return data;
         }
         byte[] bytes = new byte[count];
-        endpoint.check(MpiNative.recvData(c.aux(), source, tag, ElementType.OBJECT.ordinal(), bytes, 0, count),
-                "MPI_Recv");
+        endpoint.check(MpiNative.recvData(c.aux(), source, tag, bytes, count), "MPI_Recv");
         return bytes;
     }
 
-    /** Receives and drops a large message's data, which no receive takes. */
+    /** Receives and drops a large object's bytes, which no receive takes. */
     void drain(MpiEndpoint endpoint, MpiEndpoint.Contexts c) {
-        if (kind == MpiEndpoint.KIND_LARGE || kind == MpiEndpoint.KIND_OBJECT_LARGE) {
-            endpoint.check(MpiNative.drainData(c.aux(), source, tag, isObject() ? ElementType.OBJECT.ordinal() : type,
-                    count), "MPI_Recv");
+        if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
+            objectBytes(endpoint, c);
         }
     }
 

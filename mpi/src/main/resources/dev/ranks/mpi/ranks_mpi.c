@@ -17,6 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef RANKS_BOOT
+/*
+ * The boot library, built from this file with -DRANKS_BOOT and loaded before the shim itself: it
+ * links no MPI, so it runs before the MPI library (and UCX under it) is loaded. The JVM takes
+ * SIGSEGV for its own null checks; UCX installs its error handlers as it loads and would end the
+ * process on the first of them. UCX reads UCX_ERROR_SIGNALS then, so it must be set first; a value
+ * the user set stays.
+ */
+JNIEXPORT void JNICALL Java_dev_ranks_mpi_MpiNative_protectSignals(JNIEnv *env, jclass c) {
+    setenv("UCX_ERROR_SIGNALS", "", 0);
+}
+#else
+
 #define HEADER 16
 /* Header kinds; MpiEndpoint.java has the same numbers. */
 #define KIND_INLINE 0
@@ -275,116 +288,133 @@ NATIVE(void, putHeader)(JNIEnv *env, jclass c, jlong address, jint kind, jint ty
 
 /* ------------------------------------------------------------------ blocking point-to-point */
 
+/* Whether an MPI error code is a truncation: the message was longer than the buffer. */
+static int truncated(int rc) {
+    int cls = rc;
+    if (rc == MPI_SUCCESS) {
+        return 0;
+    }
+    MPI_Error_class(rc, &cls);
+    return cls == MPI_ERR_TRUNCATE;
+}
+
+/* A datatype of the header at header followed by count elements at data: one message, no copy. */
+static MPI_Datatype header_and(const void *header, const void *data, int type, int count) {
+    int lengths[2] = {HEADER, count};
+    MPI_Aint displacements[2];
+    MPI_Datatype types[2] = {MPI_BYTE, datatype(type)};
+    MPI_Datatype result;
+    MPI_Get_address(header, &displacements[0]);
+    MPI_Get_address(data, &displacements[1]);
+    MPI_Type_create_struct(2, lengths, displacements, types, &result);
+    MPI_Type_commit(&result);
+    return result;
+}
+
 /*
- * Sends count elements of array: inline behind the header in staging when they fit in
- * inlineMax bytes, else the header alone and then the elements straight from the array on aux.
+ * Sends count elements of a primitive array as one message: copied behind the header in staging
+ * when they fit in inlineMax bytes, else the header and the array itself through a datatype.
  */
-NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jlong aux, jint dest, jint tag, jint type, jobject array,
-                   jint offset, jint count, jboolean synchronous, jlong staging, jint inlineMax) {
+NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jint type, jobject array, jint offset,
+                   jint count, jboolean synchronous, jlong staging, jint inlineMax) {
     char *buffer = (char *) (intptr_t) staging;
-    int object = type == T_OBJECT;
-    int elem = object ? 1 : element_bytes[type];
-    int64_t bytes = (int64_t) count * elem;
+    int64_t bytes = (int64_t) count * element_bytes[type];
     int rc;
     if (bytes <= inlineMax) {
-        put_header(buffer, object ? KIND_OBJECT_INLINE : KIND_INLINE, type, count);
-        get_region(env, object ? T_BYTE : type, array, offset, count, buffer + HEADER);
+        put_header(buffer, KIND_INLINE, type, count);
+        get_region(env, type, array, offset, count, buffer + HEADER);
         return synchronous ? MPI_Ssend(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm))
                            : MPI_Send(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm));
     }
-    put_header(buffer, object ? KIND_OBJECT_LARGE : KIND_LARGE, type, count);
-    rc = MPI_Send(buffer, HEADER, MPI_BYTE, dest, tag, comm_of(comm));
-    if (rc == MPI_SUCCESS) {
-        char *data = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
-        MPI_Datatype dt = object ? MPI_BYTE : datatype(type);
-        rc = synchronous ? MPI_Ssend(data + (size_t) offset * elem, count, dt, dest, tag, comm_of(aux))
-                         : MPI_Send(data + (size_t) offset * elem, count, dt, dest, tag, comm_of(aux));
-        (*env)->ReleasePrimitiveArrayCritical(env, array, data, JNI_ABORT);
-    }
+    put_header(buffer, KIND_LARGE, type, count);
+    char *data = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+    MPI_Datatype whole = header_and(buffer, data + (size_t) offset * element_bytes[type], type, count);
+    rc = synchronous ? MPI_Ssend(MPI_BOTTOM, 1, whole, dest, tag, comm_of(comm))
+                     : MPI_Send(MPI_BOTTOM, 1, whole, dest, tag, comm_of(comm));
+    (*env)->ReleasePrimitiveArrayCritical(env, array, data, JNI_ABORT);
+    MPI_Type_free(&whole);
     return rc;
 }
 
 /*
- * Receives one message's header (and inline data) into staging and reports it in st; when it
- * is inline data of the expected type that fits, copies it into the array, and when it is large
- * data of the expected type that fits, receives the data from aux straight into the array. A
- * large message that does not fit (or an expected type that differs) is drained and reported.
- * Objects are left to Java: inline bytes stay in staging, large ones wait on aux (see recvData).
+ * Receives one message into a primitive array: when the array's room fits in staging, into
+ * staging (then copied in when the header says it is elements of the expected type that fit);
+ * else, after MPI_Mprobe has found the message, straight into the array behind the header. A
+ * message too long for its buffer is received whole into scratch memory and dropped. Reports the
+ * header in st; st's error is the truncation code when the message did not fit.
  */
-static jint finish_recv(JNIEnv *env, jlong aux, jint type, jobject array, jint offset, jint capacity,
-                        const char *buffer, MPI_Status *status, jintArray st) {
+NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jint type, jobject array, jint offset,
+                   jint capacity, jlong staging, jint stagingBytes, jintArray st) {
+    char *buffer = (char *) (intptr_t) staging;
     const int32_t *h = (const int32_t *) buffer;
+    int64_t room = (int64_t) capacity * element_bytes[type];
     int64_t count;
-    int rc = MPI_SUCCESS;
-    memcpy(&count, buffer + 8, 8);
-    if (type != T_OBJECT) {
-        if (h[0] == KIND_INLINE && h[1] == type && count <= capacity) {
-            set_region(env, type, array, offset, (jint) count, buffer + HEADER);
-        } else if (h[0] == KIND_LARGE || h[0] == KIND_OBJECT_LARGE) {
-            int elem = h[0] == KIND_OBJECT_LARGE ? 1 : element_bytes[h[1]];
-            MPI_Datatype dt = h[0] == KIND_OBJECT_LARGE ? MPI_BYTE : datatype(h[1]);
-            MPI_Status data;
-            if (h[1] == type && count <= capacity) {
-                char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
-                rc = MPI_Recv(target + (size_t) offset * elem, (int) count, dt, status->MPI_SOURCE, status->MPI_TAG,
-                              comm_of(aux), &data);
-                (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
-            } else {
-                void *scratch = malloc((size_t) count * elem + 1);
-                rc = MPI_Recv(scratch, (int) count, dt, status->MPI_SOURCE, status->MPI_TAG, comm_of(aux), &data);
-                free(scratch);
-            }
+    MPI_Status status;
+    MPI_Message message;
+    int rc, bytes = 0;
+    if (HEADER + room <= stagingBytes) {
+        /* A library that truncates a message may deliver none of it (MPICH): mark the header unread. */
+        put_header(buffer, -1, -1, -1);
+        rc = MPI_Recv(buffer, stagingBytes, MPI_BYTE, source, tag, comm_of(comm), &status);
+        if (rc != MPI_SUCCESS && !truncated(rc)) {
+            report(env, st, &status, NULL, rc);
+            return rc;
+        }
+    } else {
+        rc = MPI_Mprobe(source, tag, comm_of(comm), &message, &status);
+        if (rc != MPI_SUCCESS) {
+            report(env, st, &status, NULL, rc);
+            return rc;
+        }
+        MPI_Get_count(&status, MPI_BYTE, &bytes);
+        if (bytes <= stagingBytes) {
+            rc = MPI_Mrecv(buffer, stagingBytes, MPI_BYTE, &message, &status);
+        } else if (bytes - HEADER <= room) {
+            char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+            MPI_Datatype whole = header_and(buffer, target + (size_t) offset * element_bytes[type], type, capacity);
+            rc = MPI_Mrecv(MPI_BOTTOM, 1, whole, &message, &status);
+            MPI_Type_free(&whole);
+            (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
+            report(env, st, &status, buffer, rc);
+            return rc;
+        } else {
+            char *scratch = malloc(bytes);
+            rc = MPI_Mrecv(scratch, bytes, MPI_BYTE, &message, &status);
+            memcpy(buffer, scratch, HEADER);
+            free(scratch);
+            report(env, st, &status, buffer, rc);
+            return rc;
         }
     }
-    report(env, st, status, buffer, rc);
-    return rc;
-}
-
-NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jlong aux, jint source, jint tag, jint type, jobject array,
-                   jint offset, jint capacity, jlong staging, jint stagingBytes, jintArray st) {
-    char *buffer = (char *) (intptr_t) staging;
-    MPI_Status status;
-    int rc = MPI_Recv(buffer, stagingBytes, MPI_BYTE, source, tag, comm_of(comm), &status);
-    if (rc != MPI_SUCCESS) {
-        report(env, st, &status, NULL, rc);
-        return rc;
+    memcpy(&count, buffer + 8, 8);
+    if (rc == MPI_SUCCESS && h[0] == KIND_INLINE && h[1] == type && count <= capacity) {
+        set_region(env, type, array, offset, (jint) count, buffer + HEADER);
     }
-    return finish_recv(env, aux, type, array, offset, capacity, buffer, &status, st);
+    report(env, st, &status, buffer, truncated(rc) ? rc : MPI_SUCCESS);
+    return MPI_SUCCESS;
 }
 
-/* Receives a large message's data from aux into the array (or a byte[] for objects). */
-NATIVE(jint, recvData)(JNIEnv *env, jclass c, jlong aux, jint source, jint tag, jint type, jobject array, jint offset,
-                       jint count) {
-    int elem = type == T_OBJECT ? 1 : element_bytes[type];
+/* Receives a large object's bytes from aux into a byte[] (see MpiRequest). */
+NATIVE(jint, recvData)(JNIEnv *env, jclass c, jlong aux, jint source, jint tag, jbyteArray array, jint count) {
     MPI_Status status;
     char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
-    int rc = MPI_Recv(target + (size_t) offset * elem, count, type == T_OBJECT ? MPI_BYTE : datatype(type), source, tag,
-                      comm_of(aux), &status);
+    int rc = MPI_Recv(target, count, MPI_BYTE, source, tag, comm_of(aux), &status);
     (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
     return rc;
 }
 
-/* Drains a large message's data that no receive takes (a mismatched or truncated receive). */
-NATIVE(jint, drainData)(JNIEnv *env, jclass c, jlong aux, jint source, jint tag, jint type, jint count) {
-    int elem = type == T_OBJECT ? 1 : element_bytes[type];
-    MPI_Status status;
-    void *scratch = malloc((size_t) count * elem + 1);
-    int rc = MPI_Recv(scratch, count, type == T_OBJECT ? MPI_BYTE : datatype(type), source, tag, comm_of(aux), &status);
-    free(scratch);
-    return rc;
-}
-
 /*
- * Takes the oldest message from source (or any source) on any tag into staging, without a
- * receive naming it: MPI_Mprobe (or MPI_Improbe when block is false) and MPI_Mrecv. Reports it in
- * st and returns 1, or returns 0 when block is false and there is none. Probing uses it to learn a
- * message's element type and count (see MpiEndpoint's unexpected list).
+ * Takes the oldest message from source (or any source) on any tag, without a receive naming it:
+ * MPI_Mprobe (or MPI_Improbe when block is false) and MPI_Mrecv into memory allocated here, whose
+ * address goes to out[0] (the caller frees it). Reports it in st and returns 1, or returns 0 when
+ * block is false and there is none. Probing uses it to read a message's header (see MpiEndpoint).
  */
-NATIVE(jint, take)(JNIEnv *env, jclass c, jlong comm, jint source, jboolean block, jlong staging, jint stagingBytes,
-                   jintArray st) {
+NATIVE(jint, take)(JNIEnv *env, jclass c, jlong comm, jint source, jboolean block, jintArray st, jlongArray out) {
     MPI_Message message;
     MPI_Status status;
-    int found = 1, rc;
+    int found = 1, rc, bytes = 0;
+    char *buffer;
+    jlong address;
     if (block) {
         rc = MPI_Mprobe(source, MPI_ANY_TAG, comm_of(comm), &message, &status);
     } else {
@@ -397,17 +427,13 @@ NATIVE(jint, take)(JNIEnv *env, jclass c, jlong comm, jint source, jboolean bloc
     if (!found) {
         return 0;
     }
-    rc = MPI_Mrecv((void *) (intptr_t) staging, stagingBytes, MPI_BYTE, &message, &status);
-    report(env, st, &status, rc == MPI_SUCCESS ? (void *) (intptr_t) staging : NULL, rc);
+    MPI_Get_count(&status, MPI_BYTE, &bytes);
+    buffer = malloc(bytes > HEADER ? bytes : HEADER);
+    rc = MPI_Mrecv(buffer, bytes, MPI_BYTE, &message, &status);
+    report(env, st, &status, rc == MPI_SUCCESS ? buffer : NULL, rc);
+    address = (jlong) (intptr_t) buffer;
+    (*env)->SetLongArrayRegion(env, out, 0, 1, &address);
     return rc == MPI_SUCCESS ? 1 : -rc;
-}
-
-/* Whether a message matching (source, tag) is waiting, without taking it: MPI_Iprobe. */
-NATIVE(jint, iprobe)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag) {
-    int flag = 0;
-    MPI_Status status;
-    int rc = MPI_Iprobe(source, tag, comm_of(comm), &flag, &status);
-    return rc != MPI_SUCCESS ? -rc : flag;
 }
 
 /* ------------------------------------------------------------------ non-blocking point-to-point */
@@ -450,6 +476,12 @@ NATIVE(jint, complete)(JNIEnv *env, jclass c, jlong request, jboolean block, jlo
     MPI_Status status;
     int flag = 1, rc;
     rc = block ? MPI_Wait(&r->request, &status) : MPI_Test(&r->request, &flag, &status);
+    if (truncated(rc)) {
+        /* The buffer holds the header: the receive reports the truncation with its counts. */
+        report(env, st, &status, header != 0 ? (void *) (intptr_t) header : NULL, rc);
+        free(r);
+        return 1;
+    }
     if (rc != MPI_SUCCESS) {
         report(env, st, &status, NULL, rc);
         free(r);
@@ -544,3 +576,4 @@ NATIVE(jint, exchange)(JNIEnv *env, jclass c, jlong comm, jint kind, jint root, 
     }
     return rc;
 }
+#endif

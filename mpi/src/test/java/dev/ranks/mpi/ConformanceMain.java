@@ -1,0 +1,34 @@
+package dev.ranks.mpi;
+
+import dev.ranks.collectives.Intracomm;
+import dev.ranks.comm.JobResult;
+import dev.ranks.comm.Settings;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One rank of the conformance suite on the mpi device, started by an MPI starter
+ * ({@code MpiConformanceTest}): runs {@link Conformance}, prints a line naming the library, and
+ * ends the job with MPI_Abort when the suite fails in this rank.
+ */
+public final class ConformanceMain {
+    private ConformanceMain() {
+    }
+
+    /**
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Mpi.init();
+        AtomicInteger checks = new AtomicInteger();
+        JobResult result = Intracomm.run(Mpi.size(), Settings.defaults().withDevice("mpi"),
+                world -> checks.set(Conformance.run(world)));
+        if (result.outcome() != JobResult.Outcome.COMPLETED) {
+            throw Mpi.fail(result.cause(), 1);
+        }
+        if (Mpi.rank() == 0) {
+            System.out.println("conformance passed: " + checks.get() + " checks on " + Mpi.size() + " ranks of "
+                    + Mpi.libraryVersion());
+        }
+        Mpi.finish(0);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ranks.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The conformance suite on the mpi device, as real MPI processes started by each implementation's
+ * own starter, at several job sizes. Needs Open MPI and MPICH with their compilers (bin/test
+ * installs openmpi-bin, libopenmpi-dev, mpich, libmpich-dev).
+ */
+class MpiConformanceTest {
+    @ParameterizedTest(name = "{0} on {1} ranks")
+    @CsvSource({"openmpi, 1", "openmpi, 2", "openmpi, 3", "openmpi, 5", "mpich, 1", "mpich, 2", "mpich, 4"})
+    void passesOnTheMpiDevice(String implementation, int ranks) throws IOException, InterruptedException {
+        MpiImplementation impl = MpiImplementation.parse(implementation);
+        Mpi.prepare(impl);
+        List<String> command = new ArrayList<>(starter(impl, ranks));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss4m",
+                "-D" + MpiImplementation.PROPERTY + "=" + impl.label(), "-cp", System.getProperty("java.class.path"),
+                ConformanceMain.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        String text = new String(out, StandardCharsets.UTF_8);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "the job did not end in 120 s:\n" + text);
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("conformance passed: 11 checks on " + ranks + " ranks of "
+                + (impl == MpiImplementation.OPEN_MPI ? "Open MPI" : "MPICH")), text);
+    }
+
+    static List<String> starter(MpiImplementation impl, int ranks) {
+        List<String> command = new ArrayList<>(List.of(impl.starter(), "-n", String.valueOf(ranks)));
+        if (impl == MpiImplementation.OPEN_MPI) {
+            command.addAll(List.of("--oversubscribe", "--allow-run-as-root"));
+        }
+        return command;
+    }
+}
