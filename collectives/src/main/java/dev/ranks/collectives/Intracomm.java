@@ -953,8 +953,13 @@ public class Intracomm extends Comm {
         checkBlocks(recv, recvCounts, recvDispls, "alltoall", "recv");
     }
 
+    /** One array as send and receive is MPI's in-place alltoall: the blocks go from a copy, never overwritten before they are sent. */
     private Schedule alltoallSchedule(Buf send, int[] sendCounts, int[] sendDispls, Buf recv, int[] recvCounts,
                                       int[] recvDispls, boolean uniform) {
+        if (send.array == recv.array) {
+            send = send.allocate(send.length());
+            recv.copyTo(0, send, 0, send.length());
+        }
         Schedule s = newSchedule();
         Registry.<Impl.Alltoall>get(choose(s, Collective.ALLTOALL, uniform ? bytes(send, sendCounts[0]) : 0, null,
                 uniform)).schedule(s, send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
