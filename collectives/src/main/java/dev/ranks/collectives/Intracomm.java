@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * {@code …Async} variant returning a {@link CollectiveRequest} (MPI's non-blocking collectives).
  *
  * <p>Each collective has several algorithms; a selector chooses one per call from the size of the
- * communicator and of the message, unless the job's settings force one (see {@link Algorithm}).
+ * communicator and of the message, unless the job's settings force one (see {@link Algorithm}). On
+ * a device with collectives of its own (the {@code mpi} device), blocking calls on primitive
+ * arrays that it can run go to it (the {@code native} algorithms), unless another is forced.
  * Collectives send their messages on the communicator's collective context, each call with a tag of
  * its own, so they never match the user's point-to-point messages, even a receive posted with
  * {@link #ANY_SOURCE} and {@link #ANY_TAG}, and non-blocking collectives in flight together never
@@ -701,7 +703,8 @@ public class Intracomm extends Comm {
                 Registry.<Impl.NativeBcast>get(Algorithm.BCAST_NATIVE).run(device, buf, offset, count, root);
             } else {
                 traced(trace, Algorithm.BCAST_NATIVE, bytes,
-                        () -> Registry.<Impl.NativeBcast>get(Algorithm.BCAST_NATIVE).run(device, buf, offset, count, root));
+                        () -> Registry.<Impl.NativeBcast>get(Algorithm.BCAST_NATIVE)
+                                .run(device, buf, offset, count, root));
             }
             return;
         }
@@ -770,7 +773,8 @@ public class Intracomm extends Comm {
             Registry.<Impl.NativeScatter>get(Algorithm.SCATTER_NATIVE).run(device, sendBuf, count, recv, 0, root);
         } else {
             traced(trace, Algorithm.SCATTER_NATIVE, bytes(recv, count),
-                    () -> Registry.<Impl.NativeScatter>get(Algorithm.SCATTER_NATIVE).run(device, sendBuf, count, recv, 0, root));
+                    () -> Registry.<Impl.NativeScatter>get(Algorithm.SCATTER_NATIVE)
+                            .run(device, sendBuf, count, recv, 0, root));
         }
     }
 
@@ -832,7 +836,8 @@ public class Intracomm extends Comm {
             Registry.<Impl.NativeGather>get(Algorithm.GATHER_NATIVE).run(device, send, 0, count, recvBuf, root);
         } else {
             traced(trace, Algorithm.GATHER_NATIVE, bytes(send, count),
-                    () -> Registry.<Impl.NativeGather>get(Algorithm.GATHER_NATIVE).run(device, send, 0, count, recvBuf, root));
+                    () -> Registry.<Impl.NativeGather>get(Algorithm.GATHER_NATIVE)
+                            .run(device, send, 0, count, recvBuf, root));
         }
     }
 
@@ -897,7 +902,10 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** Checks the blocks, and copies this rank's block into place unless the call is in place ({@code send == null}). */
+    /**
+     * Checks the blocks, and copies this rank's block into place unless the call is in place
+     * ({@code send == null}).
+     */
     private void allgatherOwnBlock(Object send, int sendOffset, int sendCount, Buf recv, int[] counts, int[] displs) {
         checkBlocks(recv, counts, displs, "allgather", "recv");
         if (send != null) {
@@ -925,7 +933,10 @@ public class Intracomm extends Comm {
         return alltoallSchedule(send, sendCounts, sendDispls, recv, recvCounts, recvDispls, uniform);
     }
 
-    /** A blocking alltoall of {@code send.length / size()} elements a block: by the device when the selector says so. */
+    /**
+     * A blocking alltoall of {@code send.length / size()} elements a block: by the device when the
+     * selector says so.
+     */
     private void alltoallNow(Object sendArray, Object recvArray) {
         int[] counts = alltoallCounts(sendArray);
         int[] displs = Blocks.displacements(counts);
@@ -942,7 +953,8 @@ public class Intracomm extends Comm {
             Registry.<Impl.NativeAlltoall>get(Algorithm.ALLTOALL_NATIVE).run(device, send, counts[0], recv);
         } else {
             traced(trace, Algorithm.ALLTOALL_NATIVE, bytes(send, counts[0]),
-                    () -> Registry.<Impl.NativeAlltoall>get(Algorithm.ALLTOALL_NATIVE).run(device, send, counts[0], recv));
+                    () -> Registry.<Impl.NativeAlltoall>get(Algorithm.ALLTOALL_NATIVE)
+                            .run(device, send, counts[0], recv));
         }
     }
 
@@ -953,7 +965,10 @@ public class Intracomm extends Comm {
         checkBlocks(recv, recvCounts, recvDispls, "alltoall", "recv");
     }
 
-    /** One array as send and receive is MPI's in-place alltoall: the blocks go from a copy, never overwritten before they are sent. */
+    /**
+     * One array as send and receive is MPI's in-place alltoall: the blocks go from a copy, never
+     * overwritten before they are sent.
+     */
     private Schedule alltoallSchedule(Buf send, int[] sendCounts, int[] sendDispls, Buf recv, int[] recvCounts,
                                       int[] recvDispls, boolean uniform) {
         if (send.array == recv.array) {
@@ -990,10 +1005,12 @@ public class Intracomm extends Comm {
         NativeOp nativeOp = op.nativeOp();
         RankTrace trace = rankTrace();
         if (trace == null) {
-            Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE).run(device, nativeOp, send, 0, recv, 0, count, root);
+            Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE)
+                    .run(device, nativeOp, send, 0, recv, 0, count, root);
         } else {
             traced(trace, Algorithm.REDUCE_NATIVE, bytes(send, count),
-                    () -> Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE).run(device, nativeOp, send, 0, recv, 0, count, root));
+                    () -> Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE)
+                            .run(device, nativeOp, send, 0, recv, 0, count, root));
         }
     }
 
