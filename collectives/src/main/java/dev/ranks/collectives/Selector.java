@@ -2,6 +2,7 @@ package dev.ranks.collectives;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -39,6 +40,9 @@ final class Selector {
      * ring 611; 2 ranks, 2 MiB: shm 791, ring 521).
      */
     static final long SHM_ALLREDUCE = 512 * 1024;
+
+    /** The native algorithm of each collective that has one. */
+    private static final Map<Collective, Algorithm> NATIVE = natives();
 
     private final Map<Collective, Algorithm> forced;
 
@@ -145,16 +149,17 @@ final class Selector {
                     + " was forced, but it requires a device that runs collectives itself (the mpi device), and this"
                     + " job's device has none", null);
         }
-        return device && supported ? nativeOf(collective) : null;
+        return device && supported ? NATIVE.get(collective) : null;
     }
 
-    private static Algorithm nativeOf(Collective collective) {
-        for (Algorithm a : Algorithm.of(collective)) {
+    private static Map<Collective, Algorithm> natives() {
+        Map<Collective, Algorithm> natives = new EnumMap<>(Collective.class);
+        for (Algorithm a : Algorithm.values()) {
             if (a.requirements().contains(Requirement.NATIVE)) {
-                return a;
+                natives.put(a.collective(), a);
             }
         }
-        throw new IllegalStateException("no native algorithm for " + collective);
+        return natives;
     }
 
     /** @return whether the algorithm writes a {@link Schedule}: it is neither shared-memory nor native */
