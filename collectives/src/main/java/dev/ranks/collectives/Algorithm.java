@@ -24,6 +24,8 @@ public enum Algorithm {
     BARRIER_DISSEMINATION(Collective.BARRIER, "dissemination"),
     /** barrier: every rank raises its flag in shared memory and waits for everyone's ({@code BarrierShm}). Requires: shared memory. */
     BARRIER_SHM(Collective.BARRIER, "shm", Requirement.SHARED_MEMORY),
+    /** barrier: the device's own barrier, such as MPI_Barrier ({@code BarrierNative}). Requires: native. */
+    BARRIER_NATIVE(Collective.BARRIER, "native", Requirement.NATIVE),
     /** bcast: the root sends to every other rank in turn ({@code BcastLinear}). */
     BCAST_LINEAR(Collective.BCAST, "linear"),
     /** bcast: a binomial tree: ceil(log2 p) rounds, each rank that has the data sends it on ({@code BcastBinomial}). */
@@ -32,14 +34,20 @@ public enum Algorithm {
     BCAST_SCATTER_ALLGATHER(Collective.BCAST, "scatter_allgather"),
     /** bcast: the root writes the data to a shared buffer and raises its flag; the others copy it ({@code BcastShm}). Requires: shared memory. */
     BCAST_SHM(Collective.BCAST, "shm", Requirement.SHARED_MEMORY),
+    /** bcast: the device's own broadcast, such as MPI_Bcast ({@code BcastNative}). Requires: native. */
+    BCAST_NATIVE(Collective.BCAST, "native", Requirement.NATIVE),
     /** scatter: the root sends each rank its block directly ({@code ScatterLinear}). */
     SCATTER_LINEAR(Collective.SCATTER, "linear"),
     /** scatter: a binomial tree: each rank passes on the blocks of its subtree ({@code ScatterBinomial}). Requires: uniform. */
     SCATTER_BINOMIAL(Collective.SCATTER, "binomial", Requirement.UNIFORM),
+    /** scatter: the device's own scatter, such as MPI_Scatter ({@code ScatterNative}). Requires: native. */
+    SCATTER_NATIVE(Collective.SCATTER, "native", Requirement.NATIVE),
     /** gather: every rank sends its block straight to the root ({@code GatherLinear}). */
     GATHER_LINEAR(Collective.GATHER, "linear"),
     /** gather: a binomial tree: each rank collects its subtree's blocks and sends them up together ({@code GatherBinomial}). Requires: uniform. */
     GATHER_BINOMIAL(Collective.GATHER, "binomial", Requirement.UNIFORM),
+    /** gather: the device's own gather, such as MPI_Gather ({@code GatherNative}). Requires: native. */
+    GATHER_NATIVE(Collective.GATHER, "native", Requirement.NATIVE),
     /** allgather: every rank sends its block to every other rank at once ({@code AllgatherLinear}). */
     ALLGATHER_LINEAR(Collective.ALLGATHER, "linear"),
     /** allgather: p - 1 steps around a ring, each passing on the block received in the step before ({@code AllgatherRing}). */
@@ -48,16 +56,22 @@ public enum Algorithm {
     ALLGATHER_RECURSIVE_DOUBLING(Collective.ALLGATHER, "recursive_doubling", Requirement.POWER_OF_TWO, Requirement.UNIFORM),
     /** allgather: Bruck's algorithm: ceil(log2 p) steps for any size, then a local rotation ({@code AllgatherBruck}). Requires: uniform. */
     ALLGATHER_BRUCK(Collective.ALLGATHER, "bruck", Requirement.UNIFORM),
+    /** allgather: the device's own allgather, such as MPI_Allgather ({@code AllgatherNative}). Requires: native. */
+    ALLGATHER_NATIVE(Collective.ALLGATHER, "native", Requirement.NATIVE),
     /** alltoall: every send and receive posted at once ({@code AlltoallLinear}). */
     ALLTOALL_LINEAR(Collective.ALLTOALL, "linear"),
     /** alltoall: p - 1 steps; in step k rank r sends to r + k and receives from r - k ({@code AlltoallPairwise}). */
     ALLTOALL_PAIRWISE(Collective.ALLTOALL, "pairwise"),
     /** alltoall: Bruck's algorithm: ceil(log2 p) steps moving many small blocks together ({@code AlltoallBruck}). Requires: uniform. */
     ALLTOALL_BRUCK(Collective.ALLTOALL, "bruck", Requirement.UNIFORM),
+    /** alltoall: the device's own alltoall, such as MPI_Alltoall ({@code AlltoallNative}). Requires: native. */
+    ALLTOALL_NATIVE(Collective.ALLTOALL, "native", Requirement.NATIVE),
     /** reduce: the root receives every contribution and combines them in rank order ({@code ReduceLinear}). */
     REDUCE_LINEAR(Collective.REDUCE, "linear"),
     /** reduce: a binomial tree, combining in rank order ({@code ReduceBinomial}). */
     REDUCE_BINOMIAL(Collective.REDUCE, "binomial"),
+    /** reduce: the device's own reduce, such as MPI_Reduce, in the device's order of combination ({@code ReduceNative}). Requires: native. */
+    REDUCE_NATIVE(Collective.REDUCE, "native", Requirement.NATIVE),
     /** allreduce: log2 p exchanges of the whole vector, with an extra step when p is not a power of two ({@code AllreduceRecursiveDoubling}). */
     ALLREDUCE_RECURSIVE_DOUBLING(Collective.ALLREDUCE, "recursive_doubling"),
     /** allreduce: a binomial reduce to rank 0, then a broadcast ({@code AllreduceReduceBcast}). */
@@ -68,6 +82,8 @@ public enum Algorithm {
     ALLREDUCE_RABENSEIFNER(Collective.ALLREDUCE, "rabenseifner", Requirement.COMMUTATIVE),
     /** allreduce: every rank writes its vector to shared memory, then combines them in rank order, a segment per rank for long vectors ({@code AllreduceShm}). Requires: shared memory. */
     ALLREDUCE_SHM(Collective.ALLREDUCE, "shm", Requirement.SHARED_MEMORY),
+    /** allreduce: the device's own allreduce, such as MPI_Allreduce, in the device's order of combination ({@code AllreduceNative}). Requires: native. */
+    ALLREDUCE_NATIVE(Collective.ALLREDUCE, "native", Requirement.NATIVE),
     /** reduce scatter: a binomial reduce to rank 0, then a scatterv ({@code ReduceScatterReduceScatterv}). */
     REDUCE_SCATTER_REDUCE_SCATTERV(Collective.REDUCE_SCATTER, "reduce_scatterv"),
     /** reduce scatter: p - 1 steps around a ring, each adding the block received to the rank's own ({@code ReduceScatterRing}). Requires: commutative. */

@@ -1,5 +1,7 @@
 package dev.ranks.collectives;
 
+import dev.ranks.comm.spi.NativeOp;
+
 /**
  * The shape of each collective's algorithms: a static {@code schedule} method that writes the
  * algorithm's steps into a {@link Schedule}. Counts and offsets are in elements. Every rank calls
@@ -116,5 +118,67 @@ final class Impl {
     @FunctionalInterface
     interface SharedAllreduce {
         void run(ShmArea.Member m, Op op, Buf send, int sendOffset, Buf recv, int recvOffset, int count);
+    }
+
+    /** Barrier by the device; runs to completion, as do all the native algorithms. */
+    @FunctionalInterface
+    interface NativeBarrier {
+        void run(NativeComm c);
+    }
+
+    /** Broadcast by the device, as {@link Bcast}. */
+    @FunctionalInterface
+    interface NativeBcast {
+        void run(NativeComm c, Buf buf, int offset, int count, int root);
+    }
+
+    /**
+     * Scatter by the device: the root's {@code send} holds {@code size} blocks of {@code count}
+     * elements from offset 0 (null elsewhere); this rank's block lands in {@code recv} at
+     * {@code recvOffset}.
+     */
+    @FunctionalInterface
+    interface NativeScatter {
+        void run(NativeComm c, Buf send, int count, Buf recv, int recvOffset, int root);
+    }
+
+    /**
+     * Gather by the device: {@code count} elements of {@code send} from {@code sendOffset} land at
+     * the root in block {@code r} of {@code recv} (from offset 0; null elsewhere).
+     */
+    @FunctionalInterface
+    interface NativeGather {
+        void run(NativeComm c, Buf send, int sendOffset, int count, Buf recv, int root);
+    }
+
+    /**
+     * Allgather by the device, in place: this rank's block of {@code count} elements is already in
+     * {@code buf} at {@code rank * count}; afterwards every rank's block is.
+     */
+    @FunctionalInterface
+    interface NativeAllgather {
+        void run(NativeComm c, Buf buf, int count);
+    }
+
+    /** Alltoall by the device: blocks of {@code count} elements from offset 0 of {@code send} and {@code recv}. */
+    @FunctionalInterface
+    interface NativeAlltoall {
+        void run(NativeComm c, Buf send, int count, Buf recv);
+    }
+
+    /**
+     * Reduce by the device: {@code count} elements of {@code send} from {@code sendOffset} combined
+     * into the root's {@code recv} at {@code recvOffset} ({@code recv} is null elsewhere); at the
+     * root the two may be the same range (the in-place form).
+     */
+    @FunctionalInterface
+    interface NativeReduce {
+        void run(NativeComm c, NativeOp op, Buf send, int sendOffset, Buf recv, int recvOffset, int count, int root);
+    }
+
+    /** Allreduce by the device, as {@link SharedAllreduce}. */
+    @FunctionalInterface
+    interface NativeAllreduce {
+        void run(NativeComm c, NativeOp op, Buf send, int sendOffset, Buf recv, int recvOffset, int count);
     }
 }

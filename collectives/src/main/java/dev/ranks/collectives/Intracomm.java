@@ -1,6 +1,7 @@
 package dev.ranks.collectives;
 
 import dev.ranks.comm.Comm;
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.Ranks;
@@ -8,6 +9,8 @@ import dev.ranks.comm.RankTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.comm.spi.CommBinder;
+import dev.ranks.comm.spi.NativeCollectives;
+import dev.ranks.comm.spi.NativeOp;
 import dev.ranks.comm.spi.SharedMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +32,9 @@ import java.util.function.Supplier;
  * {@code …Async} variant returning a {@link CollectiveRequest} (MPI's non-blocking collectives).
  *
  * <p>Each collective has several algorithms; a selector chooses one per call from the size of the
- * communicator and of the message, unless the job's settings force one (see {@link Algorithm}).
+ * communicator and of the message, unless the job's settings force one (see {@link Algorithm}). On
+ * a device with collectives of its own (the {@code mpi} device), blocking calls on primitive
+ * arrays that it can run go to it (the {@code native} algorithms), unless another is forced.
  * Collectives send their messages on the communicator's collective context, each call with a tag of
  * its own, so they never match the user's point-to-point messages, even a receive posted with
  * {@link #ANY_SOURCE} and {@link #ANY_TAG}, and non-blocking collectives in flight together never
@@ -50,6 +55,8 @@ public class Intracomm extends Comm {
 
     private final Comm collective;
     private final Shared shared;
+    /** The device's own collectives on this communicator; null when the device has none. */
+    private final NativeComm natives;
 
     /**
      * An intra-communicator over the same ranks and context as another communicator.
@@ -60,6 +67,7 @@ public class Intracomm extends Comm {
         super(world);
         this.collective = collectiveView();
         this.shared = world instanceof Intracomm intra ? intra.shared : new Shared(world.settings());
+        this.natives = nativeComm();
     }
 
     /**
@@ -75,6 +83,12 @@ public class Intracomm extends Comm {
         super(parent, context, parentRanks);
         this.collective = collectiveView();
         this.shared = new Shared(parent.settings());
+        this.natives = nativeComm();
+    }
+
+    private NativeComm nativeComm() {
+        NativeCollectives device = nativeCollectives();
+        return device == null ? null : new NativeComm(device, collectiveContext(), rank(), size());
     }
 
     /**
@@ -212,6 +226,17 @@ public class Intracomm extends Comm {
      * No rank returns before the last one has entered.
      */
     public void barrier() {
+        NativeComm device = nativeChoice(Collective.BARRIER, null, null);
+        if (device != null) {
+            RankTrace trace = rankTrace();
+            if (trace == null) {
+                Registry.<Impl.NativeBarrier>get(Algorithm.BARRIER_NATIVE).run(device);
+            } else {
+                traced(trace, Algorithm.BARRIER_NATIVE, 0,
+                        () -> Registry.<Impl.NativeBarrier>get(Algorithm.BARRIER_NATIVE).run(device));
+            }
+            return;
+        }
         ShmArea.Member m = sharedChoice(Collective.BARRIER, 0);
         if (m == null) {
             barrierWork().run();
@@ -221,7 +246,7 @@ public class Intracomm extends Comm {
         if (trace == null) {
             Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m);
         } else {
-            traced(trace, Collective.BARRIER, 0, () -> Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m));
+            traced(trace, Algorithm.BARRIER_SHM, 0, () -> Registry.<Impl.SharedBarrier>get(Algorithm.BARRIER_SHM).run(m));
         }
     }
 
@@ -626,8 +651,29 @@ public class Intracomm extends Comm {
         return chosen == null ? null : shared.member;
     }
 
-    /** Runs a shared-memory collective and records it in the rank's trace, failed or not. */
-    private static void traced(RankTrace trace, Collective c, long bytes, Runnable call) {
+    /**
+     * The device's own collectives on this communicator when the selector picks the native
+     * algorithm for a blocking call on primitive arrays with the same count on every rank; null for
+     * the shared-memory or point-to-point path. Every rank reaches the same answer: it depends on
+     * the element type, the op, the forced choice and the device.
+     *
+     * @param type the element type; null for barrier, which moves no data
+     * @param op the reduction; null for a collective that does not reduce
+     */
+    private NativeComm nativeChoice(Collective c, ElementType type, Op op) {
+        boolean supported = false;
+        if (natives != null) {
+            NativeOp nativeOp = op == null ? null : op.nativeOp();
+            supported = type == null || (op == null || nativeOp != null) && natives.device().supports(type, nativeOp);
+        }
+        return shared.selector.chooseNative(c, rank(), natives != null, supported) == null ? null : natives;
+    }
+
+    /**
+     * Runs a collective that has no schedule (a shared-memory or native algorithm) and records it
+     * in the rank's trace, failed or not.
+     */
+    private static void traced(RankTrace trace, Algorithm algorithm, long bytes, Runnable call) {
         long start = trace.now();
         Throwable error = null;
         try {
@@ -636,7 +682,7 @@ public class Intracomm extends Comm {
             error = e;
             throw e;
         } finally {
-            trace.collective(c.label(), "shm", bytes, start, error);
+            trace.collective(algorithm.collective().label(), algorithm.label(), bytes, start, error);
         }
     }
 
@@ -646,10 +692,22 @@ public class Intracomm extends Comm {
         return s;
     }
 
-    /** A blocking bcast of a primitive array: through shared memory when the selector says so. */
+    /** A blocking bcast of a primitive array: by the device or through shared memory when the selector says so. */
     private void bcastNow(Object array, int offset, int count, int root) {
         Buf buf = bcastChecked(array, offset, count, root);
         long bytes = bytes(buf, count);
+        NativeComm device = nativeChoice(Collective.BCAST, buf.type, null);
+        if (device != null) {
+            RankTrace trace = rankTrace();
+            if (trace == null) {
+                Registry.<Impl.NativeBcast>get(Algorithm.BCAST_NATIVE).run(device, buf, offset, count, root);
+            } else {
+                traced(trace, Algorithm.BCAST_NATIVE, bytes,
+                        () -> Registry.<Impl.NativeBcast>get(Algorithm.BCAST_NATIVE)
+                                .run(device, buf, offset, count, root));
+            }
+            return;
+        }
         ShmArea.Member m = sharedChoice(Collective.BCAST, bytes);
         if (m == null) {
             bcastSchedule(buf, offset, count, root).run();
@@ -659,7 +717,7 @@ public class Intracomm extends Comm {
         if (trace == null) {
             Registry.<Impl.SharedBcast>get(Algorithm.BCAST_SHM).run(m, buf, offset, count, root);
         } else {
-            traced(trace, Collective.BCAST, bytes,
+            traced(trace, Algorithm.BCAST_SHM, bytes,
                     () -> Registry.<Impl.SharedBcast>get(Algorithm.BCAST_SHM).run(m, buf, offset, count, root));
         }
     }
@@ -685,49 +743,127 @@ public class Intracomm extends Comm {
     /** Scatter and scatterv; {@code counts == null} means the uniform form with {@code recvCount} each. */
     private Schedule scatterWork(Object send, int[] counts, int[] displs, Object recvArray, int recvOffset,
                                  int recvCount, int root, boolean uniform) {
-        checkRoot(root, "scatter");
-        Buf recv = buffer(recvArray, "scatter", "recv");
-        checkSlice(recv, recvOffset, recvCount, "scatter", "recv");
-        Buf sendBuf = null;
+        Buf recv = scatterRecv(recvArray, recvOffset, recvCount, root);
         if (uniform) {
             counts = Blocks.uniform(size(), recvCount);
             displs = Blocks.displacements(counts);
         }
-        if (rank() == root) {
-            sendBuf = buffer(send, "scatter", "send");
-            sameType(sendBuf, recv, "scatter");
-            checkBlocks(sendBuf, counts, displs, "scatter", "send");
-        } else if (!uniform) {
+        Buf sendBuf = scatterSend(send, counts, displs, recv, root);
+        if (sendBuf == null && !uniform) {
             counts = null;
             displs = null;
         }
+        return scatterSchedule(sendBuf, counts, displs, recv, recvOffset, recvCount, root, uniform);
+    }
+
+    /** A blocking scatter of {@code recv.length} elements to each rank: by the device when the selector says so. */
+    private void scatterNow(Object send, Object recvArray, int root) {
+        int count = length(recvArray);
+        Buf recv = scatterRecv(recvArray, 0, count, root);
+        int[] counts = Blocks.uniform(size(), count);
+        int[] displs = Blocks.displacements(counts);
+        Buf sendBuf = scatterSend(send, counts, displs, recv, root);
+        NativeComm device = nativeChoice(Collective.SCATTER, recv.type, null);
+        if (device == null) {
+            scatterSchedule(sendBuf, counts, displs, recv, 0, count, root, true).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        if (trace == null) {
+            Registry.<Impl.NativeScatter>get(Algorithm.SCATTER_NATIVE).run(device, sendBuf, count, recv, 0, root);
+        } else {
+            traced(trace, Algorithm.SCATTER_NATIVE, bytes(recv, count),
+                    () -> Registry.<Impl.NativeScatter>get(Algorithm.SCATTER_NATIVE)
+                            .run(device, sendBuf, count, recv, 0, root));
+        }
+    }
+
+    private Buf scatterRecv(Object recvArray, int recvOffset, int recvCount, int root) {
+        checkRoot(root, "scatter");
+        Buf recv = buffer(recvArray, "scatter", "recv");
+        checkSlice(recv, recvOffset, recvCount, "scatter", "recv");
+        return recv;
+    }
+
+    /** @return the root's send buffer, checked against the blocks; null on the other ranks */
+    private Buf scatterSend(Object send, int[] counts, int[] displs, Buf recv, int root) {
+        if (rank() != root) {
+            return null;
+        }
+        Buf sendBuf = buffer(send, "scatter", "send");
+        sameType(sendBuf, recv, "scatter");
+        checkBlocks(sendBuf, counts, displs, "scatter", "send");
+        return sendBuf;
+    }
+
+    private Schedule scatterSchedule(Buf send, int[] counts, int[] displs, Buf recv, int recvOffset, int recvCount,
+                                     int root, boolean uniform) {
         Schedule s = newSchedule();
         Registry.<Impl.Scatter>get(choose(s, Collective.SCATTER, uniform ? bytes(recv, recvCount) : 0, null, uniform))
-                .schedule(s, sendBuf, counts, displs, recv, recvOffset, recvCount, root);
+                .schedule(s, send, counts, displs, recv, recvOffset, recvCount, root);
         return s;
     }
 
     private Schedule gatherWork(Object sendArray, int sendOffset, int sendCount, Object recv, int[] counts,
                                 int[] displs, int root, boolean uniform) {
-        checkRoot(root, "gather");
-        Buf send = buffer(sendArray, "gather", "send");
-        checkSlice(send, sendOffset, sendCount, "gather", "send");
-        Buf recvBuf = null;
+        Buf send = gatherSend(sendArray, sendOffset, sendCount, root);
         if (uniform) {
             counts = Blocks.uniform(size(), sendCount);
             displs = Blocks.displacements(counts);
         }
-        if (rank() == root) {
-            recvBuf = buffer(recv, "gather", "recv");
-            sameType(send, recvBuf, "gather");
-            checkBlocks(recvBuf, counts, displs, "gather", "recv");
-        } else if (!uniform) {
+        Buf recvBuf = gatherRecv(recv, send, counts, displs, root);
+        if (recvBuf == null && !uniform) {
             counts = null;
             displs = null;
         }
+        return gatherSchedule(send, sendOffset, sendCount, recvBuf, counts, displs, root, uniform);
+    }
+
+    /** A blocking gather of {@code send.length} elements from each rank: by the device when the selector says so. */
+    private void gatherNow(Object sendArray, Object recv, int root) {
+        int count = length(sendArray);
+        Buf send = gatherSend(sendArray, 0, count, root);
+        int[] counts = Blocks.uniform(size(), count);
+        int[] displs = Blocks.displacements(counts);
+        Buf recvBuf = gatherRecv(recv, send, counts, displs, root);
+        NativeComm device = nativeChoice(Collective.GATHER, send.type, null);
+        if (device == null) {
+            gatherSchedule(send, 0, count, recvBuf, counts, displs, root, true).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        if (trace == null) {
+            Registry.<Impl.NativeGather>get(Algorithm.GATHER_NATIVE).run(device, send, 0, count, recvBuf, root);
+        } else {
+            traced(trace, Algorithm.GATHER_NATIVE, bytes(send, count),
+                    () -> Registry.<Impl.NativeGather>get(Algorithm.GATHER_NATIVE)
+                            .run(device, send, 0, count, recvBuf, root));
+        }
+    }
+
+    private Buf gatherSend(Object sendArray, int sendOffset, int sendCount, int root) {
+        checkRoot(root, "gather");
+        Buf send = buffer(sendArray, "gather", "send");
+        checkSlice(send, sendOffset, sendCount, "gather", "send");
+        return send;
+    }
+
+    /** @return the root's receive buffer, checked against the blocks; null on the other ranks */
+    private Buf gatherRecv(Object recv, Buf send, int[] counts, int[] displs, int root) {
+        if (rank() != root) {
+            return null;
+        }
+        Buf recvBuf = buffer(recv, "gather", "recv");
+        sameType(send, recvBuf, "gather");
+        checkBlocks(recvBuf, counts, displs, "gather", "recv");
+        return recvBuf;
+    }
+
+    private Schedule gatherSchedule(Buf send, int sendOffset, int sendCount, Buf recv, int[] counts, int[] displs,
+                                    int root, boolean uniform) {
         Schedule s = newSchedule();
         Registry.<Impl.Gather>get(choose(s, Collective.GATHER, uniform ? bytes(send, sendCount) : 0, null, uniform))
-                .schedule(s, send, sendOffset, sendCount, recvBuf, counts, displs, root);
+                .schedule(s, send, sendOffset, sendCount, recv, counts, displs, root);
         return s;
     }
 
@@ -739,6 +875,38 @@ public class Intracomm extends Comm {
             counts = Blocks.uniform(size(), sendCount);
             displs = Blocks.displacements(counts);
         }
+        allgatherOwnBlock(send, sendOffset, sendCount, recv, counts, displs);
+        return allgatherSchedule(recv, counts, displs, uniform);
+    }
+
+    /**
+     * A blocking allgather of {@code count} elements from each rank, in place when {@code send ==
+     * null}: by the device when the selector says so.
+     */
+    private void allgatherNow(Object send, int count, Object recvArray) {
+        Buf recv = buffer(recvArray, "allgather", "recv");
+        int[] counts = Blocks.uniform(size(), count);
+        int[] displs = Blocks.displacements(counts);
+        allgatherOwnBlock(send, 0, count, recv, counts, displs);
+        NativeComm device = nativeChoice(Collective.ALLGATHER, recv.type, null);
+        if (device == null) {
+            allgatherSchedule(recv, counts, displs, true).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        if (trace == null) {
+            Registry.<Impl.NativeAllgather>get(Algorithm.ALLGATHER_NATIVE).run(device, recv, count);
+        } else {
+            traced(trace, Algorithm.ALLGATHER_NATIVE, bytes(recv, count),
+                    () -> Registry.<Impl.NativeAllgather>get(Algorithm.ALLGATHER_NATIVE).run(device, recv, count));
+        }
+    }
+
+    /**
+     * Checks the blocks, and copies this rank's block into place unless the call is in place
+     * ({@code send == null}).
+     */
+    private void allgatherOwnBlock(Object send, int sendOffset, int sendCount, Buf recv, int[] counts, int[] displs) {
         checkBlocks(recv, counts, displs, "allgather", "recv");
         if (send != null) {
             Buf sendBuf = buffer(send, "allgather", "send");
@@ -747,6 +915,9 @@ public class Intracomm extends Comm {
             Checks.fits(sendCount, counts[rank()], rank(), "allgather");
             sendBuf.copyTo(sendOffset, recv, displs[rank()], sendCount);
         }
+    }
+
+    private Schedule allgatherSchedule(Buf recv, int[] counts, int[] displs, boolean uniform) {
         Schedule s = newSchedule();
         Registry.<Impl.Allgather>get(choose(s, Collective.ALLGATHER, uniform ? bytes(recv, counts[rank()]) : 0, null,
                 uniform))
@@ -758,9 +929,52 @@ public class Intracomm extends Comm {
                                   int[] recvCounts, int[] recvDispls, boolean uniform) {
         Buf send = buffer(sendArray, "alltoall", "send");
         Buf recv = buffer(recvArray, "alltoall", "recv");
+        alltoallChecked(send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
+        return alltoallSchedule(send, sendCounts, sendDispls, recv, recvCounts, recvDispls, uniform);
+    }
+
+    /**
+     * A blocking alltoall of {@code send.length / size()} elements a block: by the device when the
+     * selector says so.
+     */
+    private void alltoallNow(Object sendArray, Object recvArray) {
+        int[] counts = alltoallCounts(sendArray);
+        int[] displs = Blocks.displacements(counts);
+        Buf send = buffer(sendArray, "alltoall", "send");
+        Buf recv = buffer(recvArray, "alltoall", "recv");
+        alltoallChecked(send, counts, displs, recv, counts, displs);
+        NativeComm device = nativeChoice(Collective.ALLTOALL, send.type, null);
+        if (device == null) {
+            alltoallSchedule(send, counts, displs, recv, counts, displs, true).run();
+            return;
+        }
+        RankTrace trace = rankTrace();
+        if (trace == null) {
+            Registry.<Impl.NativeAlltoall>get(Algorithm.ALLTOALL_NATIVE).run(device, send, counts[0], recv);
+        } else {
+            traced(trace, Algorithm.ALLTOALL_NATIVE, bytes(send, counts[0]),
+                    () -> Registry.<Impl.NativeAlltoall>get(Algorithm.ALLTOALL_NATIVE)
+                            .run(device, send, counts[0], recv));
+        }
+    }
+
+    private void alltoallChecked(Buf send, int[] sendCounts, int[] sendDispls, Buf recv, int[] recvCounts,
+                                 int[] recvDispls) {
         sameType(send, recv, "alltoall");
         checkBlocks(send, sendCounts, sendDispls, "alltoall", "send");
         checkBlocks(recv, recvCounts, recvDispls, "alltoall", "recv");
+    }
+
+    /**
+     * One array as send and receive is MPI's in-place alltoall: the blocks go from a copy, never
+     * overwritten before they are sent.
+     */
+    private Schedule alltoallSchedule(Buf send, int[] sendCounts, int[] sendDispls, Buf recv, int[] recvCounts,
+                                      int[] recvDispls, boolean uniform) {
+        if (send.array == recv.array) {
+            send = send.allocate(send.length());
+            recv.copyTo(0, send, 0, send.length());
+        }
         Schedule s = newSchedule();
         Registry.<Impl.Alltoall>get(choose(s, Collective.ALLTOALL, uniform ? bytes(send, sendCounts[0]) : 0, null,
                 uniform)).schedule(s, send, sendCounts, sendDispls, recv, recvCounts, recvDispls);
@@ -770,18 +984,63 @@ public class Intracomm extends Comm {
     /** Reduce; {@code recv == send} (same array and offset) at the root is the in-place form. */
     private Schedule reduceWork(Op op, Object sendArray, int sendOffset, Object recvArray, int recvOffset, int count,
                                 int root) {
+        Buf send = reduceSend(op, sendArray, sendOffset, count, root);
+        Buf recv = reduceRecv(send, recvArray, recvOffset, count, root);
+        return reduceSchedule(op, send, sendOffset, recv, recvOffset, count, root);
+    }
+
+    /**
+     * A blocking reduce of primitive arrays, in place at the root when {@code recv == send}: by the
+     * device when the selector says so.
+     */
+    private void reduceNow(Op op, Object sendArray, Object recvArray, int root) {
+        int count = length(sendArray);
+        Buf send = reduceSend(op, sendArray, 0, count, root);
+        Buf recv = reduceRecv(send, recvArray, 0, count, root);
+        NativeComm device = nativeChoice(Collective.REDUCE, send.type, op);
+        if (device == null) {
+            reduceSchedule(op, send, 0, recv, 0, count, root).run();
+            return;
+        }
+        NativeOp nativeOp = op.nativeOp();
+        RankTrace trace = rankTrace();
+        if (trace == null) {
+            Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE)
+                    .run(device, nativeOp, send, 0, recv, 0, count, root);
+        } else {
+            traced(trace, Algorithm.REDUCE_NATIVE, bytes(send, count),
+                    () -> Registry.<Impl.NativeReduce>get(Algorithm.REDUCE_NATIVE)
+                            .run(device, nativeOp, send, 0, recv, 0, count, root));
+        }
+    }
+
+    private Buf reduceSend(Op op, Object sendArray, int sendOffset, int count, int root) {
         checkRoot(root, "reduce");
         Buf send = buffer(sendArray, "reduce", "send");
         checkSlice(send, sendOffset, count, "reduce", "send");
         checkOp(op, send, count, "reduce");
+        return send;
+    }
+
+    /** @return the root's receive buffer, checked; null on the other ranks */
+    private Buf reduceRecv(Buf send, Object recvArray, int recvOffset, int count, int root) {
+        if (rank() != root) {
+            return null;
+        }
+        Buf recv = buffer(recvArray, "reduce", "recv");
+        sameType(send, recv, "reduce");
+        checkSlice(recv, recvOffset, count, "reduce", "recv");
+        return recv;
+    }
+
+    /** The algorithms reduce in a work buffer: the root's receive range, a copy of the send range elsewhere. */
+    private Schedule reduceSchedule(Op op, Buf send, int sendOffset, Buf recv, int recvOffset, int count, int root) {
         Buf work;
         int workOffset;
-        if (rank() == root) {
-            work = buffer(recvArray, "reduce", "recv");
-            sameType(send, work, "reduce");
-            checkSlice(work, recvOffset, count, "reduce", "recv");
+        if (recv != null) {
+            work = recv;
             workOffset = recvOffset;
-            if (sendArray != recvArray || sendOffset != recvOffset) {
+            if (send.array != recv.array || sendOffset != recvOffset) {
                 send.copyTo(sendOffset, work, recvOffset, count);
             }
         } else {
@@ -795,12 +1054,25 @@ public class Intracomm extends Comm {
         return s;
     }
 
-    /** A blocking allreduce of primitive arrays: through shared memory when the selector says so. */
+    /** A blocking allreduce of primitive arrays: by the device or through shared memory when the selector says so. */
     private void allreduceNow(Op op, Object sendArray, int sendOffset, Object recvArray, int recvOffset, int count) {
         Buf send = buffer(sendArray, "allreduce", "send");
         Buf recv = buffer(recvArray, "allreduce", "recv");
         boolean inPlace = allreduceChecked(op, send, sendOffset, recv, recvOffset, count);
         long bytes = bytes(send, count);
+        NativeComm device = nativeChoice(Collective.ALLREDUCE, send.type, op);
+        if (device != null) {
+            NativeOp nativeOp = op.nativeOp();
+            RankTrace trace = rankTrace();
+            if (trace == null) {
+                Registry.<Impl.NativeAllreduce>get(Algorithm.ALLREDUCE_NATIVE)
+                        .run(device, nativeOp, send, sendOffset, recv, recvOffset, count);
+            } else {
+                traced(trace, Algorithm.ALLREDUCE_NATIVE, bytes, () -> Registry.<Impl.NativeAllreduce>get(
+                        Algorithm.ALLREDUCE_NATIVE).run(device, nativeOp, send, sendOffset, recv, recvOffset, count));
+            }
+            return;
+        }
         ShmArea.Member m = sharedChoice(Collective.ALLREDUCE, bytes);
         if (m == null) {
             allreduceSchedule(op, send, sendOffset, recv, recvOffset, count, inPlace).run();
@@ -810,7 +1082,7 @@ public class Intracomm extends Comm {
         if (trace == null) {
             Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM).run(m, op, send, sendOffset, recv, recvOffset, count);
         } else {
-            traced(trace, Collective.ALLREDUCE, bytes, () -> Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
+            traced(trace, Algorithm.ALLREDUCE_SHM, bytes, () -> Registry.<Impl.SharedAllreduce>get(Algorithm.ALLREDUCE_SHM)
                     .run(m, op, send, sendOffset, recv, recvOffset, count));
         }
     }
@@ -893,15 +1165,20 @@ public class Intracomm extends Comm {
     }
 
     private Schedule alltoallUniform(Object send, Object recv) {
+        int[] counts = alltoallCounts(send);
+        int[] displs = Blocks.displacements(counts);
+        return alltoallWork(send, counts, displs, recv, counts, displs, true);
+    }
+
+    /** @return {@code size()} equal blocks of {@code send}, which must split into them */
+    private int[] alltoallCounts(Object send) {
         int length = length(send);
         if (length % size() != 0) {
             throw new RanksException(ErrorClass.COUNT, rank(), "alltoall: send has " + length
                     + " elements, which do not split into " + size() + " equal blocks: expected a multiple of " + size(),
                     null);
         }
-        int[] counts = Blocks.uniform(size(), length / size());
-        int[] displs = Blocks.displacements(counts);
-        return alltoallWork(send, counts, displs, recv, counts, displs, true);
+        return Blocks.uniform(size(), length / size());
     }
 
     // ---------------------------------------------------------------- checks
@@ -1063,7 +1340,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(byte[] send, byte[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -1113,7 +1390,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(byte[] send, byte[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -1162,7 +1439,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(byte[] send, byte[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -1183,7 +1460,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(byte[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -1229,7 +1506,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(byte[] send, byte[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -1281,7 +1558,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(byte[] send, byte[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -1305,7 +1582,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(byte[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -1534,7 +1811,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(short[] send, short[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -1584,7 +1861,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(short[] send, short[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -1633,7 +1910,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(short[] send, short[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -1654,7 +1931,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(short[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -1700,7 +1977,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(short[] send, short[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -1752,7 +2029,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(short[] send, short[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -1776,7 +2053,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(short[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -2005,7 +2282,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(int[] send, int[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -2055,7 +2332,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(int[] send, int[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -2104,7 +2381,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(int[] send, int[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -2125,7 +2402,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(int[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -2171,7 +2448,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(int[] send, int[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -2223,7 +2500,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(int[] send, int[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -2247,7 +2524,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(int[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -2476,7 +2753,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(long[] send, long[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -2526,7 +2803,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(long[] send, long[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -2575,7 +2852,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(long[] send, long[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -2596,7 +2873,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(long[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -2642,7 +2919,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(long[] send, long[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -2694,7 +2971,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(long[] send, long[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -2718,7 +2995,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(long[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -2947,7 +3224,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(float[] send, float[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -2997,7 +3274,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(float[] send, float[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -3046,7 +3323,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(float[] send, float[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -3067,7 +3344,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(float[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -3113,7 +3390,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(float[] send, float[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -3165,7 +3442,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(float[] send, float[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -3189,7 +3466,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(float[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -3418,7 +3695,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(double[] send, double[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -3468,7 +3745,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(double[] send, double[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -3517,7 +3794,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(double[] send, double[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -3538,7 +3815,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(double[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -3584,7 +3861,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(double[] send, double[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -3636,7 +3913,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(double[] send, double[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -3660,7 +3937,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(double[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -3889,7 +4166,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(char[] send, char[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -3939,7 +4216,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(char[] send, char[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -3988,7 +4265,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(char[] send, char[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -4009,7 +4286,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(char[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -4055,7 +4332,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(char[] send, char[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -4107,7 +4384,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(char[] send, char[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -4131,7 +4408,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(char[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**
@@ -4360,7 +4637,7 @@ public class Intracomm extends Comm {
      * @param root the rank that has the data
      */
     public void scatter(boolean[] send, boolean[] recv, int root) {
-        scatterWork(send, null, null, recv, 0, length(recv), root, true).run();
+        scatterNow(send, recv, root);
     }
 
     /**
@@ -4410,7 +4687,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void gather(boolean[] send, boolean[] recv, int root) {
-        gatherWork(send, 0, length(send), recv, null, null, root, true).run();
+        gatherNow(send, recv, root);
     }
 
     /**
@@ -4459,7 +4736,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void allgather(boolean[] send, boolean[] recv) {
-        allgatherWork(send, 0, length(send), recv, null, null, true).run();
+        allgatherNow(send, length(send), recv);
     }
 
     /**
@@ -4480,7 +4757,7 @@ public class Intracomm extends Comm {
      * @param count the elements per rank
      */
     public void allgather(boolean[] buf, int count) {
-        allgatherWork(null, 0, count, buf, null, null, true).run();
+        allgatherNow(null, count, buf);
     }
 
     /**
@@ -4526,7 +4803,7 @@ public class Intracomm extends Comm {
      * @param recv room for {@code size()} blocks
      */
     public void alltoall(boolean[] send, boolean[] recv) {
-        alltoallUniform(send, recv).run();
+        alltoallNow(send, recv);
     }
 
     /**
@@ -4578,7 +4855,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(boolean[] send, boolean[] recv, Op op, int root) {
-        reduceWork(op, send, 0, recv, 0, length(send), root).run();
+        reduceNow(op, send, recv, root);
     }
 
     /**
@@ -4602,7 +4879,7 @@ public class Intracomm extends Comm {
      * @param root the rank that receives
      */
     public void reduce(boolean[] buf, Op op, int root) {
-        reduceWork(op, buf, 0, buf, 0, length(buf), root).run();
+        reduceNow(op, buf, buf, root);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ranks.collectives;
 import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import dev.ranks.comm.spi.NativeOp;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -72,6 +73,7 @@ public final class Op {
     private final BinaryOperator<Object> objects;
     private final Logical logical;
     private final int location;
+    private final NativeOp nativeOp;
 
     private Op(Builder b) {
         this.name = b.name;
@@ -82,6 +84,7 @@ public final class Op {
         this.objects = b.objects;
         this.logical = b.logical;
         this.location = b.location;
+        this.nativeOp = b.nativeOp;
     }
 
     /** @return the operation's name, such as {@code SUM} */
@@ -159,6 +162,7 @@ public final class Op {
         private BinaryOperator<Object> objects;
         private Logical logical;
         private int location;
+        private NativeOp nativeOp;
 
         private Builder(String name, boolean commutative) {
             if (name == null || name.isBlank()) {
@@ -225,11 +229,14 @@ public final class Op {
 
     private static Op numeric(String name, IntBinaryOperator i, LongBinaryOperator l, DoubleBinaryOperator d,
                               BinaryOperator<Object> o) {
-        return new Builder(name, true).ints(i).longs(l).doubles(d).objects(o).build();
+        Builder b = new Builder(name, true).ints(i).longs(l).doubles(d).objects(o);
+        b.nativeOp = NativeOp.valueOf(name);
+        return b.build();
     }
 
     private static Op logical(String name, Logical f) {
         Builder b = new Builder(name, true);
+        b.nativeOp = NativeOp.valueOf(name);
         b.logical = f;
         b.ints = (x, y) -> f.apply(x != 0, y != 0) ? 1 : 0;
         b.longs = (x, y) -> f.apply(x != 0, y != 0) ? 1 : 0;
@@ -246,6 +253,7 @@ public final class Op {
     private static Op bitwise(String name, IntBinaryOperator i, LongBinaryOperator l,
                               BinaryOperator<BigInteger> big, Logical bools) {
         Builder b = new Builder(name, true).ints(i).longs(l);
+        b.nativeOp = NativeOp.valueOf(name);
         b.logical = bools;
         b.objects = (x, y) -> Numbers.bitwise(name, x, y, i, l, big, bools);
         return new Op(b);
@@ -267,6 +275,15 @@ public final class Op {
      */
     boolean pairs(Buf buf) {
         return location != 0 && buf.type != ElementType.OBJECT;
+    }
+
+    /**
+     * @return the device reduction this operation is, for collectives the device runs itself; null
+     *     for MAXLOC and MINLOC (Ranks reads their arrays as (value, index) pairs of one type, which
+     *     most of MPI's pair types are not) and for users' operations, whatever their name
+     */
+    NativeOp nativeOp() {
+        return nativeOp;
     }
 
     /**

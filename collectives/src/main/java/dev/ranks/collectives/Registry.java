@@ -40,6 +40,14 @@ final class Registry {
         put(Algorithm.BARRIER_SHM, (Impl.SharedBarrier) BarrierShm::run);
         put(Algorithm.BCAST_SHM, (Impl.SharedBcast) BcastShm::run);
         put(Algorithm.ALLREDUCE_SHM, (Impl.SharedAllreduce) AllreduceShm::run);
+        put(Algorithm.BARRIER_NATIVE, (Impl.NativeBarrier) BarrierNative::run);
+        put(Algorithm.BCAST_NATIVE, (Impl.NativeBcast) BcastNative::run);
+        put(Algorithm.SCATTER_NATIVE, (Impl.NativeScatter) ScatterNative::run);
+        put(Algorithm.GATHER_NATIVE, (Impl.NativeGather) GatherNative::run);
+        put(Algorithm.ALLGATHER_NATIVE, (Impl.NativeAllgather) AllgatherNative::run);
+        put(Algorithm.ALLTOALL_NATIVE, (Impl.NativeAlltoall) AlltoallNative::run);
+        put(Algorithm.REDUCE_NATIVE, (Impl.NativeReduce) ReduceNative::run);
+        put(Algorithm.ALLREDUCE_NATIVE, (Impl.NativeAllreduce) AllreduceNative::run);
     }
 
     private Registry() {

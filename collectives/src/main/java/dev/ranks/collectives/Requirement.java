@@ -14,5 +14,13 @@ public enum Requirement {
      * non-blocking and object calls the selector picks a point-to-point algorithm even when this
      * one was forced.
      */
-    SHARED_MEMORY
+    SHARED_MEMORY,
+    /**
+     * The device must run the collective itself ({@code Endpoint.nativeCollectives()}, the
+     * {@code mpi} device's MPI library) on the call's element type and operation. Only blocking
+     * calls on primitive arrays with the same count on every rank, reducing (if at all) with a
+     * built-in operation other than MAXLOC and MINLOC, run such an algorithm; for the other calls
+     * the selector picks a point-to-point algorithm even when this one was forced.
+     */
+    NATIVE
 }

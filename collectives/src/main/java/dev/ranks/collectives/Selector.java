@@ -2,6 +2,7 @@ package dev.ranks.collectives;
 
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -40,6 +41,9 @@ final class Selector {
      */
     static final long SHM_ALLREDUCE = 512 * 1024;
 
+    /** The native algorithm of each collective that has one. */
+    private static final Map<Collective, Algorithm> NATIVE = natives();
+
     private final Map<Collective, Algorithm> forced;
 
     Selector(Map<String, String> choices) {
@@ -57,9 +61,9 @@ final class Selector {
      */
     Algorithm choose(Collective collective, int rank, int size, long bytes, Op op, boolean uniform) {
         Algorithm forcedChoice = forced.get(collective);
-        // A forced shared-memory algorithm covers the calls it can run (chooseShared); the others,
-        // non-blocking and object calls, get the point-to-point choice.
-        if (forcedChoice != null && !forcedChoice.requirements().contains(Requirement.SHARED_MEMORY)) {
+        // A forced shared-memory or native algorithm covers the calls it can run (chooseShared,
+        // chooseNative); the others, such as non-blocking and object calls, get the point-to-point choice.
+        if (forcedChoice != null && scheduled(forcedChoice)) {
             String unmet = unmet(forcedChoice, size, op, uniform);
             if (unmet != null) {
                 throw new RanksException(ErrorClass.ARG, rank, collective.label() + " algorithm " + forcedChoice.label()
@@ -76,8 +80,7 @@ final class Selector {
             return preferred;
         }
         for (Algorithm a : Algorithm.of(collective)) {
-            if (Registry.has(a) && !a.requirements().contains(Requirement.SHARED_MEMORY)
-                    && unmet(a, size, op, uniform) == null) {
+            if (Registry.has(a) && scheduled(a) && unmet(a, size, op, uniform) == null) {
                 return a;
             }
         }
@@ -121,6 +124,49 @@ final class Selector {
         };
     }
 
+    /**
+     * The native algorithm, the device's own collective, for a blocking call on primitive arrays
+     * with the same count on every rank: whenever the device runs the call, unless another
+     * algorithm is forced. Every rank reaches the same answer: it depends on the forced choice, the
+     * device, and the call's element type and operation.
+     *
+     * @param collective a collective with a native algorithm
+     * @param rank the calling rank, for errors
+     * @param device whether the device runs collectives itself ({@code Endpoint.nativeCollectives()})
+     * @param supported whether it runs this call: its element type, and its operation if it
+     *     reduces (a built-in one with a {@link dev.ranks.comm.spi.NativeOp})
+     * @return the native algorithm, or null for the shared-memory or point-to-point choice
+     * @throws RanksException ({@link ErrorClass#ARG}) when the native algorithm was forced on a
+     *     device that has no collectives of its own
+     */
+    Algorithm chooseNative(Collective collective, int rank, boolean device, boolean supported) {
+        Algorithm forcedChoice = forced.get(collective);
+        if (forcedChoice != null && !forcedChoice.requirements().contains(Requirement.NATIVE)) {
+            return null;
+        }
+        if (forcedChoice != null && !device) {
+            throw new RanksException(ErrorClass.ARG, rank, collective.label() + " algorithm " + forcedChoice.label()
+                    + " was forced, but it requires a device that runs collectives itself (the mpi device), and this"
+                    + " job's device has none", null);
+        }
+        return device && supported ? NATIVE.get(collective) : null;
+    }
+
+    private static Map<Collective, Algorithm> natives() {
+        Map<Collective, Algorithm> natives = new EnumMap<>(Collective.class);
+        for (Algorithm a : Algorithm.values()) {
+            if (a.requirements().contains(Requirement.NATIVE)) {
+                natives.put(a.collective(), a);
+            }
+        }
+        return natives;
+    }
+
+    /** @return whether the algorithm writes a {@link Schedule}: it is neither shared-memory nor native */
+    private static boolean scheduled(Algorithm a) {
+        return !a.requirements().contains(Requirement.SHARED_MEMORY) && !a.requirements().contains(Requirement.NATIVE);
+    }
+
     private static Algorithm preferred(Collective collective, int size, long bytes, Op op, boolean uniform) {
         boolean powerOfTwo = Integer.bitCount(size) == 1;
         return switch (collective) {
@@ -148,8 +194,8 @@ final class Selector {
     static String unmet(Algorithm algorithm, int size, Op op, boolean uniform) {
         for (Requirement r : algorithm.requirements()) {
             switch (r) {
-                case SHARED_MEMORY -> {
-                    // chooseShared checks it: it alone knows the device.
+                case SHARED_MEMORY, NATIVE -> {
+                    // chooseShared and chooseNative check them: they alone know the device.
                 }
                 case COMMUTATIVE -> {
                     if (op != null && !op.commutative()) {

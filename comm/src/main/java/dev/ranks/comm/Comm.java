@@ -3,6 +3,7 @@ package dev.ranks.comm;
 import dev.ranks.comm.internal.codec.ObjectCodec;
 import dev.ranks.comm.spi.DeviceRequest;
 import dev.ranks.comm.spi.Endpoint;
+import dev.ranks.comm.spi.NativeCollectives;
 import dev.ranks.comm.spi.Payload;
 import dev.ranks.comm.spi.SharedMemory;
 import dev.ranks.comm.spi.Sink;
@@ -124,6 +125,26 @@ public class Comm {
             return this;
         }
         return new Comm(endpoint, context + 1, group, contexts);
+    }
+
+    /**
+     * The context this communicator's collectives use, the one {@link #collectiveView()} sends on
+     * (the point-to-point context + 1): how collectives name the communicator to a device that runs
+     * them itself ({@link NativeCollectives}).
+     *
+     * @return an odd context number
+     */
+    protected final int collectiveContext() {
+        return context | 1;
+    }
+
+    /**
+     * Collectives the device runs with its own implementation, such as the MPI library's.
+     *
+     * @return the device's collectives, or null when it has none
+     */
+    protected final NativeCollectives nativeCollectives() {
+        return endpoint.nativeCollectives();
     }
 
     /** The contexts one rank has used, shared by every communicator of that rank. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.ranks.collectives.Algorithm;
 import dev.ranks.collectives.Intracomm;
 import dev.ranks.collectives.IntracommMain;
+import dev.ranks.collectives.Requirement;
 import dev.ranks.comm.JobResult;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
@@ -15,6 +16,10 @@ import java.util.Map;
 /**
  * Runs jobs of {@link Intracomm}s through the comm test kit ({@link Jobs}), so that a failing rank
  * fails the test with its stack trace and a hung collective fails it after {@link Jobs#TIMEOUT}.
+ * A job that forces a native algorithm ({@code Map.of("allreduce", "native")}) runs on a
+ * {@link NativeDevice} that runs every type and reduction itself, since the local device has no
+ * collectives of its own: the tests that run every algorithm of a collective run the native path
+ * too.
  */
 public final class IntracommJobs {
     private IntracommJobs() {
@@ -40,7 +45,11 @@ public final class IntracommJobs {
      * @return how the job ended (always completed)
      */
     public static JobResult run(int size, Map<String, String> collectives, IntracommMain main) {
-        return run(size, Settings.defaults().withCollectives(collectives), main);
+        Settings settings = Settings.defaults().withCollectives(collectives);
+        if (forcesNative(collectives)) {
+            return NativeDevice.all().run(size, settings, main);
+        }
+        return run(size, settings, main);
     }
 
     /**
@@ -76,8 +85,15 @@ public final class IntracommJobs {
      * @return how the job ended
      */
     public static JobResult result(int size, Map<String, String> collectives, IntracommMain main) {
-        return Jobs.result(size, Settings.defaults().withCollectives(collectives), comm -> main.run((Intracomm) comm),
-                Intracomm.binder(), Jobs.TIMEOUT);
+        Settings settings = Settings.defaults().withCollectives(collectives);
+        if (forcesNative(collectives)) {
+            return NativeDevice.all().result(size, settings, main);
+        }
+        return Jobs.result(size, settings, comm -> main.run((Intracomm) comm), Intracomm.binder(), Jobs.TIMEOUT);
+    }
+
+    private static boolean forcesNative(Map<String, String> collectives) {
+        return Algorithm.parse(collectives).values().stream().anyMatch(a -> a.requirements().contains(Requirement.NATIVE));
     }
 
     /**
