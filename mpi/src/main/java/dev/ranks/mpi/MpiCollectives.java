@@ -103,7 +103,10 @@ final class MpiCollectives implements NativeCollectives {
         endpoint.onOwner();
         Object in = send;
         int inOffset = sendOffset;
-        if (send != null && send == recv) {
+        // Allgather, and gather at its root, come with one array when this rank's block is already
+        // in place: MPI_IN_PLACE in the shim. Anything else aliased goes to MPI as a copy.
+        boolean inPlace = send != null && send == recv && (kind == ALLGATHER || kind == GATHER);
+        if (send != null && send == recv && !inPlace) {
             // MPI forbids a send buffer that is also the receive buffer (outside MPI_IN_PLACE).
             int n = kind == SCATTER || kind == ALLTOALL ? count * endpoint.contexts(context).members().length : count;
             in = java.lang.reflect.Array.newInstance(send.getClass().getComponentType(), n);

@@ -54,7 +54,8 @@ final class MpiEndpoint implements Endpoint {
     static final int KIND_OBJECT_INLINE = 2;
     static final int KIND_OBJECT_LARGE = 3;
     static final int KIND_NULL = 4;
-    private static final int OBJECT = ElementType.OBJECT.ordinal();
+    /** Element types by ordinal, as headers carry them; {@code values()} would copy the array per message. */
+    static final ElementType[] TYPES = ElementType.values();
 
     private final int rank;
     private final int size;
@@ -67,7 +68,9 @@ final class MpiEndpoint implements Endpoint {
     private final long staging;
     private final int[] st = new int[MpiNative.STATUS];
     private final Map<Integer, Contexts> contexts = new HashMap<>();
+    /** The context looked up last and its communicators: a job's hot loop stays on one. */
     private Contexts last;
+    private int lastContext;
     /** Messages a probe took off MPI, oldest first; receives look here first. */
     private final List<Taken> unexpected = new ArrayList<>();
     private final MpiCollectives collectives;
@@ -200,7 +203,7 @@ final class MpiEndpoint implements Endpoint {
             // The library reported a truncation and delivered nothing of the message, not even its header.
             throw new TruncationException(rank, capacity, from(source, tag));
         }
-        ElementType sent = kind == KIND_INLINE || kind == KIND_LARGE ? ElementType.values()[status[MpiNative.TYPE]]
+        ElementType sent = kind == KIND_INLINE || kind == KIND_LARGE ? MpiEndpoint.TYPES[status[MpiNative.TYPE]]
                 : ElementType.OBJECT;
         if (sent != type) {
             throw new TypeMismatchException(rank, sent, type, from(source, tag));
@@ -366,16 +369,16 @@ final class MpiEndpoint implements Endpoint {
     // ---------------------------------------------------------------- helpers
 
     Contexts contexts(int context) {
-        Contexts c = last;
-        if (c != null && contexts.get(context) == c) {
-            return c;
+        if (context == lastContext && last != null) {
+            return last;
         }
-        c = contexts.get(context);
+        Contexts c = contexts.get(context);
         if (c == null) {
             throw new RanksException(ErrorClass.INTERNAL, rank, "context " + context + " has no MPI communicator: the"
                     + " communicator was not announced to the mpi device", null);
         }
         last = c;
+        lastContext = context;
         return c;
     }
 
@@ -438,8 +441,9 @@ final class MpiEndpoint implements Endpoint {
     void onOwner() {
         if (Thread.currentThread() != owner && !Mpi.threadMultiple()) {
             throw new RanksException(ErrorClass.USAGE, rank, "thread " + Thread.currentThread().getName()
-                    + " called MPI, but this MPI library does not give MPI_THREAD_MULTIPLE: communicate from the"
-                    + " rank's own thread (" + owner.getName() + ")", null);
+                    + " called MPI, but the job runs at MPI_THREAD_SERIALIZED: communicate from the rank's own thread ("
+                    + owner.getName() + "), or run with " + Mpi.THREADS_ENVIRONMENT + "=multiple (-D"
+                    + Mpi.THREADS_PROPERTY + "=multiple) on a library that gives MPI_THREAD_MULTIPLE", null);
         }
     }
 

@@ -13,6 +13,8 @@ package dev.ranks.mpi;
 final class MpiNative {
     /** MPI_THREAD_MULTIPLE's value in the MPI standard's thread levels, which both implementations number 0 to 3. */
     static final int THREAD_MULTIPLE = 3;
+    /** MPI_THREAD_SERIALIZED's value in the MPI standard's thread levels. */
+    static final int THREAD_SERIALIZED = 2;
     /** The length of a status array. */
     static final int STATUS = 7;
     /** Status array index of the source. */

@@ -188,7 +188,7 @@ final class MpiRequest implements DeviceRequest {
         int tag = st[MpiNative.TAG];
         int worldSource = contexts.members()[source];
         boolean object = kind >= MpiEndpoint.KIND_OBJECT_INLINE;
-        ElementType sent = object || kind < 0 ? ElementType.OBJECT : ElementType.values()[st[MpiNative.TYPE]];
+        ElementType sent = object || kind < 0 ? ElementType.OBJECT : MpiEndpoint.TYPES[st[MpiNative.TYPE]];
         String from = MpiEndpoint.from(worldSource, tag);
         if (kind < 0) {
             error = new TruncationException(endpoint.rankForErrors(), sink.type() == ElementType.OBJECT ? 1

@@ -54,7 +54,7 @@ final class Taken {
     }
 
     ElementType elementType() {
-        return isObject() ? ElementType.OBJECT : ElementType.values()[type];
+        return isObject() ? ElementType.OBJECT : MpiEndpoint.TYPES[type];
     }
 
     Status status(MpiEndpoint.Contexts c) {

@@ -550,7 +550,8 @@ NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, ji
 
 /*
  * kind 0 allgather, 1 gather, 2 scatter, 3 alltoall. send or recv may be null where the
- * collective ignores it (gather's recv and scatter's send away from the root).
+ * collective ignores it (gather's recv and scatter's send away from the root); the same array as
+ * both means in place for allgather and gather (Java copies any other aliased send first).
  */
 NATIVE(jint, exchange)(JNIEnv *env, jclass c, jlong comm, jint kind, jint root, jint type, jobject send,
                        jint sendOffset, jint count, jobject recv, jint recvOffset) {
@@ -562,6 +563,10 @@ NATIVE(jint, exchange)(JNIEnv *env, jclass c, jlong comm, jint kind, jint root, 
     char *out = recv == NULL ? NULL : same ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
     void *s = in == NULL ? NULL : in + (size_t) sendOffset * elem;
     void *r = out == NULL ? NULL : out + (size_t) recvOffset * elem;
+    /* One array for both: the block is in place already (see MpiCollectives.exchange). */
+    if (same && (kind == 0 || kind == 1)) {
+        s = MPI_IN_PLACE;
+    }
     switch (kind) {
     case 0: rc = MPI_Allgather(s, count, dt, r, count, dt, cm); break;
     case 1: rc = MPI_Gather(s, count, dt, r, count, dt, root, cm); break;

@@ -18,15 +18,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * installs openmpi-bin, libopenmpi-dev, mpich, libmpich-dev).
  */
 class MpiConformanceTest {
-    @ParameterizedTest(name = "{0} on {1} ranks")
-    @CsvSource({"openmpi, 1", "openmpi, 2", "openmpi, 3", "openmpi, 5", "mpich, 1", "mpich, 2", "mpich, 4"})
-    void passesOnTheMpiDevice(String implementation, int ranks) throws IOException, InterruptedException {
+    @ParameterizedTest(name = "{0} on {1} ranks, collectives {2}")
+    @CsvSource({"openmpi, 1, chosen", "openmpi, 2, chosen", "openmpi, 3, native", "openmpi, 5, chosen",
+        "mpich, 1, native", "mpich, 2, chosen", "mpich, 4, native"})
+    void passesOnTheMpiDevice(String implementation, int ranks, String collectives) throws IOException,
+            InterruptedException {
         MpiImplementation impl = MpiImplementation.parse(implementation);
         Mpi.prepare(impl);
         List<String> command = new ArrayList<>(starter(impl, ranks));
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss4m",
                 "-D" + MpiImplementation.PROPERTY + "=" + impl.label(), "-cp", System.getProperty("java.class.path"),
-                ConformanceMain.class.getName()));
+                ConformanceMain.class.getName(), collectives));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
