@@ -74,6 +74,7 @@ final class MpiEndpoint implements Endpoint {
     /** Messages a probe took off MPI, oldest first; receives look here first. */
     private final List<Taken> unexpected = new ArrayList<>();
     private final MpiCollectives collectives;
+    private final NativeBuffers buffers = new NativeBuffers();
     /** Large objects' bytes still being sent on aux, each as {request, native buffer}. */
     private final List<long[]> background = new ArrayList<>();
 
@@ -352,7 +353,7 @@ final class MpiEndpoint implements Endpoint {
             int rc = MpiNative.complete(b[0], block, 0, status);
             if (rc != 0) {
                 it.remove();
-                MpiNative.release(b[1]);
+                buffers.release(b[1]);
                 if (rc < 0) {
                     check(-rc, "MPI_Isend");
                 }
@@ -364,6 +365,7 @@ final class MpiEndpoint implements Endpoint {
     void close() {
         progressBackground(true);
         MpiNative.release(staging);
+        buffers.close();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -408,6 +410,11 @@ final class MpiEndpoint implements Endpoint {
             throw new RanksException(ErrorClass.TAG, rank, "tag " + tag + " is above this MPI library's MPI_TAG_UB "
                     + tagUpperBound + ": expected a tag from 0 to " + tagUpperBound + " on the mpi device", null);
         }
+    }
+
+    /** @return the native buffers of this rank's non-blocking messages */
+    NativeBuffers buffers() {
+        return buffers;
     }
 
     int anySource() {

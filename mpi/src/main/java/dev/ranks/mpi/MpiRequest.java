@@ -51,7 +51,7 @@ final class MpiRequest implements DeviceRequest {
         if (type != ElementType.OBJECT) {
             int count = payload.count();
             long bytes = (long) count * type.bytes();
-            r.firstBuffer = MpiNative.allocate(MpiEndpoint.HEADER + bytes);
+            r.firstBuffer = endpoint.buffers().acquire(MpiEndpoint.HEADER + bytes);
             MpiNative.putHeader(r.firstBuffer, bytes <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_INLINE
                     : MpiEndpoint.KIND_LARGE, type.ordinal(), count);
             if (count > 0) {
@@ -68,7 +68,7 @@ final class MpiRequest implements DeviceRequest {
         int kind = bytes == null ? MpiEndpoint.KIND_NULL
                 : count <= MpiEndpoint.INLINE_MAX ? MpiEndpoint.KIND_OBJECT_INLINE : MpiEndpoint.KIND_OBJECT_LARGE;
         int inline = kind == MpiEndpoint.KIND_OBJECT_INLINE ? count : 0;
-        r.firstBuffer = MpiNative.allocate(MpiEndpoint.HEADER + inline);
+        r.firstBuffer = endpoint.buffers().acquire(MpiEndpoint.HEADER + inline);
         MpiNative.putHeader(r.firstBuffer, kind, type.ordinal(), count);
         if (inline > 0) {
             MpiNative.put(r.firstBuffer, MpiEndpoint.HEADER, ElementType.BYTE.ordinal(), bytes, 0, inline);
@@ -77,11 +77,11 @@ final class MpiRequest implements DeviceRequest {
                 "MPI_Isend");
         r.first = out[0];
         if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
-            long buffer = MpiNative.allocate(count);
+            long buffer = endpoint.buffers().acquire(count);
             MpiNative.put(buffer, 0, ElementType.BYTE.ordinal(), bytes, 0, count);
             int rc = MpiNative.isend(c.aux(), to, tag, buffer, count, -1, false, out);
             if (rc != 0) {
-                MpiNative.release(buffer);
+                endpoint.buffers().release(buffer);
                 endpoint.check(rc, "MPI_Isend");
             }
             endpoint.background(out[0], buffer);
@@ -96,7 +96,7 @@ final class MpiRequest implements DeviceRequest {
         MpiRequest r = new MpiRequest(endpoint, c, sink);
         long room = sink.type() == ElementType.OBJECT ? 0 : (long) sink.capacity() * sink.type().bytes();
         int bytes = Math.toIntExact(MpiEndpoint.HEADER + Math.max(MpiEndpoint.INLINE_MAX, room));
-        r.firstBuffer = MpiNative.allocate(bytes);
+        r.firstBuffer = endpoint.buffers().acquire(bytes);
         // A library that truncates a message may deliver none of it (MPICH): mark the header unread.
         MpiNative.putHeader(r.firstBuffer, -1, -1, -1);
         long[] out = new long[1];
@@ -216,7 +216,7 @@ final class MpiRequest implements DeviceRequest {
         }
         status = new Status(worldSource, tag, 1, sent, false);
         if (kind == MpiEndpoint.KIND_OBJECT_LARGE) {
-            dataBuffer = MpiNative.allocate(count);
+            dataBuffer = endpoint.buffers().acquire(count);
             long[] out = new long[1];
             int rc = MpiNative.irecv(contexts.aux(), source, tag, dataBuffer, count, -1, out);
             if (rc != 0) {
@@ -266,11 +266,11 @@ final class MpiRequest implements DeviceRequest {
 
     private void free() {
         if (firstBuffer != 0) {
-            MpiNative.release(firstBuffer);
+            endpoint.buffers().release(firstBuffer);
             firstBuffer = 0;
         }
         if (dataBuffer != 0 && data == 0) {
-            MpiNative.release(dataBuffer);
+            endpoint.buffers().release(dataBuffer);
             dataBuffer = 0;
         }
     }
