@@ -89,8 +89,8 @@ final class MpiJob {
      *     job cannot start: the implementation, its compiler or its starter missing, a bad hostfile
      */
     int run() {
-        Mpi.prepare(spec.implementation());
         List<String> hosts = hostfileLines();
+        Mpi.prepare(spec.implementation());
         Path hostfileCopy = null;
         Thread cleanup = null;
         try {
@@ -103,7 +103,8 @@ final class MpiJob {
             // Ctrl-C reaches the starter as well (same process group), but a kill of this JVM alone
             // would leave the job running without this hook.
             Runtime.getRuntime().addShutdownHook(cleanup);
-            List<String> command = command(spec, hostfileCopy, runsAsRoot(), rankCommand());
+            List<String> command = command(spec, hostfileCopy, runsAsRoot(), System.getenv("LD_PRELOAD") != null,
+                    rankCommand());
             Process starter = start(command);
             onExit.starter = starter;
             return supervise(starter);
@@ -132,10 +133,12 @@ final class MpiJob {
      * @param spec the job
      * @param hostfile the hostfile in the starter's format, or null for this host alone
      * @param root whether this process runs as root, which Open MPI refuses unless told
+     * @param preload whether {@code LD_PRELOAD} is set (bin/launcher preloads the JVM's libjsig),
+     *     which the ranks need as well
      * @param rank the command that runs a rank: {@code java}, its options, the main class, the arguments
      * @return the command
      */
-    static List<String> command(Spec spec, Path hostfile, boolean root, List<String> rank) {
+    static List<String> command(Spec spec, Path hostfile, boolean root, boolean preload, List<String> rank) {
         List<String> command = new ArrayList<>();
         command.add(spec.implementation().starter());
         if (spec.implementation() == MpiImplementation.OPEN_MPI) {
@@ -150,7 +153,7 @@ final class MpiJob {
                 command.addAll(List.of("--hostfile", hostfile.toString(), "--map-by",
                         spec.mapBy().name().toLowerCase(Locale.ROOT)));
             }
-            if (System.getenv("LD_PRELOAD") != null) {
+            if (preload) {
                 // Open MPI passes its environment to the ranks of this host only.
                 command.addAll(List.of("-x", "LD_PRELOAD"));
             }
