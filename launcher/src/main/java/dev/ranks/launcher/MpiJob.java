@@ -327,7 +327,7 @@ final class MpiJob {
     }
 
     /** What a shutdown hook undoes when the launcher is stopped while a job runs. */
-    private static final class Stop implements Runnable {
+    private final class Stop implements Runnable {
         private final Path hostfile;
         /** The starter, once started. */
         volatile Process starter;
@@ -340,6 +340,8 @@ final class MpiJob {
         public void run() {
             Process p = starter;
             if (p != null && p.isAlive()) {
+                // The starter's notices of the ranks it saw killed are not news to whoever stopped the launcher.
+                quiet = true;
                 try {
                     stop(p);
                 } catch (InterruptedException e) {

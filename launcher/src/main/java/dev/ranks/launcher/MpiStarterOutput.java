@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Open MPI's help block {@code MPI_ABORT was invoked on rank R ...}, which comes between two
- *       lines of dashes, and its note that more processes sent the same message, with the hint
- *       that follows it. Other help blocks (a host that cannot be reached, an executable not
+ *       lines of dashes, its note that more processes sent the same message, with the hint that
+ *       follows it, and its complaint when it could not gather those notes ({@code ORTE_ERROR_LOG:
+ *       ... show_help.c}). Other help blocks (a host that cannot be reached, an executable not
  *       found) pass: {@code mpirun -q} would drop those too, so it is not used;
  *   <li>MPICH's {@code Abort(N) on node R (rank R in comm 0): application called MPI_Abort(...)}.
  * </ul>
@@ -28,6 +29,9 @@ final class MpiStarterOutput {
             "\\[[^\\]]*] \\d+ more process(?:es)? ha(?:s|ve) sent help message help-mpi-api\\.txt / mpi-abort");
     private static final Pattern AGGREGATE_HINT = Pattern.compile(
             "\\[[^\\]]*] Set MCA parameter \"orte_base_help_aggregate\" to 0 to see all help / error messages");
+    /** Open MPI 4.1 sometimes fails to pack the aggregated abort notices, and says so. */
+    private static final Pattern HELP_ERROR = Pattern.compile(
+            "\\[[^\\]]*] \\[\\[\\d+,\\d+],\\d+] ORTE_ERROR_LOG: .* in file .*/show_help\\.c at line \\d+");
     private static final Pattern MPICH_ABORT = Pattern.compile(
             "Abort\\(-?\\d+\\) on node \\d+ \\(rank \\d+ in comm \\d+\\): application called MPI_Abort\\(.*\\)"
                     + " - process \\d+");
@@ -51,7 +55,7 @@ final class MpiStarterOutput {
         }
         boolean hint = afterMoreAborts && AGGREGATE_HINT.matcher(line).matches();
         afterMoreAborts = MORE_ABORTS.matcher(line).matches();
-        if (afterMoreAborts || hint || MPICH_ABORT.matcher(line).matches()) {
+        if (afterMoreAborts || hint || HELP_ERROR.matcher(line).matches() || MPICH_ABORT.matcher(line).matches()) {
             return List.of();
         }
         if (RULE.matcher(line).matches()) {

@@ -27,7 +27,9 @@ class MpiStarterOutputTest {
                 "NOTE: invoking MPI_ABORT causes Open MPI to kill all MPI processes.", RULE,
                 "[vm:1234] 2 more processes have sent help message help-mpi-api.txt / mpi-abort",
                 "[vm:1234] Set MCA parameter \"orte_base_help_aggregate\" to 0 to see all help / error messages",
-                "[vm:1234] 1 more process has sent help message help-mpi-api.txt / mpi-abort", "after");
+                "[vm:1234] 1 more process has sent help message help-mpi-api.txt / mpi-abort",
+                "[vm:30015] [[6593,0],0] ORTE_ERROR_LOG: Data unpack would read past end of buffer in file"
+                        + " ../../../orte/util/show_help.c at line 501", "after");
 
         assertEquals(List.of("rank 1 failed:", "java.lang.IllegalStateException: boom", "after"), shown);
     }
