@@ -105,14 +105,19 @@ final class JobOptions {
      * Runs a job with these options and reports how it ended. With {@code --device mpj} this
      * process starts the job through MPJ Express ({@link MpjJob}) and every rank runs this same
      * command line again, inside MPJ ({@link MpjRank}), where the job runs on the {@code mpj} device.
+     * With {@code --device mpi} it starts the job through the MPI implementation's starter
+     * ({@link MpiJob}) and every rank runs the command line again as a process that starter
+     * started ({@link MpiRank}), where the job runs on the {@code mpi} device; so does a command
+     * line with {@code --device mpi} that the user's own {@code mpirun} started.
      *
      * @param command the command running it: its name goes into errors, its writers get the report
      * @param minRanks the fewest ranks the command needs
      * @param main what each rank runs
      * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}, or
      *     {@link ExitCodes#TIMEOUT} when {@code --timeout} stopped the job
-     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}, or {@code --coll}
-     *     names an algorithm that cannot run on that many ranks
+     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks} (or, in a rank of an
+     *     MPI job, differs from the starter's), {@code --coll} names an algorithm that cannot run on that
+     *     many ranks, or an option does not go with the device
      */
     int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
