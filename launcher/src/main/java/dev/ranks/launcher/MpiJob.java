@@ -227,8 +227,8 @@ final class MpiJob {
             starter.waitFor();
         } else if (!starter.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
             quiet = true;
-            err.println("job exceeded --timeout " + describe(spec.timeout()) + ": stopped all " + spec.ranks()
-                    + " ranks");
+            err.println("job exceeded --timeout " + DurationConverter.describe(spec.timeout()) + ": stopped all "
+                    + spec.ranks() + " ranks");
             err.flush();
             stop(starter);
             return ExitCodes.TIMEOUT;
@@ -320,10 +320,6 @@ final class MpiJob {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "root".equals(System.getProperty("user.name"));
         }
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** What a shutdown hook undoes when the launcher is stopped while a job runs. */
