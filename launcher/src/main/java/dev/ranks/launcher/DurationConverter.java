@@ -54,6 +54,16 @@ class DurationConverter implements ITypeConverter<Duration> {
         return duration;
     }
 
+    /**
+     * Writes a duration as the launcher's messages name it, in the form this converter reads.
+     *
+     * @param d a duration
+     * @return whole seconds as {@code 90s}, anything else in milliseconds, such as {@code 1500ms}
+     */
+    static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
     /** Reads a duration that may be zero, such as the crawler's {@code --delay 0}. */
     static final class OrZero extends DurationConverter {
         /** A converter of durations of zero or more. */

@@ -11,6 +11,7 @@ import dev.ranks.comm.JobTrace;
 import dev.ranks.comm.RanksException;
 import dev.ranks.comm.Settings;
 import dev.ranks.hostfiles.MapBy;
+import dev.ranks.mpi.MpiImplementation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,16 +34,25 @@ import picocli.CommandLine.ScopeType;
 final class JobOptions {
     /** The device that runs ranks as MPJ Express processes; see {@link MpjJob}. */
     static final String MPJ_DEVICE = "mpj";
+    /** The device that runs ranks as processes of the system's MPI; see {@link MpiJob}. */
+    static final String MPI_DEVICE = "mpi";
 
     @Option(names = {"-n", "--np"}, paramLabel = "N", scope = ScopeType.INHERIT,
             description = "Number of ranks. Default: the number of available processors (under MPJ Express's own"
-                    + " mpjrun: its -np).")
+                    + " mpjrun: its -np; under your own mpirun with --device mpi: its -n).")
     private Integer np;
 
     @Option(names = "--device", paramLabel = "NAME", scope = ScopeType.INHERIT, defaultValue = "local",
-            description = "Where the ranks run: local (threads in this JVM) or mpj (MPJ Express processes, see"
-                    + " --mpj-dev and docs/mpj.md). Default: ${DEFAULT-VALUE}.")
+            description = "Where the ranks run: local (threads in this JVM), mpi (processes of the system's Open MPI"
+                    + " or MPICH, see --mpi and docs/mpi.md) or mpj (MPJ Express processes, see --mpj-dev and"
+                    + " docs/mpj.md). Default: ${DEFAULT-VALUE}.")
     private String device;
+
+    @Option(names = "--mpi", paramLabel = "IMPL", scope = ScopeType.INHERIT,
+            converter = MpiImplementationConverter.class,
+            description = "The MPI implementation under --device mpi: openmpi (started with mpirun.openmpi) or mpich"
+                    + " (mpiexec.mpich). Default: $RANKS_MPI, else the one the system's mpicc is.")
+    private MpiImplementation mpi;
 
     @Option(names = "--mpj-dev", paramLabel = "DEV", scope = ScopeType.INHERIT, converter = MpjDev.Converter.class,
             description = "The MPJ Express device under --device mpj: multicore (rank threads in one JVM here), niodev"
@@ -51,8 +61,8 @@ final class JobOptions {
     private MpjDev mpjDev;
 
     @Option(names = "--hostfile", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The hosts to place ranks on under --device mpj (Open MPI, MPICH or one-host-per-line"
-                    + " format; see docs/cluster.md). Default: localhost.")
+            description = "The hosts to place ranks on under --device mpi or mpj (Open MPI, MPICH or"
+                    + " one-host-per-line format; see docs/cluster.md). Default: localhost.")
     private Path hostfile;
 
     @Option(names = "--map-by", paramLabel = "POLICY", scope = ScopeType.INHERIT, converter = MapByConverter.class,
@@ -95,23 +105,53 @@ final class JobOptions {
      * Runs a job with these options and reports how it ended. With {@code --device mpj} this
      * process starts the job through MPJ Express ({@link MpjJob}) and every rank runs this same
      * command line again, inside MPJ ({@link MpjRank}), where the job runs on the {@code mpj} device.
+     * With {@code --device mpi} it starts the job through the MPI implementation's starter
+     * ({@link MpiJob}) and every rank runs the command line again as a process that starter
+     * started ({@link MpiRank}), where the job runs on the {@code mpi} device; so does a command
+     * line with {@code --device mpi} that the user's own {@code mpirun} started.
      *
      * @param command the command running it: its name goes into errors, its writers get the report
      * @param minRanks the fewest ranks the command needs
      * @param main what each rank runs
      * @return the exit code, from {@link ExitCodes#report(JobResult, java.io.PrintWriter)}, or
      *     {@link ExitCodes#TIMEOUT} when {@code --timeout} stopped the job
-     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks}, or {@code --coll}
-     *     names an algorithm that cannot run on that many ranks
+     * @throws ParameterException when {@code -n} is below 1 or below {@code minRanks} (or, in a rank of an
+     *     MPI job, differs from the starter's), {@code --coll} names an algorithm that cannot run on that
+     *     many ranks, or an option does not go with the device
      */
     int run(CommandSpec command, int minRanks, IntracommMain main) {
         CommandLine commandLine = command.commandLine();
         Map<Collective, Algorithm> forced = forcedAlgorithms(commandLine);
+        boolean onMpi = MPI_DEVICE.equals(device) && !MpjRank.active();
+        if (onMpi) {
+            checkMpiOptions(commandLine);
+            if (MpiRank.startedAsRank()) {
+                MpiRank.init(mpi);
+            }
+        } else if (mpi != null) {
+            throw new ParameterException(commandLine, "--mpi needs --device mpi: the " + device
+                    + " device does not run on MPI");
+        }
         int ranks = ranks(commandLine, minRanks);
+        if (MpiRank.active() && ranks != MpiRank.size()) {
+            throw new ParameterException(commandLine, "-n " + ranks + " does not match the " + MpiRank.size()
+                    + " ranks the MPI starter started: leave -n out or give -n " + MpiRank.size());
+        }
         checkForcedAlgorithms(commandLine, forced, ranks);
         if (failRank != null && (failRank < 0 || failRank >= ranks)) {
             throw new ParameterException(commandLine, "--fail-rank " + failRank + " is not a rank of this job: expected 0 to "
                     + (ranks - 1));
+        }
+        if (MpiRank.active()) {
+            // This process is one rank; Launcher.main ends its part of the job with the exit code.
+            return ExitCodes.report(Intracomm.run(ranks, settings(MPI_DEVICE, forced), program(main)),
+                    commandLine.getErr());
+        }
+        if (onMpi) {
+            List<String> args = command.root().commandLine().getParseResult().originalArgs();
+            MpiJob.Spec spec = new MpiJob.Spec(mpi != null ? mpi : MpiImplementation.of(System.getenv()), ranks,
+                    hostfile, mapBy != null ? mapBy : MapBy.SLOT, timeout, args);
+            return new MpiJob(spec, commandLine.getOut(), commandLine.getErr()).run();
         }
         if (MpjRank.active()) {
             // This rank's part of the trace goes back to the launcher, which writes the file (see MpjDevice).
@@ -128,9 +168,13 @@ final class JobOptions {
                     eagerLimit, timeout, args, trace);
             return new MpjJob(spec, commandLine.getOut(), commandLine.getErr()).run();
         }
-        if (hostfile != null || mpjDev != null) {
-            throw new ParameterException(commandLine, (hostfile != null ? "--hostfile" : "--mpj-dev")
-                    + " needs --device mpj: the " + device + " device runs every rank in this JVM");
+        if (hostfile != null) {
+            throw new ParameterException(commandLine, "--hostfile needs --device mpi or mpj: the " + device
+                    + " device runs every rank in this JVM");
+        }
+        if (mpjDev != null) {
+            throw new ParameterException(commandLine, "--mpj-dev needs --device mpj: the " + device
+                    + " device runs every rank in this JVM");
         }
         Settings settings = settings(device, forced);
         if (trace == null) {
@@ -157,10 +201,10 @@ final class JobOptions {
      * will hold together before any of them starts.
      *
      * @return {@code -n} (the number of processors without it) on the local device; 0 under
-     *     {@code --device mpj}, whose ranks run in MPJ Express's JVMs
+     *     {@code --device mpj} and {@code --device mpi}, whose ranks run in JVMs of their own
      */
     int ranksInThisJvm() {
-        if (MpjRank.active() || MPJ_DEVICE.equals(device)) {
+        if (MpjRank.active() || MPJ_DEVICE.equals(device) || MPI_DEVICE.equals(device)) {
             return 0;
         }
         return np != null ? Math.max(1, np) : Runtime.getRuntime().availableProcessors();
@@ -207,8 +251,21 @@ final class JobOptions {
         }
     }
 
+    // The MPI-only parts of the job options, checked in the launcher and in every rank alike.
+    private void checkMpiOptions(CommandLine command) {
+        if (mpjDev != null) {
+            throw new ParameterException(command, "--mpj-dev needs --device mpj: --device mpi runs on the system's"
+                    + " MPI, chosen with --mpi");
+        }
+        if (trace != null) {
+            throw new ParameterException(command, "--trace is not supported on --device mpi: trace the job on the local"
+                    + " or mpj device (docs/trace.md)");
+        }
+    }
+
     private int ranks(CommandLine command, int minRanks) {
-        int n = np != null ? np : MpjRank.active() ? MpjRank.size() : Runtime.getRuntime().availableProcessors();
+        int n = np != null ? np : MpjRank.active() ? MpjRank.size() : MpiRank.active() ? MpiRank.size()
+                : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
             throw new ParameterException(command, "-n must be at least 1, got " + n);
         }

@@ -71,7 +71,10 @@ public final class Launcher implements Callable<Integer> {
             MpjRank.run(args, Launcher::commandLine);
             return;
         }
-        System.exit(commandLine(args).execute(args));
+        int exitCode = commandLine(args).execute(args);
+        // A rank of an MPI job ends its part through MPI: MPI_Abort on failure ends the other ranks.
+        MpiRank.finish(exitCode);
+        System.exit(exitCode);
     }
 
     /**

@@ -274,13 +274,13 @@ final class MpjJob {
         while (true) {
             long now = System.nanoTime();
             if (now >= deadline) {
-                err.println("job exceeded --timeout " + describe(spec.timeout()) + ": stopped all " + spec.ranks()
-                        + " ranks");
+                err.println("job exceeded --timeout " + DurationConverter.describe(spec.timeout()) + ": stopped all "
+                        + spec.ranks() + " ranks");
                 return end(starter, control, ExitCodes.TIMEOUT);
             }
             if (hellos < spec.ranks() && now >= startupDeadline) {
-                err.println("only " + hellos + " of " + spec.ranks() + " ranks started within " + describe(STARTUP)
-                        + ": stopped the job");
+                err.println("only " + hellos + " of " + spec.ranks() + " ranks started within "
+                        + DurationConverter.describe(STARTUP) + ": stopped the job");
                 return end(starter, control, 1);
             }
             long next = hellos < spec.ranks() ? Math.min(deadline, startupDeadline) : deadline;
@@ -397,10 +397,6 @@ final class MpjJob {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** What a shutdown hook undoes when the launcher is stopped while a job runs. */

@@ -69,7 +69,7 @@ final class Progress implements AutoCloseable {
      */
     static Progress start(CommandSpec spec, long total, boolean resultsOnStdout) {
         return start(spec.commandLine().getErr(), Steps.name(spec), total,
-                shown(Terminal.progressWanted(resultsOnStdout), MpjRank.active()));
+                shown(Terminal.progressWanted(resultsOnStdout), MpjRank.active() || MpiRank.startedAsRank()));
     }
 
     /**
@@ -95,14 +95,14 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * Whether a bar is drawn: on a terminal's stderr, and outside MPJ Express's rank JVMs.
+     * Whether a bar is drawn: on a terminal's stderr, and outside the rank JVMs of MPJ Express and MPI jobs.
      *
      * @param stderrIsTerminal whether stderr is a terminal (and, for a run that streams its results, stdout is not)
-     * @param inMpjRank whether this JVM is an MPJ Express rank's
+     * @param inRankJvm whether this JVM is a rank's of an MPJ Express or MPI job
      * @return true when the bar should be drawn
      */
-    static boolean shown(boolean stderrIsTerminal, boolean inMpjRank) {
-        return stderrIsTerminal && !inMpjRank;
+    static boolean shown(boolean stderrIsTerminal, boolean inRankJvm) {
+        return stderrIsTerminal && !inRankJvm;
     }
 
     /**

@@ -80,6 +80,16 @@ class DurationConverterTest {
         assertEquals(Duration.ofSeconds(5), parsed.subcommand().matchedOptionValue("--delay", null));
     }
 
+    @Test
+    void messagesNameADurationInAFormTheConverterReadsBack() {
+        for (String value : new String[] {"90s", "1500ms", "2s", "1ms", "7200s"}) {
+            Duration d = new DurationConverter().convert(value);
+            assertEquals(value, DurationConverter.describe(d));
+            assertEquals(d, new DurationConverter().convert(DurationConverter.describe(d)));
+        }
+        assertEquals("300s", DurationConverter.describe(Duration.ofMinutes(5)));
+    }
+
     private static List<OptionSpec> durationOptions(CommandLine command) {
         List<OptionSpec> found = new ArrayList<>();
         for (OptionSpec option : command.getCommandSpec().options()) {

@@ -57,7 +57,7 @@ class MpjOptionsTest {
                 "2", "hello");
 
         assertEquals(2, local.exitCode(), local::toString);
-        assertTrue(local.err().startsWith("--hostfile needs --device mpj"), local::toString);
+        assertTrue(local.err().startsWith("--hostfile needs --device mpi or mpj"), local::toString);
         assertEquals(2, multicore.exitCode(), multicore::toString);
         assertTrue(multicore.err().startsWith("--hostfile " + hosts + " with --mpj-dev multicore"), multicore::toString);
     }
