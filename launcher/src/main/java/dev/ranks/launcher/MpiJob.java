@@ -48,6 +48,13 @@ final class MpiJob {
     private static final long KILL_WAIT_MILLIS = 2_000;
     /** How often to look whether killed processes are gone. */
     private static final long POLL_MILLIS = 20;
+    /**
+     * The ranks' stdout and stderr in UTF-8, as the relays read them, whatever the locale where a
+     * rank runs: a host reached by ssh may have none (POSIX: ASCII, every other character a '?').
+     * JDK 17 reads the {@code sun.} properties, JDK 19 and later the others.
+     */
+    private static final List<String> RANK_STREAMS_UTF_8 = List.of("-Dsun.stdout.encoding=UTF-8",
+            "-Dsun.stderr.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 
     /**
      * What a job needs from the command line.
@@ -190,6 +197,7 @@ final class MpiJob {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(rankJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(RANK_STREAMS_UTF_8);
         command.add("-D" + MpiImplementation.PROPERTY + "=" + spec.implementation().label());
         command.addAll(List.of("-cp", classPath(), MpjRank.entryPoint().getName()));
         command.addAll(spec.args());

@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * starters' own environment variables as docs/mpi.md says ({@code OMPI_MCA_plm_rsh_agent},
  * {@code HYDRA_LAUNCHER_EXEC}).
  *
- * <p>The stand-in gives each host its own host name too (a UTS namespace): the namespaces share
+ * <p>The stand-in runs the starter's command in a login's environment and home, as sshd does, so
+ * that what the ranks on the nodes get is what the starter hands on, not what it inherited. It
+ * gives each host its own host name too (a UTS namespace): the namespaces share
  * one file system, /dev/shm included, and Open MPI names its shared-memory segments after the host
  * name and the job, so that two "hosts" of one name would map each other's segments and crash.
  *
@@ -68,8 +70,9 @@ class MpiMultiHostIT {
         // MPICH's format: the launcher hands Open MPI its own.
         hostfile = Files.writeString(work.resolve("two.hosts"), "ranks-node1:2\nranks-node2:2\n");
         agent = work.resolve("ssh");
-        // What ssh HOST COMMAND does on a cluster: COMMAND on HOST, which has a name of its own. The
-        // starters put ssh's options first (Hydra: -x).
+        // What ssh HOST COMMAND does on a cluster: COMMAND on HOST, which has a name of its own, in a
+        // login's environment and home rather than the starter's, as sshd runs it. The starters put
+        // ssh's options first (Hydra: -x).
         Files.writeString(agent, """
                 #!/bin/sh
                 while [ "${1#-}" != "$1" ]; do
@@ -77,8 +80,11 @@ class MpiMultiHostIT {
                 done
                 host=$1
                 shift
-                exec unshare --uts sh -c 'hostname "$0" && exec bash %s ssh "$0" "$@"' "$host" "$@"
-                """.formatted(HARNESS));
+                cd "$HOME"
+                exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME="$HOME" \\
+                    USER=root LOGNAME=root SHELL=/bin/sh RANKS_NETNS_PREFIX=%s RANKS_NETNS_NET=%s \\
+                    unshare --uts sh -c 'hostname "$0" && exec bash %s ssh "$0" "$@"' "$host" "$@"
+                """.formatted(PREFIX, NET, HARNESS));
         assertTrue(agent.toFile().setExecutable(true), "cannot make " + agent + " executable");
         UserClasses.compile(work.resolve("classes"), Map.of("demo.Where", WHERE));
         try {
