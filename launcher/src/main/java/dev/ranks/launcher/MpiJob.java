@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * itself. There is no deadlock diagnosis: inside MPI a blocked rank cannot be told from a slow one.
  */
 final class MpiJob {
+    /** The environment variable that keeps hwloc from starting OpenCL platforms in every rank. */
+    static final String HWLOC_COMPONENTS = "HWLOC_COMPONENTS";
+
     /** How long the starter has to end its ranks after SIGTERM before they are all killed. */
     private static final long GRACE_MILLIS = 3_000;
     /** How long to wait for killed processes to be gone. */
@@ -160,8 +163,12 @@ final class MpiJob {
                 command.addAll(List.of("--hostfile", hostfile.toString(), "--map-by",
                         spec.mapBy().name().toLowerCase(Locale.ROOT)));
             }
+            // A JVM is many threads (compilers, collectors): Open MPI's default binding of each
+            // rank to one core (at 2 ranks or fewer) would leave them all on it.
+            command.addAll(List.of("--bind-to", "none"));
+            // Open MPI passes its environment to the ranks of this host only.
+            command.addAll(List.of("-x", HWLOC_COMPONENTS));
             if (preload) {
-                // Open MPI passes its environment to the ranks of this host only.
                 command.addAll(List.of("-x", "LD_PRELOAD"));
             }
         } else if (hostfile != null) {
@@ -217,6 +224,10 @@ final class MpiJob {
 
     private Process start(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        // hwloc, which both libraries use to learn the machine, would otherwise start every
+        // OpenCL platform in every rank (PoCL's LLVM among them: slower starts, and signal() calls
+        // the JVM warns about under bin/launcher's libjsig). Ranks never need OpenCL devices in hwloc's view.
+        builder.environment().putIfAbsent(HWLOC_COMPONENTS, "-opencl");
         Process starter;
         try {
             starter = builder.start();

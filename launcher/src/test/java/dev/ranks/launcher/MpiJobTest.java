@@ -24,8 +24,10 @@ class MpiJobTest {
         List<String> asRoot = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, true, false, RANK);
         List<String> asUser = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, false, false, RANK);
 
-        assertEquals(concat(List.of("mpirun.openmpi", "--allow-run-as-root", "--oversubscribe", "-n", "4"), RANK), asRoot);
-        assertEquals(concat(List.of("mpirun.openmpi", "--oversubscribe", "-n", "4"), RANK), asUser);
+        assertEquals(concat(List.of("mpirun.openmpi", "--allow-run-as-root", "--oversubscribe", "--bind-to", "none", "-x",
+                "HWLOC_COMPONENTS", "-n", "4"), RANK), asRoot);
+        assertEquals(concat(List.of("mpirun.openmpi", "--oversubscribe", "--bind-to", "none", "-x", "HWLOC_COMPONENTS",
+                "-n", "4"), RANK), asUser);
     }
 
     @Test
@@ -33,8 +35,8 @@ class MpiJobTest {
         List<String> command = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 3, MapBy.NODE), Path.of("/tmp/h"), false,
                 true, RANK);
 
-        assertEquals(concat(List.of("mpirun.openmpi", "--hostfile", "/tmp/h", "--map-by", "node", "-x", "LD_PRELOAD",
-                "-n", "3"), RANK), command);
+        assertEquals(concat(List.of("mpirun.openmpi", "--hostfile", "/tmp/h", "--map-by", "node", "--bind-to", "none",
+                "-x", "HWLOC_COMPONENTS", "-x", "LD_PRELOAD", "-n", "3"), RANK), command);
     }
 
     @Test
