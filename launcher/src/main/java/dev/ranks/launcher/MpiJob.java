@@ -113,7 +113,7 @@ final class MpiJob {
             // Ctrl-C reaches the starter as well (same process group), but a kill of this JVM alone
             // would leave the job running without this hook.
             Runtime.getRuntime().addShutdownHook(cleanup);
-            List<String> command = command(spec, hostfileCopy, runsAsRoot(), System.getenv("LD_PRELOAD") != null,
+            List<String> command = command(spec, hostfileCopy, runsAsRoot(), System.getenv("LD_PRELOAD"),
                     rankCommand());
             Process starter = start(command);
             onExit.starter = starter;
@@ -143,12 +143,13 @@ final class MpiJob {
      * @param spec the job
      * @param hostfile the hostfile in the starter's format, or null for this host alone
      * @param root whether this process runs as root, which Open MPI refuses unless told
-     * @param preload whether {@code LD_PRELOAD} is set (bin/launcher preloads the JVM's libjsig),
-     *     which the ranks need as well
+     * @param preload {@code LD_PRELOAD} (bin/launcher preloads the JVM's libjsig), which Open MPI's
+     *     rank JVMs get but no starter (libjsig warns of every {@code signal()} call a C program
+     *     makes), or null
      * @param rank the command that runs a rank: {@code java}, its options, the main class, the arguments
      * @return the command
      */
-    static List<String> command(Spec spec, Path hostfile, boolean root, boolean preload, List<String> rank) {
+    static List<String> command(Spec spec, Path hostfile, boolean root, String preload, List<String> rank) {
         List<String> command = new ArrayList<>();
         command.add(spec.implementation().starter());
         if (spec.implementation() == MpiImplementation.OPEN_MPI) {
@@ -168,12 +169,16 @@ final class MpiJob {
             command.addAll(List.of("--bind-to", "none"));
             // Open MPI passes its environment to the ranks of this host only.
             command.addAll(List.of("-x", HWLOC_COMPONENTS));
-            if (preload) {
-                command.addAll(List.of("-x", "LD_PRELOAD"));
+            if (preload != null) {
+                command.addAll(List.of("-x", "LD_PRELOAD=" + preload));
             }
-        } else if (hostfile != null) {
-            // Hydra passes its whole environment to every host by default.
-            command.addAll(List.of("-f", hostfile.toString()));
+        } else {
+            if (hostfile != null) {
+                // Hydra passes its whole environment to every host by default.
+                command.addAll(List.of("-f", hostfile.toString()));
+            }
+            // No libjsig for MPICH's ranks: MPICH calls signal(), which libjsig answers with a JVM
+            // warning in every rank; a rank needs it only for OpenCL on PoCL (see docs/mpi.md).
         }
         command.addAll(List.of("-n", Integer.toString(spec.ranks())));
         command.addAll(rank);
@@ -228,6 +233,8 @@ final class MpiJob {
         // OpenCL platform in every rank (PoCL's LLVM among them: slower starts, and signal() calls
         // the JVM warns about under bin/launcher's libjsig). Ranks never need OpenCL devices in hwloc's view.
         builder.environment().putIfAbsent(HWLOC_COMPONENTS, "-opencl");
+        // The ranks get it on the starter's command line (see command()).
+        builder.environment().remove("LD_PRELOAD");
         Process starter;
         try {
             starter = builder.start();

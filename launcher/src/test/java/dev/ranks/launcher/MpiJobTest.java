@@ -21,8 +21,8 @@ class MpiJobTest {
 
     @Test
     void openMpiOnThisHostAloneOversubscribesAndAllowsRootWhenRoot() {
-        List<String> asRoot = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, true, false, RANK);
-        List<String> asUser = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, false, false, RANK);
+        List<String> asRoot = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, true, null, RANK);
+        List<String> asUser = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 4, MapBy.SLOT), null, false, null, RANK);
 
         assertEquals(concat(List.of("mpirun.openmpi", "--allow-run-as-root", "--oversubscribe", "--bind-to", "none", "-x",
                 "HWLOC_COMPONENTS", "-n", "4"), RANK), asRoot);
@@ -33,17 +33,17 @@ class MpiJobTest {
     @Test
     void openMpiWithAHostfileMapsByThePolicyAndPassesThePreload() {
         List<String> command = MpiJob.command(spec(MpiImplementation.OPEN_MPI, 3, MapBy.NODE), Path.of("/tmp/h"), false,
-                true, RANK);
+                "/jdk/lib/libjsig.so", RANK);
 
         assertEquals(concat(List.of("mpirun.openmpi", "--hostfile", "/tmp/h", "--map-by", "node", "--bind-to", "none",
-                "-x", "HWLOC_COMPONENTS", "-x", "LD_PRELOAD", "-n", "3"), RANK), command);
+                "-x", "HWLOC_COMPONENTS", "-x", "LD_PRELOAD=/jdk/lib/libjsig.so", "-n", "3"), RANK), command);
     }
 
     @Test
-    void mpichTakesItsHostfileWithDashFAndNeedsNoOtherOption() {
+    void mpichTakesItsHostfileWithDashFAndNoPreload() {
         List<String> withHosts = MpiJob.command(spec(MpiImplementation.MPICH, 2, MapBy.NODE), Path.of("/tmp/h"), true,
-                true, RANK);
-        List<String> alone = MpiJob.command(spec(MpiImplementation.MPICH, 5, MapBy.SLOT), null, true, true, RANK);
+                "/jdk/lib/libjsig.so", RANK);
+        List<String> alone = MpiJob.command(spec(MpiImplementation.MPICH, 5, MapBy.SLOT), null, true, null, RANK);
 
         assertEquals(concat(List.of("mpiexec.mpich", "-f", "/tmp/h", "-n", "2"), RANK), withHosts);
         assertEquals(concat(List.of("mpiexec.mpich", "-n", "5"), RANK), alone);
