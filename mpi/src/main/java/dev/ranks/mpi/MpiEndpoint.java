@@ -177,11 +177,9 @@ final class MpiEndpoint implements Endpoint {
         Contexts c = contexts(context);
         int from = source(c, source);
         int mpiTag = receiveTag(tag);
-        if (!unexpected.isEmpty()) {
-            Taken t = takeUnexpected(c, context, from, mpiTag);
-            if (t != null) {
-                return t.deliverTo(this, c, type, array, offset, capacity);
-            }
+        Taken t = takeUnexpected(context, from, mpiTag);
+        if (t != null) {
+            return t.deliverTo(this, c, type, array, offset, capacity);
         }
         long buffer = stagingFor();
         int[] status = buffer == staging ? st : new int[MpiNative.STATUS];
@@ -235,11 +233,9 @@ final class MpiEndpoint implements Endpoint {
         Contexts c = contexts(context);
         int from = source(c, source);
         int mpiTag = receiveTag(tag);
-        if (!unexpected.isEmpty()) {
-            Taken t = takeUnexpected(c, context, from, mpiTag);
-            if (t != null) {
-                return MpiRequest.fromTaken(this, c, t, sink);
-            }
+        Taken t = takeUnexpected(context, from, mpiTag);
+        if (t != null) {
+            return MpiRequest.fromTaken(this, c, t, sink);
         }
         return MpiRequest.receive(this, c, from, mpiTag, sink);
     }
@@ -283,7 +279,10 @@ final class MpiEndpoint implements Endpoint {
     }
 
     /** Removes and returns the oldest message a probe took that a receive with these arguments matches. */
-    private Taken takeUnexpected(Contexts c, int context, int from, int mpiTag) {
+    private Taken takeUnexpected(int context, int from, int mpiTag) {
+        if (unexpected.isEmpty()) {
+            return null;
+        }
         for (Iterator<Taken> it = unexpected.iterator(); it.hasNext(); ) {
             Taken t = it.next();
             if (t.matches(context, from, mpiTag, anySource, anyTag)) {
