@@ -31,6 +31,8 @@ JNIEXPORT void JNICALL Java_dev_ranks_mpi_MpiNative_protectSignals(JNIEnv *env, 
 #else
 
 #define HEADER 16
+/* The largest reduction (in bytes) copied through the stack rather than handed to MPI in place. */
+#define SMALL_REDUCTION 256
 /* Header kinds; MpiEndpoint.java has the same numbers. */
 #define KIND_INLINE 0
 #define KIND_LARGE 1
@@ -528,6 +530,21 @@ NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, ji
                      jobject recv, jint recvOffset, jint count) {
     int elem = element_bytes[type], rank = 0, rc;
     int inPlace = recv != NULL && IN_PLACE(send, sendOffset, recv, recvOffset);
+    if ((int64_t) count * elem <= SMALL_REDUCTION) {
+        /* Small vectors (a residual, a dot product) are copied: cheaper than two critical sections. */
+        char a[SMALL_REDUCTION], b[SMALL_REDUCTION];
+        get_region(env, type, send, sendOffset, count, a);
+        if (root < 0) {
+            rc = MPI_Allreduce(a, b, count, datatype(type), operation(op), comm_of(comm));
+        } else {
+            MPI_Comm_rank(comm_of(comm), &rank);
+            rc = MPI_Reduce(a, b, count, datatype(type), operation(op), root, comm_of(comm));
+        }
+        if (rc == MPI_SUCCESS && recv != NULL && (root < 0 || rank == root)) {
+            set_region(env, type, recv, recvOffset, count, b);
+        }
+        return rc;
+    }
     char *in = (*env)->GetPrimitiveArrayCritical(env, send, NULL);
     char *out = recv == NULL || inPlace ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
     void *sendBuffer = in + (size_t) sendOffset * elem;
