@@ -148,7 +148,7 @@ public final class Mpi {
         System.out.flush();
         System.err.flush();
         if (exitCode != 0) {
-            MpiNative.abortJob(exitCode);
+            abort(exitCode);
         }
         MpiNative.finish();
     }
@@ -168,8 +168,29 @@ public final class Mpi {
         System.out.flush();
         System.err.println("rank " + rank + " failed:\n" + text.toString().stripTrailing());
         System.err.flush();
-        MpiNative.abortJob(code);
+        abort(code);
         throw new IllegalStateException("MPI_Abort returned");
+    }
+
+    /** How long a failing rank's report gets to reach the starter before MPI_Abort ends every process. */
+    private static final long REPORT_MILLIS = 300;
+
+    /**
+     * Ends the whole job with MPI_Abort once this rank's last output has had time to travel: a
+     * starter relays a rank's output through its proxies (Hydra's, over ssh from other hosts), and
+     * MPI_Abort kills them, so a report written just before could be lost on its way.
+     *
+     * @param code the abort code
+     */
+    static void abort(int code) {
+        System.out.flush();
+        System.err.flush();
+        try {
+            Thread.sleep(REPORT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        MpiNative.abortJob(code);
     }
 
     private static void check() {

@@ -325,7 +325,7 @@ final class MpiEndpoint implements Endpoint {
         System.out.flush();
         System.err.println("rank " + rank + " failed: called abort(" + code + ")");
         System.err.flush();
-        MpiNative.abortJob(code == 0 ? 1 : code);
+        Mpi.abort(code == 0 ? 1 : code);
         throw new JobAbortedException(rank, where.getMessage());
     }
 
