@@ -77,6 +77,7 @@ final class MpiEndpoint implements Endpoint {
     private final NativeBuffers buffers = new NativeBuffers();
     /** Large objects' bytes still being sent on aux, each as {request, native buffer}. */
     private final List<long[]> background = new ArrayList<>();
+    private final int[] backgroundStatus = new int[MpiNative.STATUS];
 
     MpiEndpoint(Settings settings) {
         this.rank = Mpi.rank();
@@ -320,13 +321,9 @@ final class MpiEndpoint implements Endpoint {
 
     @Override
     public RuntimeException abort(int code) {
-        RanksException where = new RanksException(ErrorClass.ABORTED, rank, "rank " + rank + " called abort(" + code
-                + ")", null);
-        System.out.flush();
         System.err.println("rank " + rank + " failed: called abort(" + code + ")");
-        System.err.flush();
         Mpi.abort(code == 0 ? 1 : code);
-        throw new JobAbortedException(rank, where.getMessage());
+        throw new JobAbortedException(rank, "rank " + rank + " called abort(" + code + ")");
     }
 
     @Override
@@ -346,10 +343,9 @@ final class MpiEndpoint implements Endpoint {
         if (background.isEmpty()) {
             return;
         }
-        int[] status = new int[MpiNative.STATUS];
         for (Iterator<long[]> it = background.iterator(); it.hasNext(); ) {
             long[] b = it.next();
-            int rc = MpiNative.complete(b[0], block, 0, status);
+            int rc = MpiNative.complete(b[0], block, 0, backgroundStatus);
             if (rc != 0) {
                 it.remove();
                 buffers.release(b[1]);

@@ -106,16 +106,9 @@ final class NativeShim {
         Path partial = Files.createTempFile(dir, "build", ".so");
         List<String> command = new ArrayList<>(List.of(compiler.toString(), "-O2", "-shared", "-fPIC",
                 "-I" + javaHome.resolve("include"), "-I" + javaHome.resolve("include/linux"), "-o",
-                partial.toString()));
-        if (extra[0].startsWith("-D")) {
-            command.add(extra[0]);
-        }
-        command.add(src.toString());
-        for (String e : extra) {
-            if (!e.startsWith("-D")) {
-                command.add(e);
-            }
-        }
+                partial.toString(), src.toString()));
+        // After the source: libraries must follow it, and gcc reads definitions wherever they stand.
+        command.addAll(List.of(extra));
         run(command, implementation);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
