@@ -28,10 +28,24 @@ public final class RankTrace {
     private static final long WALL_BASE;
     private static final long NANO_BASE;
 
+    // The reading taken between the two closest monotonic ones of a few tries: a thread preempted
+    // between the two clocks would otherwise shift this JVM's events against other JVMs' by as long.
     static {
-        Instant now = Instant.now();
-        NANO_BASE = System.nanoTime();
-        WALL_BASE = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long closest = Long.MAX_VALUE;
+        long nano = 0;
+        long wall = 0;
+        for (int i = 0; i < 16; i++) {
+            long before = System.nanoTime();
+            Instant now = Instant.now();
+            long after = System.nanoTime();
+            if (after - before < closest) {
+                closest = after - before;
+                nano = before + (after - before) / 2;
+                wall = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+        }
+        NANO_BASE = nano;
+        WALL_BASE = wall;
     }
 
     /** What an event is, as Chrome's trace-event format spells its phase. */

@@ -111,9 +111,12 @@ final class TracingEndpoint implements Endpoint {
             trace.span("recv", RankTrace.P2P, start, RankTrace.SOURCE, source, tag, -1, null, e);
             throw e;
         }
+        // Seen complete before the span ends: an arrow that ends in this span then never points back
+        // in time, even when this thread is preempted between the post and the check.
+        boolean complete = request.isComplete();
         Traced traced = new Traced(request, true, context,
                 trace.span("recv", RankTrace.P2P, start, RankTrace.SOURCE, source, tag, -1, null, null));
-        if (request.isComplete()) {
+        if (complete) {
             arrived(traced, traced.span);
         }
         return traced;

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ranks.comm.spi.DeviceRequest;
+import dev.ranks.comm.spi.Endpoint;
 import dev.ranks.comm.testkit.Jobs;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a traced job records, read from {@link JobTrace#part()}: a blocking call is one span even
  * when it waits, a receive's arrow ends in the span that saw it complete (a wait, waitAny, test),
- * a cancelled receive has no arrow, and an untraced job hands out a region that records nothing.
+ * a cancelled receive has no arrow, no arrow ends before its receive was seen complete, and an
+ * untraced job hands out a region that records nothing.
  */
 class TraceRecordingTest {
     private static final Pattern EVENT = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"cat\":\"[a-z0-9]+\",\"ph\":\"(.)\""
@@ -61,6 +65,45 @@ class TraceRecordingTest {
         List<String> arrivals = arrivals(events, "2");
         assertEquals(List.of("recv", "test"), arrivals.subList(1, 3));
         assertTrue(List.of("waitany", "test").contains(arrivals.get(0)), arrivals::toString);
+    }
+
+    /**
+     * A receive whose message comes between its post and the tracer's look (a preempted rank: a
+     * clean-clone CI run once drew an arrow 21 µs back in time) ends its arrow after that look.
+     */
+    @Test
+    void anArrowNeverEndsBeforeItsReceiveWasSeenComplete() {
+        JobTrace job = new JobTrace();
+        RankTrace trace = job.rank(0);
+        long[] arrivedAt = {-1};
+        DeviceRequest request = (DeviceRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DeviceRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isComplete" -> {
+                        if (arrivedAt[0] < 0) {
+                            // The message arrives now, well after the post.
+                            Thread.sleep(2);
+                            arrivedAt[0] = trace.now();
+                        }
+                        yield true;
+                    }
+                    case "status" -> new Status(1, 7, 0, ElementType.INT, false);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        Endpoint device = (Endpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Endpoint.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("receive")) {
+                        return request;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        new TracingEndpoint(device, trace).receive(0, 1, 7, null);
+
+        List<String[]> arrows = events(job.part()).stream().filter(e -> e[1].equals("f")).toList();
+        assertEquals(1, arrows.size());
+        double endMicros = Double.parseDouble(arrows.get(0)[2]);
+        assertTrue(endMicros * 1000 >= arrivedAt[0], () -> "the arrow ends at " + endMicros
+                + " µs, before its message arrived at " + arrivedAt[0] / 1000.0 + " µs");
     }
 
     @Test
