@@ -144,13 +144,22 @@ final class JobOptions {
         }
         if (MpiRank.active()) {
             // This process is one rank; Launcher.main ends its part of the job with the exit code.
-            return ExitCodes.report(Intracomm.run(ranks, settings(MPI_DEVICE, forced), program(main)),
-                    commandLine.getErr());
+            Settings settings = settings(MPI_DEVICE, forced);
+            if (trace == null) {
+                return ExitCodes.report(Intracomm.run(ranks, settings, program(main)), commandLine.getErr());
+            }
+            JobTrace jobTrace = MpiRank.trace();
+            return ExitCodes.report(Intracomm.run(ranks, settings.withTrace(jobTrace),
+                    MpiRank.gatheringTrace(program(main), jobTrace, trace, commandLine.getErr())), commandLine.getErr());
         }
         if (onMpi) {
+            if (trace != null) {
+                // Rank 0 writes it once the job has succeeded; a bad path is a usage error before any rank starts.
+                OutFile.check("--trace", trace);
+            }
             List<String> args = command.root().commandLine().getParseResult().originalArgs();
             MpiJob.Spec spec = new MpiJob.Spec(mpi != null ? mpi : MpiImplementation.of(System.getenv()), ranks,
-                    hostfile, mapBy != null ? mapBy : MapBy.SLOT, timeout, args);
+                    hostfile, mapBy != null ? mapBy : MapBy.SLOT, timeout, args, trace);
             return new MpiJob(spec, commandLine.getOut(), commandLine.getErr()).run();
         }
         if (MpjRank.active()) {
@@ -256,10 +265,6 @@ final class JobOptions {
         if (mpjDev != null) {
             throw new ParameterException(command, "--mpj-dev needs --device mpj: --device mpi runs on the system's"
                     + " MPI, chosen with --mpi");
-        }
-        if (trace != null) {
-            throw new ParameterException(command, "--trace is not supported on --device mpi: trace the job on the local"
-                    + " or mpj device (docs/trace.md)");
         }
     }
 

@@ -68,9 +68,10 @@ final class MpiJob {
      * @param mapBy how ranks are placed on the hosts of the hostfile
      * @param timeout how long the job may run, or null
      * @param args the launcher's arguments, which every rank runs again
+     * @param trace the file {@code --trace} names, which rank 0 writes, or null
      */
     record Spec(MpiImplementation implementation, int ranks, Path hostfile, MapBy mapBy, Duration timeout,
-                List<String> args) {
+                List<String> args, Path trace) {
     }
 
     private final Spec spec;
@@ -117,7 +118,11 @@ final class MpiJob {
                     rankCommand());
             Process starter = start(command);
             onExit.starter = starter;
-            return supervise(starter);
+            int code = supervise(starter);
+            if (code != 0 && spec.trace() != null) {
+                emptyTrace(code);
+            }
+            return code;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the MPI job", e);
         } catch (InterruptedException e) {
@@ -135,6 +140,16 @@ final class MpiJob {
                 }
             }
         }
+    }
+
+    // Rank 0 writes the trace of a job that succeeded. A job that did not ended at MPI_Abort, or at
+    // the timeout, before its ranks could gather their parts: its file holds an empty trace, not an
+    // earlier job's.
+    private void emptyTrace(int code) {
+        err.println("--trace: the job ended with exit code " + code + " before its ranks could gather their parts:"
+                + " '" + spec.trace() + "' holds an empty trace (on --device mpi only a job that succeeds leaves a"
+                + " timeline; docs/trace.md)");
+        TraceOutput.open(spec.trace()).write(List.of(), 0, err);
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.ranks.launcher;
 
+import dev.ranks.collectives.IntracommMain;
+import dev.ranks.collectives.Op;
+import dev.ranks.comm.JobTrace;
 import dev.ranks.mpi.Mpi;
 import dev.ranks.mpi.MpiImplementation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The launcher as one rank of an MPI job: a launcher given {@code --device mpi} in a process that an
@@ -49,6 +55,38 @@ final class MpiRank {
         }
         Mpi.init();
         active = true;
+    }
+
+    /**
+     * This rank's part of a traced job, whose epoch is rank 0's clock: a collective call that every
+     * rank makes before the job starts, whoever started the ranks.
+     *
+     * @return the trace this rank records into
+     */
+    static JobTrace trace() {
+        return new JobTrace(Mpi.broadcastFromRankZero(new JobTrace().epoch()));
+    }
+
+    /**
+     * A traced job's program: the program, then every rank's part gathered to rank 0, which writes
+     * the trace file. A job that fails ends at MPI_Abort before this, and leaves no trace.
+     *
+     * @param program the job's program
+     * @param trace this rank's trace ({@link #trace()})
+     * @param file the file {@code --trace} names
+     * @param err where rank 0 reports a failure to write it
+     * @return the program with the gathering after it
+     */
+    static IntracommMain gatheringTrace(IntracommMain program, JobTrace trace, Path file, PrintWriter err) {
+        return world -> {
+            program.run(world);
+            List<String> parts = world.gather(trace.part(), 0);
+            long[] dropped = new long[1];
+            world.reduce(new long[] {trace.dropped()}, dropped, Op.SUM, 0);
+            if (world.rank() == 0) {
+                TraceOutput.open(file).write(parts, dropped[0], err);
+            }
+        };
     }
 
     /** @return the number of ranks the starter started; valid when {@link #active()} */

@@ -51,7 +51,14 @@ final class TraceOutput {
         write(parts, 0, err);
     }
 
-    private void write(Collection<String> parts, long dropped, PrintWriter err) {
+    /**
+     * Writes a trace from the parts the ranks' JVMs sent, with the number of events they dropped.
+     *
+     * @param parts each JVM's {@link JobTrace#part()}
+     * @param dropped the events the ranks could not keep, which a note on err counts
+     * @param err where a failure to write or the note goes
+     */
+    void write(Collection<String> parts, long dropped, PrintWriter err) {
         try (out) {
             JobTrace.merge(parts, out);
         } catch (IOException e) {

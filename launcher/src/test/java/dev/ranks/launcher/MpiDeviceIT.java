@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -141,6 +142,58 @@ class MpiDeviceIT {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("rank 1 failed:\njava.lang.IllegalStateException: user code gives up\n"
                 + "\tat rank-1//demo.Fails.main(Fails.java:"), run::toString);
+        assertNoLeftovers();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MpiImplementation.class)
+    void aTraceHasEveryRanksTrackRegionsAndArrowsFromSendsToReceives(MpiImplementation mpi) throws Exception {
+        assumeInstalled(mpi);
+        UserClasses.compile(cwd.resolve("classes"), Map.of("demo.Traced", TraceTest.TRACED));
+
+        Result run = launcher(mpi, "-n", "3", "--trace", "t.json", "run", "--class-path", "classes", "demo.Traced");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        TraceEvents trace = TraceEvents.read(cwd.resolve("t.json"));
+        assertEquals(Set.of("rank 0", "rank 1", "rank 2"), trace.threadNames(), trace::toString);
+        for (int r = 0; r < 3; r++) {
+            int rank = r;
+            assertEquals(1, trace.spans("ring").stream().filter(s -> TraceEvents.rank(s) == rank).count(),
+                    trace::toString);
+        }
+        // MPI's own allreduce runs it, and says so; each of the 3 ring messages and 3 objects has its arrow.
+        assertEquals(Set.of("native"), trace.algorithms("allreduce"), trace::toString);
+        assertTrue(trace.spans("send").size() >= 6, trace::toString);
+        assertEquals(trace.spans("send").size(), trace.arrows().size(), trace::toString);
+        trace.assertArrowsGoFromSendsToReceives();
+        assertNoLeftovers();
+    }
+
+    @Test
+    void aFailedJobLeavesAnEmptyTraceAndSaysWhy() throws Exception {
+        assumeInstalled(MpiImplementation.OPEN_MPI);
+        Files.writeString(cwd.resolve("t.json"), "an earlier job's trace");
+
+        Result run = launcher(MpiImplementation.OPEN_MPI, "-n", "3", "--fail-rank", "1", "--trace", "t.json", "bcast");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--trace: the job ended with exit code 1 before its ranks could gather their"
+                + " parts: 't.json' holds an empty trace"), run::toString);
+        assertEquals(List.of(), TraceEvents.read(cwd.resolve("t.json")).all(), run::toString);
+        assertNoLeftovers();
+    }
+
+    @Test
+    void underTheUsersOwnStarterRankZeroWritesTheTrace() throws Exception {
+        assumeInstalled(MpiImplementation.MPICH);
+
+        Result run = run(Map.of(), List.of("mpiexec.mpich", "-n", "2", java(), "-cp", MpjLaunch.JAR.toString(),
+                Launcher.class.getName(), "--device", "mpi", "--trace", "t.json", "fib", "10", "20"));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        TraceEvents trace = TraceEvents.read(cwd.resolve("t.json"));
+        assertEquals(Set.of("rank 0", "rank 1"), trace.threadNames(), trace::toString);
+        assertEquals(2, trace.spans("gather").size(), trace::toString);
         assertNoLeftovers();
     }
 

@@ -16,7 +16,7 @@ class MpiJobTest {
     private static final List<String> RANK = List.of("java", "-Dranks.mpi=x", "-cp", "l.jar", "Main", "-n", "4", "hello");
 
     private static MpiJob.Spec spec(MpiImplementation implementation, int ranks, MapBy mapBy) {
-        return new MpiJob.Spec(implementation, ranks, null, mapBy, Duration.ofSeconds(5), List.of("hello"));
+        return new MpiJob.Spec(implementation, ranks, null, mapBy, Duration.ofSeconds(5), List.of("hello"), null);
     }
 
     @Test

@@ -14,7 +14,7 @@ class MpiOptionsTest {
         "--mpi mpich hello                            | --mpi needs --device mpi: the local device does not run on MPI",
         "--device mpj --mpi openmpi hello             | --mpi needs --device mpi: the mpj device does not run on MPI",
         "--device mpi --mpj-dev multicore -n 2 hello  | --mpj-dev needs --device mpj: --device mpi runs on the system's MPI, chosen with --mpi",
-        "--device mpi --trace t.json -n 2 hello       | --trace is not supported on --device mpi: trace the job on the local or mpj device",
+        "--device mpi --trace no/t.json -n 2 hello    | --trace 'no/t.json': directory '",
         "--device mpi -n 0 hello                      | -n must be at least 1, got 0",
         "--device mpi -n 2 --fail-rank 2 hello        | --fail-rank 2 is not a rank of this job: expected 0 to 1"})
     void badInputExitsTwoBeforeAnythingStarts(String args, String message) {

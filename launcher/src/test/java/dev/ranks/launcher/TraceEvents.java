@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  */
 record TraceEvents(List<JsonNode> all) {
 
-static TraceEvents read(Path file) throws IOException {
+    static TraceEvents read(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(Files.readString(file));
         assertEquals("ns", root.path("displayTimeUnit").asText());
         List<JsonNode> events = new ArrayList<>();

@@ -26,10 +26,8 @@ class TraceTest {
     static Path dir;
     private static String cp;
 
-    @BeforeAll
-    static void compileUserPrograms() throws IOException {
-        cp = UserClasses.compile(dir.resolve("classes"), Map.of(
-                "demo.Traced", """
+    /** A user's program that marks a region, sends and receives arrays and objects, and runs collectives. */
+    static final String TRACED = """
                         package demo;
                         import dev.ranks.collectives.*;
                         import dev.ranks.comm.*;
@@ -53,7 +51,11 @@ class TraceTest {
                                 world.barrierAsync().waitFor();
                             }
                         }
-                        """)).toString();
+                        """;
+
+    @BeforeAll
+    static void compileUserPrograms() throws IOException {
+        cp = UserClasses.compile(dir.resolve("classes"), Map.of("demo.Traced", TRACED)).toString();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ranks.mpi;
 
+import dev.ranks.comm.ElementType;
 import dev.ranks.comm.ErrorClass;
 import dev.ranks.comm.RanksException;
 import java.io.PrintWriter;
@@ -127,6 +128,28 @@ public final class Mpi {
     }
 
     /** @return whether the library gave MPI_THREAD_MULTIPLE, so any thread may communicate */
+    /**
+     * Hands every rank the value rank 0 passes ({@code MPI_Bcast} on {@code MPI_COMM_WORLD}): a
+     * collective call, which every rank of the job must make, before the job starts or after it
+     * ended. A traced job takes its trace's epoch from rank 0 this way, so that the ranks' parts
+     * share one time base.
+     *
+     * @param value this rank's value; only rank 0's counts
+     * @return rank 0's value
+     * @throws RanksException ({@link ErrorClass#UNAVAILABLE}) when MPI is not initialised, or when
+     *     {@code MPI_Bcast} fails
+     */
+    public static long broadcastFromRankZero(long value) {
+        check();
+        long[] v = {value};
+        int rc = MpiNative.bcast(0, 0, ElementType.LONG.ordinal(), v, 0, 1);
+        if (rc != 0) {
+            throw new RanksException(ErrorClass.UNAVAILABLE, "MPI_Bcast on MPI_COMM_WORLD failed: "
+                    + MpiNative.errorString(rc));
+        }
+        return v[0];
+    }
+
     static boolean threadMultiple() {
         return threadMultiple;
     }
