@@ -56,6 +56,7 @@ final class MpiJob {
      * rank runs: a host reached by ssh may have none (POSIX: ASCII, every other character a '?').
      * JDK 17 reads the {@code sun.} properties, JDK 19 and later the others.
      */
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     private static final List<String> RANK_STREAMS_UTF_8 = List.of("-Dsun.stdout.encoding=UTF-8",
             "-Dsun.stderr.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 
@@ -225,6 +226,9 @@ final class MpiJob {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(rankJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(RANK_STREAMS_UTF_8);
+        // Java 22 and later let the mpi device call its shim through FFM only with native access
+        // (docs/mpi.md, "Binding"); Java 17 accepts the option and has no use for it.
+        command.add(NATIVE_ACCESS);
         command.add("-D" + MpiImplementation.PROPERTY + "=" + spec.implementation().label());
         command.addAll(List.of("-cp", classPath(), MpjRank.entryPoint().getName()));
         command.addAll(spec.args());

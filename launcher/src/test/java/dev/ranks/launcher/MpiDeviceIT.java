@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ranks.comm.testkit.Jdks;
 import dev.ranks.mpi.MpiImplementation;
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -166,6 +168,24 @@ class MpiDeviceIT {
         assertTrue(trace.spans("send").size() >= 6, trace::toString);
         assertEquals(trace.spans("send").size(), trace.arrows().size(), trace::toString);
         trace.assertArrowsGoFromSendsToReceives();
+        assertNoLeftovers();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MpiImplementation.class)
+    void onJava22OrLaterTheRanksCallMpiThroughFfm(MpiImplementation mpi) throws Exception {
+        assumeInstalled(mpi);
+        Optional<Path> java = Jdks.java(22);
+        Assumptions.assumeTrue(java.isPresent(), Jdks.missing(22));
+        String[] job = {"-n", "3", "fib", "10", "20", "30", "1000"};
+        CliRun local = CliRun.of(job);
+
+        // Required, not chosen: a rank JVM without native access would end the job with exit 2.
+        Result run = run(Map.of("RANKS_MPI_BINDING", "ffm"), concat(List.of(java.get().toString(), "-jar",
+                MpjLaunch.JAR.toString()), List.of("--device", "mpi", "--mpi", mpi.label()), List.of(job)));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(masked(local.outLines()), masked(run.out()), run::toString);
         assertNoLeftovers();
     }
 

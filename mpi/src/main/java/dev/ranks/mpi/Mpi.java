@@ -150,6 +150,19 @@ public final class Mpi {
         return v[0];
     }
 
+    /**
+     * How this process calls MPI (docs/mpi.md, "Binding"): {@code ffm} through the FFM API on Java
+     * 22 or later with native access enabled, else {@code jni}; {@code ranks.mpi.binding} or
+     * {@code RANKS_MPI_BINDING} may choose.
+     *
+     * @return {@code ffm} or {@code jni}
+     * @throws RanksException ({@link ErrorClass#USAGE}) when the setting names no binding, or names
+     *     {@code ffm} where it cannot be used, saying why
+     */
+    public static String binding() {
+        return DirectCalls.enabled() ? "ffm" : "jni";
+    }
+
     static boolean threadMultiple() {
         return threadMultiple;
     }

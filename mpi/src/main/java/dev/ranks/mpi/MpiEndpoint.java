@@ -67,6 +67,10 @@ final class MpiEndpoint implements Endpoint {
     /** The owner thread's staging buffer for blocking calls: a header and inline data. */
     private final long staging;
     private final int[] st = new int[MpiNative.STATUS];
+    /** Whether small blocking messages go through the FFM binding ({@link DirectCalls}). */
+    private final boolean direct = DirectCalls.enabled();
+    /** The owner thread's place for a direct send that did not complete at once. */
+    private final long[] pending = new long[1];
     private final Map<Integer, Contexts> contexts = new HashMap<>();
     /** The context looked up last and its communicators: a job's hot loop stays on one. */
     private Contexts last;
@@ -165,6 +169,16 @@ final class MpiEndpoint implements Endpoint {
         checkTag(tag);
         long buffer = stagingFor();
         try {
+            if (direct && !synchronous && type != ElementType.BOOLEAN && (long) count * type.bytes() <= INLINE_MAX) {
+                long[] left = buffer == staging ? pending : new long[1];
+                check(DirectCalls.send(c.main, to, tag, type.ordinal(), array, offset, count, buffer, left), "MPI_Send");
+                if (left[0] != 0) {
+                    // Not sent within the direct call's tests: wait in native state, through JNI.
+                    int done = MpiNative.complete(left[0], true, 0, buffer == staging ? st : new int[MpiNative.STATUS]);
+                    check(done < 0 ? -done : 0, "MPI_Send");
+                }
+                return;
+            }
             check(MpiNative.send(c.main, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
                     INLINE_MAX), "MPI_Send");
         } finally {
@@ -185,9 +199,23 @@ final class MpiEndpoint implements Endpoint {
         long buffer = stagingFor();
         int[] status = buffer == staging ? st : new int[MpiNative.STATUS];
         try {
-            int rc = MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
-                    status);
-            check(rc, "MPI_Recv");
+            if (direct && type != ElementType.BOOLEAN && HEADER + (long) capacity * type.bytes() <= STAGING) {
+                long[] left = buffer == staging ? pending : new long[1];
+                check(DirectCalls.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
+                        status, left), "MPI_Recv");
+                if (left[0] != 0) {
+                    // Not there within the direct call's tests: wait in native state, through JNI.
+                    int done = MpiNative.complete(left[0], true, buffer, status);
+                    check(done < 0 ? -done : 0, "MPI_Recv");
+                    if (status[MpiNative.ERROR] == 0 && status[MpiNative.KIND] == KIND_INLINE
+                            && status[MpiNative.TYPE] == type.ordinal() && status[MpiNative.COUNT] <= capacity) {
+                        MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, status[MpiNative.COUNT]);
+                    }
+                }
+            } else {
+                check(MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
+                        status), "MPI_Recv");
+            }
             return arrayStatus(c, status, type, capacity);
         } finally {
             releaseStaging(buffer);

@@ -52,6 +52,17 @@ final class NativeShim {
     }
 
     /**
+     * @return the shim this JVM loaded
+     * @throws IllegalStateException when {@link #load(MpiImplementation)} has not run
+     */
+    static synchronized Path loadedLibrary() {
+        if (loaded == null) {
+            throw new IllegalStateException("the MPI shim is not loaded yet");
+        }
+        return loaded;
+    }
+
+    /**
      * Builds the shim for an implementation unless built already.
      *
      * @param implementation the MPI implementation
@@ -104,9 +115,11 @@ final class NativeShim {
     private static void compile(Path compiler, Path javaHome, Path src, Path dir, Path target,
                                 MpiImplementation implementation, String... extra) throws IOException {
         Path partial = Files.createTempFile(dir, "build", ".so");
+        // A function used before its declaration would leave the library an undefined symbol that
+        // only loading reports: make it the compiler's error.
         List<String> command = new ArrayList<>(List.of(compiler.toString(), "-O2", "-shared", "-fPIC",
-                "-I" + javaHome.resolve("include"), "-I" + javaHome.resolve("include/linux"), "-o",
-                partial.toString(), src.toString()));
+                "-Werror=implicit-function-declaration", "-I" + javaHome.resolve("include"),
+                "-I" + javaHome.resolve("include/linux"), "-o", partial.toString(), src.toString()));
         // After the source: libraries must follow it, and gcc reads definitions wherever they stand.
         command.addAll(List.of(extra));
         run(command, implementation);

@@ -41,6 +41,7 @@ public final class ConformanceMain {
         if (Mpi.rank() == 0) {
             System.out.println("conformance passed: " + checks.get() + " checks on " + Mpi.size() + " ranks of "
                     + Mpi.libraryVersion());
+            System.out.println("binding: " + Mpi.binding());
         }
         Mpi.finish(0);
     }
