@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The shim's direct calls ({@code ranks_direct_send}, {@code ranks_direct_recv}) through the FFM
+ * The shim's direct calls ({@code ranks_direct_send}, {@code ranks_direct_recv},
+ * {@code ranks_direct_reduce}) through the FFM
  * API of Java 22 and later, which this module, built for Java 17, reaches by reflection: the
  * handles are made once, adapted to take Java arrays, and called with {@code invokeExact}, which
  * the JIT compiles as it compiles a call it can see. With {@code Linker.Option.critical(true)} a call
@@ -33,17 +34,24 @@ final class DirectCalls {
 
     private static final MethodHandle SEND;
     private static final MethodHandle RECV;
+    private static final MethodHandle REDUCE;
     private static final String UNAVAILABLE;
 
     static {
         MethodHandle send = null;
         MethodHandle recv = null;
+        MethodHandle reduce = null;
         String why = whyNot();
         if (why == null) {
             try {
                 Path library = NativeShim.loadedLibrary();
-                send = downcall(library, "ranks_direct_send", 10);
-                recv = downcall(library, "ranks_direct_recv", 12);
+                Class<?> p = Object.class;
+                send = downcall(library, "ranks_direct_send", long.class, int.class, int.class, int.class, p,
+                        int.class, int.class, long.class, int.class, p);
+                recv = downcall(library, "ranks_direct_recv", long.class, int.class, int.class, int.class, p,
+                        int.class, int.class, long.class, int.class, p, int.class, p);
+                reduce = downcall(library, "ranks_direct_reduce", long.class, int.class, int.class, int.class, p,
+                        int.class, p, int.class, int.class, int.class);
                 // (comm, dest, tag, type, array, offset, count, staging, spins, pending) -> int
                 send = MethodHandles.filterArguments(send, 4, arraySegment());
                 send = MethodHandles.filterArguments(send, 9, ofArray(long[].class));
@@ -51,14 +59,19 @@ final class DirectCalls {
                 recv = MethodHandles.filterArguments(recv, 4, arraySegment());
                 recv = MethodHandles.filterArguments(recv, 9, ofArray(int[].class));
                 recv = MethodHandles.filterArguments(recv, 11, ofArray(long[].class));
+                // (comm, root, type, op, send, sendOffset, recv, recvOffset, count, hasRecv) -> int
+                reduce = MethodHandles.filterArguments(reduce, 4, arraySegment());
+                reduce = MethodHandles.filterArguments(reduce, 6, arraySegment());
             } catch (ReflectiveOperationException | RuntimeException e) {
                 why = "the FFM API failed to link the shim's direct calls: " + e;
                 send = null;
                 recv = null;
+                reduce = null;
             }
         }
         SEND = send;
         RECV = recv;
+        REDUCE = reduce;
         UNAVAILABLE = why;
     }
 
@@ -116,6 +129,20 @@ final class DirectCalls {
         }
     }
 
+    /**
+     * {@code ranks_direct_reduce}: see ranks_mpi.c. Waits for the other ranks inside a critical
+     * call: only for a rank whose other threads do not call MPI.
+     */
+    static int reduce(long comm, int root, int type, int op, Object send, int sendOffset, Object recv, int recvOffset,
+                      int count) {
+        try {
+            return (int) REDUCE.invokeExact(comm, root, type, op, send, sendOffset, recv == null ? send : recv,
+                    recvOffset, count, recv == null ? 0 : 1);
+        } catch (Throwable e) {
+            throw failed("ranks_direct_reduce", e);
+        }
+    }
+
     private static RuntimeException failed(String function, Throwable e) {
         if (e instanceof RuntimeException r) {
             return r;
@@ -142,9 +169,9 @@ final class DirectCalls {
     }
 
     // Linker.nativeLinker().downcallHandle(lookup.find(name), FunctionDescriptor.of(JAVA_INT, ...),
-    // Linker.Option.critical(true)), the parameters as C declares them: int64_t as JAVA_LONG,
-    // pointers as ADDRESS.
-    private static MethodHandle downcall(Path library, String name, int parameters)
+    // Linker.Option.critical(true)), the parameters as C declares them: long for int64_t
+    // (JAVA_LONG), int for int (JAVA_INT), Object for a pointer (ADDRESS).
+    private static MethodHandle downcall(Path library, String name, Class<?>... parameters)
             throws ReflectiveOperationException {
         Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
         Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
@@ -163,10 +190,9 @@ final class DirectCalls {
         Object jint = valueLayoutClass.getField("JAVA_INT").get(null);
         Object jlong = valueLayoutClass.getField("JAVA_LONG").get(null);
         Object address = valueLayoutClass.getField("ADDRESS").get(null);
-        Object layouts = Array.newInstance(layoutClass, parameters);
-        Class<?>[] c = cParameters(name);
-        for (int i = 0; i < parameters; i++) {
-            Array.set(layouts, i, c[i] == long.class ? jlong : c[i] == int.class ? jint : address);
+        Object layouts = Array.newInstance(layoutClass, parameters.length);
+        for (int i = 0; i < parameters.length; i++) {
+            Array.set(layouts, i, parameters[i] == long.class ? jlong : parameters[i] == int.class ? jint : address);
         }
         Object descriptor = descriptorClass.getMethod("of", layoutClass, layouts.getClass()).invoke(null, jint, layouts);
         Object options = Array.newInstance(optionClass, 1);
@@ -174,16 +200,6 @@ final class DirectCalls {
         Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
         return (MethodHandle) linkerClass.getMethod("downcallHandle", segmentClass, descriptorClass,
                 options.getClass()).invoke(linker, symbol.get(), descriptor, options);
-    }
-
-    // The C parameters: long for int64_t, int for int, Object for a pointer.
-    private static Class<?>[] cParameters(String name) {
-        if (name.equals("ranks_direct_send")) {
-            return new Class<?>[] {long.class, int.class, int.class, int.class, Object.class, int.class, int.class,
-                long.class, int.class, Object.class};
-        }
-        return new Class<?>[] {long.class, int.class, int.class, int.class, Object.class, int.class, int.class,
-            long.class, int.class, Object.class, int.class, Object.class};
     }
 
     /** MemorySegment.ofArray for one array class. */

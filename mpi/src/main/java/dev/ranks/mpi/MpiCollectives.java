@@ -20,6 +20,8 @@ final class MpiCollectives implements NativeCollectives {
     private static final int GATHER = 1;
     private static final int SCATTER = 2;
     private static final int ALLTOALL = 3;
+    /** The largest reduction, in bytes, made by a direct call; ranks_mpi.c copies those through its stack. */
+    private static final int SMALL_REDUCTION = 256;
     private static final Set<ElementType> INTEGERS = EnumSet.of(ElementType.BYTE, ElementType.SHORT, ElementType.INT,
             ElementType.LONG);
     private static final Set<ElementType> FLOATS = EnumSet.of(ElementType.FLOAT, ElementType.DOUBLE);
@@ -46,6 +48,13 @@ final class MpiCollectives implements NativeCollectives {
         };
     }
 
+    // A small reduction goes through FFM where the endpoint does and no other thread of the rank
+    // may call MPI: the direct call waits for the other ranks with the JVM's safepoints held off.
+    private boolean direct(ElementType type, int count) {
+        return endpoint.direct() && !Mpi.threadMultiple() && type != ElementType.BOOLEAN
+                && (long) count * type.bytes() <= SMALL_REDUCTION;
+    }
+
     @Override
     public void barrier(int context) {
         endpoint.onOwner();
@@ -62,6 +71,11 @@ final class MpiCollectives implements NativeCollectives {
     public void reduce(int context, int root, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                        int recvOffset, int count) {
         endpoint.onOwner();
+        if (direct(type, count)) {
+            endpoint.check(DirectCalls.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
+                    recvOffset, count), "MPI_Reduce");
+            return;
+        }
         endpoint.check(MpiNative.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
                 recvOffset, count), "MPI_Reduce");
     }
@@ -70,6 +84,11 @@ final class MpiCollectives implements NativeCollectives {
     public void allreduce(int context, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                           int recvOffset, int count) {
         endpoint.onOwner();
+        if (direct(type, count)) {
+            endpoint.check(DirectCalls.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset, recv,
+                    recvOffset, count), "MPI_Allreduce");
+            return;
+        }
         endpoint.check(MpiNative.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset, recv,
                 recvOffset, count), "MPI_Allreduce");
     }

@@ -448,6 +448,11 @@ final class MpiEndpoint implements Endpoint {
         return anyTag;
     }
 
+    /** @return whether this endpoint calls the shim through FFM ({@link DirectCalls}) */
+    boolean direct() {
+        return direct;
+    }
+
     int rankForErrors() {
         return rank;
     }

@@ -703,4 +703,29 @@ int ranks_direct_recv(int64_t comm, int source, int tag, int type, char *array, 
     fill_status(st, &status, buffer, rc);
     return MPI_SUCCESS;
 }
+
+/*
+ * MPI_Allreduce (root < 0) or MPI_Reduce of a vector of at most SMALL_REDUCTION bytes straight
+ * between the Java arrays; recv is send where the caller has none (hasRecv 0: a reduce's
+ * non-root). The one direct call that waits for as long as MPI takes: a collective cannot be
+ * tested a bounded number of times without the library's much slower non-blocking schedule. Java
+ * makes it only where no other thread of the rank calls MPI (MPI_THREAD_SERIALIZED), so nothing
+ * the rank's peers wait for can be held up behind the safepoint it defers (docs/mpi.md).
+ */
+int ranks_direct_reduce(int64_t comm, int root, int type, int op, const char *send, int sendOffset, char *recv,
+                        int recvOffset, int count, int hasRecv) {
+    int elem = element_bytes[type], rank = 0;
+    const void *in = send + (size_t) sendOffset * elem;
+    void *out = recv + (size_t) recvOffset * elem;
+    int inPlace = hasRecv && in == out;
+    clear_upper_vectors();
+    if (root < 0) {
+        return MPI_Allreduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), comm_of(comm));
+    }
+    MPI_Comm_rank(comm_of(comm), &rank);
+    if (rank != root) {
+        return MPI_Reduce(in, NULL, count, datatype(type), operation(op), root, comm_of(comm));
+    }
+    return MPI_Reduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), root, comm_of(comm));
+}
 #endif
