@@ -229,6 +229,11 @@ final class MpiJob {
         // Java 22 and later let the mpi device call its shim through FFM only with native access
         // (docs/mpi.md, "Binding"); Java 17 accepts the option and has no use for it.
         command.add(NATIVE_ACCESS);
+        if (Runtime.version().feature() >= 23) {
+            // Kryo, the object codec, reads arrays through sun.misc.Unsafe, which Java 24 and later
+            // warn of once per JVM unless allowed (the option exists from Java 23).
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.add("-D" + MpiImplementation.PROPERTY + "=" + spec.implementation().label());
         command.addAll(List.of("-cp", classPath(), MpjRank.entryPoint().getName()));
         command.addAll(spec.args());

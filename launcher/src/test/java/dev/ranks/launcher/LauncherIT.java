@@ -1,16 +1,20 @@
 package dev.ranks.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ranks.comm.testkit.Jdks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,13 +80,32 @@ class LauncherIT {
         assertTrue(run.out().stream().anyMatch(line -> line.startsWith("check: ") && line.endsWith(": ok")), run::toString);
     }
 
+    @Test
+    void onJava22OrLaterNativeCodeLoadsWithoutAWarning() throws Exception {
+        Optional<Path> java = Jdks.java(22);
+        Assumptions.assumeTrue(java.isPresent(), Jdks.missing(22));
+
+        // fib computes in GMP through JNA, which loads its native library with System.load, a
+        // restricted method; the jar's manifest enables native access for its classes.
+        Result run = launch(java.get(), List.of(), "-n", "2", "fib", "10", "--arith", "gmp");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().stream().anyMatch(line -> line.startsWith("10 ") && line.endsWith(" 55")), run::toString);
+        assertTrue(run.out().stream().anyMatch(line -> line.contains("gmp arithmetic")), run::toString);
+        assertFalse(run.err().contains("WARNING"), run::toString);
+    }
+
     private Result launch(String... args) throws IOException, InterruptedException {
         return launch(List.of(), args);
     }
 
     private Result launch(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return launch(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions, args);
+    }
+
+    private Result launch(Path java, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), () -> JAR.toAbsolutePath() + " is missing: expected the shaded jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

@@ -186,6 +186,8 @@ class MpiDeviceIT {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(masked(local.outLines()), masked(run.out()), run::toString);
+        // Neither the launcher nor a rank warns of native access or of Kryo's use of sun.misc.Unsafe.
+        assertFalse(run.err().contains("WARNING"), run::toString);
         assertNoLeftovers();
     }
 
