@@ -157,9 +157,11 @@ public final class Mpi {
      *
      * @return {@code ffm} or {@code jni}
      * @throws RanksException ({@link ErrorClass#USAGE}) when the setting names no binding, or names
-     *     {@code ffm} where it cannot be used, saying why
+     *     {@code ffm} where it cannot be used, saying why; ({@link ErrorClass#UNAVAILABLE}) before
+     *     {@link #init()}, when the shim the FFM calls go to is not loaded yet
      */
     public static String binding() {
+        check();
         return DirectCalls.enabled() ? "ffm" : "jni";
     }
 
