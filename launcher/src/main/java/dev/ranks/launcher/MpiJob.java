@@ -51,12 +51,13 @@ final class MpiJob {
     private static final long KILL_WAIT_MILLIS = 2_000;
     /** How often to look whether killed processes are gone. */
     private static final long POLL_MILLIS = 20;
+    /** Lets a rank JVM on Java 22 or later call native code (the mpi device's FFM binding) without a warning. */
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /**
      * The ranks' stdout and stderr in UTF-8, as the relays read them, whatever the locale where a
      * rank runs: a host reached by ssh may have none (POSIX: ASCII, every other character a '?').
      * JDK 17 reads the {@code sun.} properties, JDK 19 and later the others.
      */
-    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     private static final List<String> RANK_STREAMS_UTF_8 = List.of("-Dsun.stdout.encoding=UTF-8",
             "-Dsun.stderr.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,24 +45,24 @@ final class DirectCalls {
         String why = whyNot();
         if (why == null) {
             try {
-                Path library = NativeShim.loadedLibrary();
+                Linking ffm = new Linking(NativeShim.loadedLibrary());
                 Class<?> p = Object.class;
-                send = downcall(library, "ranks_direct_send", long.class, int.class, int.class, int.class, p,
-                        int.class, int.class, long.class, int.class, p);
-                recv = downcall(library, "ranks_direct_recv", long.class, int.class, int.class, int.class, p,
-                        int.class, int.class, long.class, int.class, p, int.class, p);
-                reduce = downcall(library, "ranks_direct_reduce", long.class, int.class, int.class, int.class, p,
-                        int.class, p, int.class, int.class, int.class);
+                MethodHandle anyArray = ffm.arraySegment();
                 // (comm, dest, tag, type, array, offset, count, staging, spins, pending) -> int
-                send = MethodHandles.filterArguments(send, 4, arraySegment());
-                send = MethodHandles.filterArguments(send, 9, ofArray(long[].class));
+                send = ffm.downcall("ranks_direct_send", long.class, int.class, int.class, int.class, p, int.class,
+                        int.class, long.class, int.class, p);
+                send = MethodHandles.filterArguments(send, 4, anyArray);
+                send = MethodHandles.filterArguments(send, 9, ffm.ofArray(long[].class));
                 // (comm, source, tag, type, array, offset, capacity, staging, stagingBytes, st, spins, pending) -> int
-                recv = MethodHandles.filterArguments(recv, 4, arraySegment());
-                recv = MethodHandles.filterArguments(recv, 9, ofArray(int[].class));
-                recv = MethodHandles.filterArguments(recv, 11, ofArray(long[].class));
+                recv = ffm.downcall("ranks_direct_recv", long.class, int.class, int.class, int.class, p, int.class,
+                        int.class, long.class, int.class, p, int.class, p);
+                recv = MethodHandles.filterArguments(recv, 4, anyArray);
+                recv = MethodHandles.filterArguments(recv, 9, ffm.ofArray(int[].class));
+                recv = MethodHandles.filterArguments(recv, 11, ffm.ofArray(long[].class));
                 // (comm, root, type, op, send, sendOffset, recv, recvOffset, count, hasRecv) -> int
-                reduce = MethodHandles.filterArguments(reduce, 4, arraySegment());
-                reduce = MethodHandles.filterArguments(reduce, 6, arraySegment());
+                reduce = ffm.downcall("ranks_direct_reduce", long.class, int.class, int.class, int.class, p, int.class,
+                        p, int.class, int.class, int.class);
+                reduce = MethodHandles.filterArguments(reduce, 4, anyArray, null, anyArray);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 why = "the FFM API failed to link the shim's direct calls: " + e;
                 send = null;
@@ -168,64 +169,80 @@ final class DirectCalls {
         }
     }
 
-    // Linker.nativeLinker().downcallHandle(lookup.find(name), FunctionDescriptor.of(JAVA_INT, ...),
-    // Linker.Option.critical(true)), the parameters as C declares them: long for int64_t
-    // (JAVA_LONG), int for int (JAVA_INT), Object for a pointer (ADDRESS).
-    private static MethodHandle downcall(Path library, String name, Class<?>... parameters)
-            throws ReflectiveOperationException {
-        Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
-        Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
-        Class<?> arenaClass = Class.forName("java.lang.foreign.Arena");
-        Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
-        Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
-        Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
-        Class<?> valueLayoutClass = Class.forName("java.lang.foreign.ValueLayout");
-        Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
-        Object arena = arenaClass.getMethod("global").invoke(null);
-        Object lookup = lookupClass.getMethod("libraryLookup", Path.class, arenaClass).invoke(null, library, arena);
-        Optional<?> symbol = (Optional<?>) lookupClass.getMethod("find", String.class).invoke(lookup, name);
-        if (symbol.isEmpty()) {
-            throw new IllegalStateException(library + " has no symbol " + name);
-        }
-        Object jint = valueLayoutClass.getField("JAVA_INT").get(null);
-        Object jlong = valueLayoutClass.getField("JAVA_LONG").get(null);
-        Object address = valueLayoutClass.getField("ADDRESS").get(null);
-        Object layouts = Array.newInstance(layoutClass, parameters.length);
-        for (int i = 0; i < parameters.length; i++) {
-            Array.set(layouts, i, parameters[i] == long.class ? jlong : parameters[i] == int.class ? jint : address);
-        }
-        Object descriptor = descriptorClass.getMethod("of", layoutClass, layouts.getClass()).invoke(null, jint, layouts);
-        Object options = Array.newInstance(optionClass, 1);
-        Array.set(options, 0, optionClass.getMethod("critical", boolean.class).invoke(null, true));
-        Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
-        return (MethodHandle) linkerClass.getMethod("downcallHandle", segmentClass, descriptorClass,
-                options.getClass()).invoke(linker, symbol.get(), descriptor, options);
-    }
-
-    /** MemorySegment.ofArray for one array class. */
-    private static MethodHandle ofArray(Class<?> arrayClass) throws ReflectiveOperationException {
-        Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
-        return MethodHandles.publicLookup().findStatic(segmentClass, "ofArray",
-                MethodType.methodType(segmentClass, arrayClass));
-    }
-
     /**
-     * Object to MemorySegment.ofArray of whichever primitive array it is (boolean[] has none: the
-     * endpoint never sends one this way).
+     * The FFM API as far as the direct calls need it, looked up by reflection once: the native
+     * linker, the shim's symbols, the value layouts and the critical option.
      */
-    private static MethodHandle arraySegment() throws ReflectiveOperationException {
-        Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
-        Class<?>[] arrays = {byte[].class, short[].class, int[].class, long[].class, float[].class, double[].class,
-            char[].class};
-        MethodHandle isInstance = MethodHandles.publicLookup().findVirtual(Class.class, "isInstance",
-                MethodType.methodType(boolean.class, Object.class));
-        MethodType type = MethodType.methodType(segmentClass, Object.class);
-        MethodHandle result = MethodHandles.dropArguments(MethodHandles.throwException(segmentClass,
-                IllegalArgumentException.class).bindTo(new IllegalArgumentException("not a primitive array with an"
-                + " FFM segment")), 0, Object.class);
-        for (int i = arrays.length - 1; i >= 0; i--) {
-            result = MethodHandles.guardWithTest(isInstance.bindTo(arrays[i]), ofArray(arrays[i]).asType(type), result);
+    private static final class Linking {
+        private final Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
+        private final Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
+        private final Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
+        private final Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
+        private final Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
+        private final Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
+        private final Object symbols;
+        private final Method find;
+        private final Object jint;
+        private final Object jlong;
+        private final Object address;
+        private final Object critical;
+
+        Linking(Path library) throws ReflectiveOperationException {
+            Class<?> arenaClass = Class.forName("java.lang.foreign.Arena");
+            Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
+            Class<?> valueLayoutClass = Class.forName("java.lang.foreign.ValueLayout");
+            symbols = lookupClass.getMethod("libraryLookup", Path.class, arenaClass).invoke(null, library,
+                    arenaClass.getMethod("global").invoke(null));
+            find = lookupClass.getMethod("find", String.class);
+            jint = valueLayoutClass.getField("JAVA_INT").get(null);
+            jlong = valueLayoutClass.getField("JAVA_LONG").get(null);
+            address = valueLayoutClass.getField("ADDRESS").get(null);
+            critical = Array.newInstance(optionClass, 1);
+            Array.set(critical, 0, optionClass.getMethod("critical", boolean.class).invoke(null, true));
         }
-        return result;
+
+        // Linker.nativeLinker().downcallHandle(lookup.find(name), FunctionDescriptor.of(JAVA_INT, ...),
+        // Linker.Option.critical(true)), the parameters as C declares them: long for int64_t
+        // (JAVA_LONG), int for int (JAVA_INT), Object for a pointer (ADDRESS).
+        MethodHandle downcall(String name, Class<?>... parameters) throws ReflectiveOperationException {
+            Optional<?> symbol = (Optional<?>) find.invoke(symbols, name);
+            if (symbol.isEmpty()) {
+                throw new IllegalStateException("the MPI shim has no symbol " + name);
+            }
+            Object layouts = Array.newInstance(layoutClass, parameters.length);
+            for (int i = 0; i < parameters.length; i++) {
+                Array.set(layouts, i, parameters[i] == long.class ? jlong : parameters[i] == int.class ? jint : address);
+            }
+            Object descriptor = descriptorClass.getMethod("of", layoutClass, layouts.getClass())
+                    .invoke(null, jint, layouts);
+            return (MethodHandle) linkerClass.getMethod("downcallHandle", segmentClass, descriptorClass,
+                    critical.getClass()).invoke(linker, symbol.get(), descriptor, critical);
+        }
+
+        /** MemorySegment.ofArray for one array class. */
+        MethodHandle ofArray(Class<?> arrayClass) throws ReflectiveOperationException {
+            return MethodHandles.publicLookup().findStatic(segmentClass, "ofArray",
+                    MethodType.methodType(segmentClass, arrayClass));
+        }
+
+        /**
+         * Object to MemorySegment.ofArray of whichever primitive array it is (boolean[] has none:
+         * the endpoint never passes one this way).
+         */
+        MethodHandle arraySegment() throws ReflectiveOperationException {
+            Class<?>[] arrays = {byte[].class, short[].class, int[].class, long[].class, float[].class,
+                double[].class, char[].class};
+            MethodHandle isInstance = MethodHandles.publicLookup().findVirtual(Class.class, "isInstance",
+                    MethodType.methodType(boolean.class, Object.class));
+            MethodType type = MethodType.methodType(segmentClass, Object.class);
+            MethodHandle result = MethodHandles.dropArguments(MethodHandles.throwException(segmentClass,
+                    IllegalArgumentException.class).bindTo(new IllegalArgumentException("not a primitive array with an"
+                    + " FFM segment")), 0, Object.class);
+            for (int i = arrays.length - 1; i >= 0; i--) {
+                result = MethodHandles.guardWithTest(isInstance.bindTo(arrays[i]), ofArray(arrays[i]).asType(type),
+                        result);
+            }
+            return result;
+        }
     }
 }

@@ -127,7 +127,6 @@ public final class Mpi {
         return MpiNative.libraryVersion().strip().lines().findFirst().orElse("");
     }
 
-    /** @return whether the library gave MPI_THREAD_MULTIPLE, so any thread may communicate */
     /**
      * Hands every rank the value rank 0 passes ({@code MPI_Bcast} on {@code MPI_COMM_WORLD}): a
      * collective call, which every rank of the job must make, before the job starts or after it
@@ -165,6 +164,7 @@ public final class Mpi {
         return DirectCalls.enabled() ? "ffm" : "jni";
     }
 
+    /** @return whether the library gave MPI_THREAD_MULTIPLE, so any thread may communicate */
     static boolean threadMultiple() {
         return threadMultiple;
     }

@@ -27,9 +27,16 @@ final class MpiCollectives implements NativeCollectives {
     private static final Set<ElementType> FLOATS = EnumSet.of(ElementType.FLOAT, ElementType.DOUBLE);
 
     private final MpiEndpoint endpoint;
+    /**
+     * Whether small reductions go through FFM: where the endpoint does and no other thread of the
+     * rank may call MPI, since the direct call waits for the other ranks with the JVM's safepoints
+     * held off.
+     */
+    private final boolean directReductions;
 
     MpiCollectives(MpiEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.directReductions = endpoint.direct() && !Mpi.threadMultiple();
     }
 
     @Override
@@ -48,11 +55,8 @@ final class MpiCollectives implements NativeCollectives {
         };
     }
 
-    // A small reduction goes through FFM where the endpoint does and no other thread of the rank
-    // may call MPI: the direct call waits for the other ranks with the JVM's safepoints held off.
     private boolean direct(ElementType type, int count) {
-        return endpoint.direct() && !Mpi.threadMultiple() && type != ElementType.BOOLEAN
-                && (long) count * type.bytes() <= SMALL_REDUCTION;
+        return directReductions && type != ElementType.BOOLEAN && (long) count * type.bytes() <= SMALL_REDUCTION;
     }
 
     @Override

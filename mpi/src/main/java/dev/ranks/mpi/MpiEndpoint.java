@@ -204,13 +204,13 @@ final class MpiEndpoint implements Endpoint {
                 check(DirectCalls.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
                         status, left), "MPI_Recv");
                 if (left[0] != 0) {
-                    // Not there within the direct call's tests: wait in native state, through JNI.
+                    // Not there within the direct call's tests: wait in native state, through JNI, and
+                    // copy the elements in once the header has passed the type and truncation checks.
                     int done = MpiNative.complete(left[0], true, buffer, status);
                     check(done < 0 ? -done : 0, "MPI_Recv");
-                    if (status[MpiNative.ERROR] == 0 && status[MpiNative.KIND] == KIND_INLINE
-                            && status[MpiNative.TYPE] == type.ordinal() && status[MpiNative.COUNT] <= capacity) {
-                        MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, status[MpiNative.COUNT]);
-                    }
+                    Status s = arrayStatus(c, status, type, capacity);
+                    MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, s.count());
+                    return s;
                 }
             } else {
                 check(MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,

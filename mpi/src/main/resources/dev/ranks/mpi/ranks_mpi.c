@@ -123,6 +123,18 @@ static void put_header(void *at, int kind, int type, int64_t count) {
     memcpy((char *) at + 8, &count, 8);
 }
 
+/*
+ * The element count of the inline message in buffer when it is of type and fits capacity
+ * elements, so that its elements are to be copied into the receive's array; else -1 (another kind
+ * or type, or too many: the receive reports that from the header).
+ */
+static int64_t deliverable(const char *buffer, int type, int64_t capacity) {
+    const int32_t *h = (const int32_t *) buffer;
+    int64_t count;
+    memcpy(&count, buffer + 8, 8);
+    return h[0] == KIND_INLINE && h[1] == type && count <= capacity ? count : -1;
+}
+
 /* A receive's outcome, as MpiNative.STATUS ints: source, tag, header kind, type, count, code, bytes. */
 static void fill_status(int32_t *st, const MPI_Status *status, const void *header, int rc) {
     int bytes = 0;
@@ -352,7 +364,6 @@ NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jint 
 NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jint type, jobject array, jint offset,
                    jint capacity, jlong staging, jint stagingBytes, jintArray st) {
     char *buffer = (char *) (intptr_t) staging;
-    const int32_t *h = (const int32_t *) buffer;
     int64_t room = (int64_t) capacity * element_bytes[type];
     int64_t count;
     MPI_Status status;
@@ -392,8 +403,8 @@ NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jin
             return rc;
         }
     }
-    memcpy(&count, buffer + 8, 8);
-    if (rc == MPI_SUCCESS && h[0] == KIND_INLINE && h[1] == type && count <= capacity) {
+    count = deliverable(buffer, type, capacity);
+    if (rc == MPI_SUCCESS && count >= 0) {
         set_region(env, type, array, offset, (jint) count, buffer + HEADER);
     }
     report(env, st, &status, buffer, truncated(rc) ? rc : MPI_SUCCESS);
@@ -529,39 +540,49 @@ NATIVE(jint, bcast)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, job
     return rc;
 }
 
+/*
+ * MPI_Allreduce (root < 0) or MPI_Reduce of count elements from in into out, which only the root
+ * of a reduce writes; inPlace when in and out are the same range. *lands says whether out got the
+ * result here (every rank of an allreduce, the root of a reduce); it may be NULL.
+ */
+static int reduce_buffers(jlong comm, int root, int type, int op, const void *in, void *out, int count, int inPlace,
+                          int *lands) {
+    int rank = 0, here;
+    if (root < 0) {
+        here = 1;
+    } else {
+        MPI_Comm_rank(comm_of(comm), &rank);
+        here = rank == root;
+    }
+    if (lands != NULL) {
+        *lands = here;
+    }
+    if (root < 0) {
+        return MPI_Allreduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), comm_of(comm));
+    }
+    return MPI_Reduce(inPlace && here ? MPI_IN_PLACE : in, here ? out : NULL, count, datatype(type), operation(op),
+                      root, comm_of(comm));
+}
+
 /* MPI_Reduce (when root >= 0) or MPI_Allreduce (root < 0); recv may be null at a reduce's non-roots. */
 NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jint op, jobject send, jint sendOffset,
                      jobject recv, jint recvOffset, jint count) {
-    int elem = element_bytes[type], rank = 0, rc;
+    int elem = element_bytes[type], lands, rc;
     int inPlace = recv != NULL && IN_PLACE(send, sendOffset, recv, recvOffset);
     if ((int64_t) count * elem <= SMALL_REDUCTION) {
         /* Small vectors (a residual, a dot product) are copied: cheaper than two critical sections. */
         char a[SMALL_REDUCTION], b[SMALL_REDUCTION];
         get_region(env, type, send, sendOffset, count, a);
-        if (root < 0) {
-            rc = MPI_Allreduce(a, b, count, datatype(type), operation(op), comm_of(comm));
-        } else {
-            MPI_Comm_rank(comm_of(comm), &rank);
-            rc = MPI_Reduce(a, b, count, datatype(type), operation(op), root, comm_of(comm));
-        }
-        if (rc == MPI_SUCCESS && recv != NULL && (root < 0 || rank == root)) {
+        rc = reduce_buffers(comm, root, type, op, a, b, count, 0, &lands);
+        if (rc == MPI_SUCCESS && recv != NULL && lands) {
             set_region(env, type, recv, recvOffset, count, b);
         }
         return rc;
     }
     char *in = (*env)->GetPrimitiveArrayCritical(env, send, NULL);
     char *out = recv == NULL || inPlace ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
-    void *sendBuffer = in + (size_t) sendOffset * elem;
-    void *recvBuffer = out + (size_t) recvOffset * elem;
-    MPI_Comm_rank(comm_of(comm), &rank);
-    if (root < 0) {
-        rc = MPI_Allreduce(inPlace ? MPI_IN_PLACE : sendBuffer, recvBuffer, count, datatype(type), operation(op),
-                           comm_of(comm));
-    } else {
-        int isRoot = rank == root;
-        rc = MPI_Reduce(inPlace && isRoot ? MPI_IN_PLACE : sendBuffer, isRoot ? recvBuffer : NULL, count,
-                        datatype(type), operation(op), root, comm_of(comm));
-    }
+    rc = reduce_buffers(comm, root, type, op, in + (size_t) sendOffset * elem, out + (size_t) recvOffset * elem, count,
+                        inPlace, NULL);
     if (out != in) {
         (*env)->ReleasePrimitiveArrayCritical(env, recv, out, 0);
     }
@@ -670,7 +691,6 @@ int ranks_direct_send(int64_t comm, int dest, int tag, int type, const char *arr
 int ranks_direct_recv(int64_t comm, int source, int tag, int type, char *array, int offset, int capacity,
                       int64_t staging, int stagingBytes, int32_t *st, int spins, int64_t *pending) {
     char *buffer = (char *) (intptr_t) staging;
-    const int32_t *h = (const int32_t *) buffer;
     MPI_Status status;
     MPI_Request request;
     int done = 0, rc;
@@ -696,8 +716,8 @@ int ranks_direct_recv(int64_t comm, int source, int tag, int type, char *array, 
         fill_status(st, &status, NULL, rc);
         return rc;
     }
-    memcpy(&count, buffer + 8, 8);
-    if (rc == MPI_SUCCESS && h[0] == KIND_INLINE && h[1] == type && count <= capacity) {
+    count = deliverable(buffer, type, capacity);
+    if (rc == MPI_SUCCESS && count >= 0) {
         memcpy(array + (size_t) offset * element_bytes[type], buffer + HEADER, (size_t) count * element_bytes[type]);
     }
     fill_status(st, &status, buffer, rc);
@@ -714,18 +734,9 @@ int ranks_direct_recv(int64_t comm, int source, int tag, int type, char *array, 
  */
 int ranks_direct_reduce(int64_t comm, int root, int type, int op, const char *send, int sendOffset, char *recv,
                         int recvOffset, int count, int hasRecv) {
-    int elem = element_bytes[type], rank = 0;
-    const void *in = send + (size_t) sendOffset * elem;
-    void *out = recv + (size_t) recvOffset * elem;
-    int inPlace = hasRecv && in == out;
+    const void *in = send + (size_t) sendOffset * element_bytes[type];
+    void *out = recv + (size_t) recvOffset * element_bytes[type];
     clear_upper_vectors();
-    if (root < 0) {
-        return MPI_Allreduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), comm_of(comm));
-    }
-    MPI_Comm_rank(comm_of(comm), &rank);
-    if (rank != root) {
-        return MPI_Reduce(in, NULL, count, datatype(type), operation(op), root, comm_of(comm));
-    }
-    return MPI_Reduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), root, comm_of(comm));
+    return reduce_buffers(comm, root, type, op, in, out, count, hasRecv && in == out, NULL);
 }
 #endif
