@@ -55,8 +55,23 @@ final class MpiCollectives implements NativeCollectives {
         };
     }
 
-    private boolean direct(ElementType type, int count) {
-        return directReductions && type != ElementType.BOOLEAN && (long) count * type.bytes() <= SMALL_REDUCTION;
+    private static boolean small(ElementType type, int count) {
+        return type != ElementType.BOOLEAN && (long) count * type.bytes() <= SMALL_REDUCTION;
+    }
+
+    /**
+     * A small reduction through the JNI binding on the rank's own thread: staged in Java, so the
+     * call takes only numbers (see {@link Staging}). Returns the MPI error code.
+     */
+    private int staged(Staging stage, int context, int root, ElementType type, NativeOp op, Object send,
+                       int sendOffset, Object recv, int recvOffset, int count) {
+        stage.put(0, type, send, sendOffset, count);
+        int rc = MpiNative.reduceStaged(comm(context), root, type.ordinal(), op.ordinal(), stage.address(), count);
+        boolean lands = root < 0 || endpoint.contexts(context).localRank(endpoint.rank()) == root;
+        if (rc == 0 && recv != null && lands) {
+            stage.get(SMALL_REDUCTION, type, recv, recvOffset, count);
+        }
+        return rc;
     }
 
     @Override
@@ -75,10 +90,17 @@ final class MpiCollectives implements NativeCollectives {
     public void reduce(int context, int root, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                        int recvOffset, int count) {
         endpoint.onOwner();
-        if (direct(type, count)) {
-            endpoint.check(DirectCalls.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
-                    recvOffset, count), "MPI_Reduce");
-            return;
+        if (small(type, count)) {
+            if (directReductions) {
+                endpoint.check(DirectCalls.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset,
+                        recv, recvOffset, count), "MPI_Reduce");
+                return;
+            }
+            Staging stage = endpoint.ownerStaging();
+            if (stage != null) {
+                endpoint.check(staged(stage, context, root, type, op, send, sendOffset, recv, recvOffset, count), "MPI_Reduce");
+                return;
+            }
         }
         endpoint.check(MpiNative.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
                 recvOffset, count), "MPI_Reduce");
@@ -88,10 +110,17 @@ final class MpiCollectives implements NativeCollectives {
     public void allreduce(int context, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                           int recvOffset, int count) {
         endpoint.onOwner();
-        if (direct(type, count)) {
-            endpoint.check(DirectCalls.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset, recv,
-                    recvOffset, count), "MPI_Allreduce");
-            return;
+        if (small(type, count)) {
+            if (directReductions) {
+                endpoint.check(DirectCalls.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset,
+                        recv, recvOffset, count), "MPI_Allreduce");
+                return;
+            }
+            Staging stage = endpoint.ownerStaging();
+            if (stage != null) {
+                endpoint.check(staged(stage, context, -1, type, op, send, sendOffset, recv, recvOffset, count), "MPI_Allreduce");
+                return;
+            }
         }
         endpoint.check(MpiNative.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset, recv,
                 recvOffset, count), "MPI_Allreduce");

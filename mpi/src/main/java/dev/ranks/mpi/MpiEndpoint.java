@@ -64,7 +64,9 @@ final class MpiEndpoint implements Endpoint {
     private final int anySource;
     private final int anyTag;
     private final Thread owner;
-    /** The owner thread's staging buffer for blocking calls: a header and inline data. */
+    /** The owner thread's staging buffer for blocking calls: a header and inline data, as Java sees it. */
+    private final Staging stage;
+    /** {@link #stage}'s native address. */
     private final long staging;
     private final int[] st = new int[MpiNative.STATUS];
     /** Whether small blocking messages go through the FFM binding ({@link DirectCalls}). */
@@ -91,7 +93,8 @@ final class MpiEndpoint implements Endpoint {
         this.anySource = MpiNative.anySource();
         this.anyTag = MpiNative.anyTag();
         this.owner = Thread.currentThread();
-        this.staging = MpiNative.allocate(STAGING);
+        this.stage = new Staging(STAGING);
+        this.staging = stage.address();
         int[] world = new int[size];
         for (int i = 0; i < size; i++) {
             world[i] = i;
@@ -169,7 +172,8 @@ final class MpiEndpoint implements Endpoint {
         checkTag(tag);
         long buffer = stagingFor();
         try {
-            if (direct && !synchronous && type != ElementType.BOOLEAN && (long) count * type.bytes() <= INLINE_MAX) {
+            long bytes = (long) count * type.bytes();
+            if (direct && !synchronous && type != ElementType.BOOLEAN && bytes <= INLINE_MAX) {
                 long[] left = buffer == staging ? pending : new long[1];
                 check(DirectCalls.send(c.main, to, tag, type.ordinal(), array, offset, count, buffer, left), "MPI_Send");
                 if (left[0] != 0) {
@@ -177,6 +181,13 @@ final class MpiEndpoint implements Endpoint {
                     int done = MpiNative.complete(left[0], true, 0, buffer == staging ? st : new int[MpiNative.STATUS]);
                     check(done < 0 ? -done : 0, "MPI_Send");
                 }
+                return;
+            }
+            if (buffer == staging && type != ElementType.BOOLEAN && bytes <= INLINE_MAX) {
+                // Staged: copied here, so the JNI call takes only numbers (see Staging).
+                stage.putHeader(KIND_INLINE, type.ordinal(), count);
+                stage.put(HEADER, type, array, offset, count);
+                check(MpiNative.sendStaged(c.main, to, tag, staging, HEADER + (int) bytes, synchronous), "MPI_Send");
                 return;
             }
             check(MpiNative.send(c.main, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
@@ -209,9 +220,22 @@ final class MpiEndpoint implements Endpoint {
                     int done = MpiNative.complete(left[0], true, buffer, status);
                     check(done < 0 ? -done : 0, "MPI_Recv");
                     Status s = arrayStatus(c, status, type, capacity);
-                    MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, s.count());
+                    if (buffer == staging) {
+                        stage.get(HEADER, type, array, offset, s.count());
+                    } else {
+                        MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, s.count());
+                    }
                     return s;
                 }
+            } else if (buffer == staging && type != ElementType.BOOLEAN
+                    && HEADER + (long) capacity * type.bytes() <= STAGING) {
+                // Staged: the JNI call takes only numbers and Java copies the elements out (see Staging).
+                int rc = MpiNative.recvStaged(c.main, from, mpiTag, staging, STAGING);
+                stage.status(status);
+                check(rc, "MPI_Recv");
+                Status s = arrayStatus(c, status, type, capacity);
+                stage.get(HEADER, type, array, offset, s.count());
+                return s;
             } else {
                 check(MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
                         status), "MPI_Recv");
@@ -387,7 +411,7 @@ final class MpiEndpoint implements Endpoint {
     /** Ends this rank's use of MPI for the job: waits for the background sends and frees the staging buffer. */
     void close() {
         progressBackground(true);
-        MpiNative.release(staging);
+        stage.free();
         buffers.close();
     }
 
@@ -448,6 +472,11 @@ final class MpiEndpoint implements Endpoint {
         return anyTag;
     }
 
+    /** @return the owner thread's staging buffer when the calling thread is the owner, else null */
+    Staging ownerStaging() {
+        return Thread.currentThread() == owner ? stage : null;
+    }
+
     /** @return whether this endpoint calls the shim through FFM ({@link DirectCalls}) */
     boolean direct() {
         return direct;
@@ -476,9 +505,10 @@ final class MpiEndpoint implements Endpoint {
     void onOwner() {
         if (Thread.currentThread() != owner && !Mpi.threadMultiple()) {
             throw new RanksException(ErrorClass.USAGE, rank, "thread " + Thread.currentThread().getName()
-                    + " called MPI, but the job runs at MPI_THREAD_SERIALIZED: communicate from the rank's own thread ("
-                    + owner.getName() + "), or run with " + Mpi.THREADS_ENVIRONMENT + "=multiple (-D"
-                    + Mpi.THREADS_PROPERTY + "=multiple) on a library that gives MPI_THREAD_MULTIPLE", null);
+                    + " called MPI, but the job runs at " + Mpi.threadLevel()
+                    + ": communicate from the rank's own thread (" + owner.getName() + "), or run with "
+                    + Mpi.THREADS_ENVIRONMENT + "=multiple (-D" + Mpi.THREADS_PROPERTY
+                    + "=multiple) on a library that gives MPI_THREAD_MULTIPLE", null);
         }
     }
 

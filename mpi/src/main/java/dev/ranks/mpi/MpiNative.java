@@ -13,6 +13,8 @@ package dev.ranks.mpi;
 final class MpiNative {
     /** MPI_THREAD_MULTIPLE's value in the MPI standard's thread levels, which both implementations number 0 to 3. */
     static final int THREAD_MULTIPLE = 3;
+    /** MPI_THREAD_SINGLE's value in the MPI standard's thread levels. */
+    static final int THREAD_SINGLE = 0;
     /** MPI_THREAD_SERIALIZED's value in the MPI standard's thread levels. */
     static final int THREAD_SERIALIZED = 2;
     /** The length of a status array. */
@@ -68,6 +70,8 @@ final class MpiNative {
 
     static native void release(long address);
 
+    static native java.nio.ByteBuffer wrap(long address, long bytes);
+
     static native void put(long address, int at, int type, Object array, int offset, int count);
 
     static native void get(long address, int at, int type, Object array, int offset, int count);
@@ -79,6 +83,10 @@ final class MpiNative {
 
     static native int recv(long comm, int source, int tag, int type, Object array, int offset, int capacity,
                            long staging, int stagingBytes, int[] st);
+
+    static native int sendStaged(long comm, int dest, int tag, long staging, int bytes, boolean synchronous);
+
+    static native int recvStaged(long comm, int source, int tag, long staging, int stagingBytes);
 
     static native int recvData(long aux, int source, int tag, byte[] array, int count);
 
@@ -99,6 +107,8 @@ final class MpiNative {
 
     static native int reduce(long comm, int root, int type, int op, Object send, int sendOffset, Object recv,
                              int recvOffset, int count);
+
+    static native int reduceStaged(long comm, int root, int type, int op, long staging, int count);
 
     static native int exchange(long comm, int kind, int root, int type, Object send, int sendOffset, int count,
                                Object recv, int recvOffset);

@@ -290,6 +290,11 @@ NATIVE(void, release)(JNIEnv *env, jclass c, jlong address) {
     free((void *) (intptr_t) address);
 }
 
+/* A direct buffer over bytes of native memory at address, for Java to read and write (Staging.java). */
+NATIVE(jobject, wrap)(JNIEnv *env, jclass c, jlong address, jlong bytes) {
+    return (*env)->NewDirectByteBuffer(env, (void *) (intptr_t) address, bytes);
+}
+
 /* Copies array elements to native memory at address + at. */
 NATIVE(void, put)(JNIEnv *env, jclass c, jlong address, jint at, jint type, jobject array, jint offset, jint count) {
     get_region(env, type, array, offset, count, (char *) (intptr_t) address + at);
@@ -408,6 +413,36 @@ NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jin
         set_region(env, type, array, offset, (jint) count, buffer + HEADER);
     }
     report(env, st, &status, buffer, truncated(rc) ? rc : MPI_SUCCESS);
+    return MPI_SUCCESS;
+}
+
+/*
+ * The staged forms of send and recv (Staging.java): Java has written the header and elements into
+ * staging, or reads them from there after the receive, which leaves its status as MpiNative.STATUS
+ * ints at staging + stagingBytes. Only numbers cross JNI: no array handles, no calls back into the
+ * JVM to copy.
+ */
+NATIVE(jint, sendStaged)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jlong staging, jint bytes,
+                         jboolean synchronous) {
+    void *buffer = (void *) (intptr_t) staging;
+    return synchronous ? MPI_Ssend(buffer, bytes, MPI_BYTE, dest, tag, comm_of(comm))
+                       : MPI_Send(buffer, bytes, MPI_BYTE, dest, tag, comm_of(comm));
+}
+
+NATIVE(jint, recvStaged)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jlong staging,
+                         jint stagingBytes) {
+    char *buffer = (char *) (intptr_t) staging;
+    int32_t *st = (int32_t *) (buffer + stagingBytes);
+    MPI_Status status;
+    int rc;
+    /* A library that truncates a message may deliver none of it (MPICH): mark the header unread. */
+    put_header(buffer, -1, -1, -1);
+    rc = MPI_Recv(buffer, stagingBytes, MPI_BYTE, source, tag, comm_of(comm), &status);
+    if (rc != MPI_SUCCESS && !truncated(rc)) {
+        fill_status(st, &status, NULL, rc);
+        return rc;
+    }
+    fill_status(st, &status, buffer, rc);
     return MPI_SUCCESS;
 }
 
@@ -588,6 +623,13 @@ NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, ji
     }
     (*env)->ReleasePrimitiveArrayCritical(env, send, in, inPlace ? 0 : JNI_ABORT);
     return rc;
+}
+
+/* A small reduction staged by Java (Staging.java): count elements at staging, the result to staging + SMALL_REDUCTION. */
+NATIVE(jint, reduceStaged)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jint op, jlong staging,
+                           jint count) {
+    char *buffer = (char *) (intptr_t) staging;
+    return reduce_buffers(comm, root, type, op, buffer, buffer + SMALL_REDUCTION, count, 0, NULL);
 }
 
 /*

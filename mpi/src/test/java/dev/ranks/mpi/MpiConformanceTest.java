@@ -51,14 +51,55 @@ class MpiConformanceTest {
         assertTrue(text.contains("binding: ffm"), text);
     }
 
-    private static String conformance(MpiImplementation impl, int ranks, String collectives, Path java,
-                                      List<String> options) throws IOException, InterruptedException {
+    /**
+     * The thread level: MPI_THREAD_SINGLE unless the setting names another, and only at
+     * MPI_THREAD_MULTIPLE may a second thread of a rank communicate; below it that thread gets a
+     * usage error naming the level and the setting, before it reaches MPI.
+     */
+    @ParameterizedTest(name = "{0} asked for ''{1}''")
+    @CsvSource({"openmpi, '', MPI_THREAD_SINGLE", "mpich, '', MPI_THREAD_SINGLE",
+        "openmpi, serialized, MPI_THREAD_SERIALIZED", "openmpi, multiple, MPI_THREAD_MULTIPLE",
+        "mpich, multiple, MPI_THREAD_MULTIPLE"})
+    void onlyAtThreadMultipleMayAnotherThreadCommunicate(String implementation, String asked, String level)
+            throws IOException, InterruptedException {
+        MpiImplementation impl = MpiImplementation.parse(implementation);
         Mpi.prepare(impl);
-        List<String> command = new ArrayList<>(starter(impl, ranks));
-        command.addAll(List.of(java.toString(), "-Xss4m", "-D" + MpiImplementation.PROPERTY + "=" + impl.label()));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConformanceMain.class.getName(),
-                collectives));
+        List<String> command = new ArrayList<>(starter(impl, 3));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + MpiImplementation.PROPERTY + "=" + impl.label(), "-D" + Mpi.THREADS_PROPERTY + "=" + asked,
+                "-cp", System.getProperty("java.class.path"), ThreadsMain.class.getName()));
+
+        String text = run(command);
+
+        for (int rank = 0; rank < 3; rank++) {
+            String expected = "rank " + rank + " at " + level + ": helper thread "
+                    + (level.equals("MPI_THREAD_MULTIPLE") ? "communicated"
+                    : "refused (USAGE): thread helper called MPI, but the job runs at " + level);
+            assertTrue(text.contains(expected), "expected '" + expected + "' in:\n" + text);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openmpi", "mpich"})
+    void anUnknownThreadLevelIsAUsageErrorNamingIt(String implementation) throws IOException, InterruptedException {
+        MpiImplementation impl = MpiImplementation.parse(implementation);
+        Mpi.prepare(impl);
+        List<String> command = new ArrayList<>(starter(impl, 1));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + MpiImplementation.PROPERTY + "=" + impl.label(), "-D" + Mpi.THREADS_PROPERTY + "=funnelled",
+                "-cp", System.getProperty("java.class.path"), ThreadsMain.class.getName()));
+
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), text);
+
+        assertTrue(p.exitValue() != 0, text);
+        assertTrue(text.contains("MPI thread level 'funnelled' (ranks.mpi.threads or RANKS_MPI_THREADS) is invalid:"
+                + " expected single, serialized or multiple"), text);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
@@ -70,6 +111,18 @@ class MpiConformanceTest {
         }
         assertTrue(ended, "the job did not end in 120 s:\n" + text);
         assertEquals(0, p.exitValue(), text);
+        return text;
+    }
+
+    private static String conformance(MpiImplementation impl, int ranks, String collectives, Path java,
+                                      List<String> options) throws IOException, InterruptedException {
+        Mpi.prepare(impl);
+        List<String> command = new ArrayList<>(starter(impl, ranks));
+        command.addAll(List.of(java.toString(), "-Xss4m", "-D" + MpiImplementation.PROPERTY + "=" + impl.label()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConformanceMain.class.getName(),
+                collectives));
+        String text = run(command);
         assertTrue(text.contains("conformance passed: 11 checks on " + ranks + " ranks of "
                 + (impl == MpiImplementation.OPEN_MPI ? "Open MPI" : "MPICH")), text);
         return text;
