@@ -98,7 +98,8 @@ final class MpiCollectives implements NativeCollectives {
             }
             Staging stage = endpoint.ownerStaging();
             if (stage != null) {
-                endpoint.check(staged(stage, context, root, type, op, send, sendOffset, recv, recvOffset, count), "MPI_Reduce");
+                endpoint.check(staged(stage, context, root, type, op, send, sendOffset, recv, recvOffset, count),
+                        "MPI_Reduce");
                 return;
             }
         }
@@ -118,7 +119,8 @@ final class MpiCollectives implements NativeCollectives {
             }
             Staging stage = endpoint.ownerStaging();
             if (stage != null) {
-                endpoint.check(staged(stage, context, -1, type, op, send, sendOffset, recv, recvOffset, count), "MPI_Allreduce");
+                endpoint.check(staged(stage, context, -1, type, op, send, sendOffset, recv, recvOffset, count),
+                        "MPI_Allreduce");
                 return;
             }
         }
