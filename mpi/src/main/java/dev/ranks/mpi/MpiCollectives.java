@@ -20,7 +20,7 @@ final class MpiCollectives implements NativeCollectives {
     private static final int GATHER = 1;
     private static final int SCATTER = 2;
     private static final int ALLTOALL = 3;
-    /** The largest reduction, in bytes, made by a direct call; ranks_mpi.c copies those through its stack. */
+    /** The largest reduction, in bytes, made by a direct call or staged (input at 0, result here in staging). */
     private static final int SMALL_REDUCTION = 256;
     private static final Set<ElementType> INTEGERS = EnumSet.of(ElementType.BYTE, ElementType.SHORT, ElementType.INT,
             ElementType.LONG);
@@ -55,23 +55,37 @@ final class MpiCollectives implements NativeCollectives {
         };
     }
 
-    private static boolean small(ElementType type, int count) {
-        return type != ElementType.BOOLEAN && (long) count * type.bytes() <= SMALL_REDUCTION;
-    }
-
     /**
-     * A small reduction through the JNI binding on the rank's own thread: staged in Java, so the
-     * call takes only numbers (see {@link Staging}). Returns the MPI error code.
+     * MPI_Allreduce (root &lt; 0) or MPI_Reduce through MPI's own, on the Java arrays: small vectors
+     * by a direct call (FFM) where {@link #directReductions} allows, else staged in Java so that the
+     * JNI call takes only numbers (see {@link Staging}); large ones in place under JNI critical access.
      */
-    private int staged(Staging stage, int context, int root, ElementType type, NativeOp op, Object send,
-                       int sendOffset, Object recv, int recvOffset, int count) {
-        stage.put(0, type, send, sendOffset, count);
-        int rc = MpiNative.reduceStaged(comm(context), root, type.ordinal(), op.ordinal(), stage.address(), count);
-        boolean lands = root < 0 || endpoint.contexts(context).localRank(endpoint.rank()) == root;
-        if (rc == 0 && recv != null && lands) {
-            stage.get(SMALL_REDUCTION, type, recv, recvOffset, count);
+    private void reduce(int context, int root, ElementType type, NativeOp op, Object send, int sendOffset,
+                        Object recv, int recvOffset, int count, String call) {
+        endpoint.onOwner();
+        long comm = comm(context);
+        if ((long) count * type.bytes() > SMALL_REDUCTION) {
+            endpoint.check(MpiNative.reduce(comm, root, type.ordinal(), op.ordinal(), send, sendOffset, recv, recvOffset,
+                    count), call);
+            return;
         }
-        return rc;
+        if (directReductions && type != ElementType.BOOLEAN) {
+            endpoint.check(DirectCalls.reduce(comm, root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
+                    recvOffset, count), call);
+            return;
+        }
+        Staging stage = endpoint.stagingFor();
+        try {
+            stage.put(0, type, send, sendOffset, count);
+            endpoint.check(MpiNative.reduceStaged(comm, root, type.ordinal(), op.ordinal(), stage.address(), count),
+                    call);
+            boolean lands = root < 0 || endpoint.contexts(context).localRank(endpoint.rank()) == root;
+            if (recv != null && lands) {
+                stage.get(SMALL_REDUCTION, type, recv, recvOffset, count);
+            }
+        } finally {
+            endpoint.releaseStaging(stage);
+        }
     }
 
     @Override
@@ -89,43 +103,13 @@ final class MpiCollectives implements NativeCollectives {
     @Override
     public void reduce(int context, int root, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                        int recvOffset, int count) {
-        endpoint.onOwner();
-        if (small(type, count)) {
-            if (directReductions) {
-                endpoint.check(DirectCalls.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset,
-                        recv, recvOffset, count), "MPI_Reduce");
-                return;
-            }
-            Staging stage = endpoint.ownerStaging();
-            if (stage != null) {
-                endpoint.check(staged(stage, context, root, type, op, send, sendOffset, recv, recvOffset, count),
-                        "MPI_Reduce");
-                return;
-            }
-        }
-        endpoint.check(MpiNative.reduce(comm(context), root, type.ordinal(), op.ordinal(), send, sendOffset, recv,
-                recvOffset, count), "MPI_Reduce");
+        reduce(context, root, type, op, send, sendOffset, recv, recvOffset, count, "MPI_Reduce");
     }
 
     @Override
     public void allreduce(int context, ElementType type, NativeOp op, Object send, int sendOffset, Object recv,
                           int recvOffset, int count) {
-        endpoint.onOwner();
-        if (small(type, count)) {
-            if (directReductions) {
-                endpoint.check(DirectCalls.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset,
-                        recv, recvOffset, count), "MPI_Allreduce");
-                return;
-            }
-            Staging stage = endpoint.ownerStaging();
-            if (stage != null) {
-                endpoint.check(staged(stage, context, -1, type, op, send, sendOffset, recv, recvOffset, count),
-                        "MPI_Allreduce");
-                return;
-            }
-        }
-        endpoint.check(MpiNative.reduce(comm(context), -1, type.ordinal(), op.ordinal(), send, sendOffset, recv,
-                recvOffset, count), "MPI_Allreduce");
+        reduce(context, -1, type, op, send, sendOffset, recv, recvOffset, count, "MPI_Allreduce");
     }
 
     @Override

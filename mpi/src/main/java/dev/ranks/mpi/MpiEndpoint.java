@@ -66,8 +66,6 @@ final class MpiEndpoint implements Endpoint {
     private final Thread owner;
     /** The owner thread's staging buffer for blocking calls: a header and inline data, as Java sees it. */
     private final Staging stage;
-    /** {@link #stage}'s native address. */
-    private final long staging;
     private final int[] st = new int[MpiNative.STATUS];
     /** Whether small blocking messages go through the FFM binding ({@link DirectCalls}). */
     private final boolean direct = DirectCalls.enabled();
@@ -94,7 +92,6 @@ final class MpiEndpoint implements Endpoint {
         this.anyTag = MpiNative.anyTag();
         this.owner = Thread.currentThread();
         this.stage = new Staging(STAGING);
-        this.staging = stage.address();
         int[] world = new int[size];
         for (int i = 0; i < size; i++) {
             world[i] = i;
@@ -170,28 +167,30 @@ final class MpiEndpoint implements Endpoint {
         Contexts c = contexts(context);
         int to = local(c, dest);
         checkTag(tag);
-        long buffer = stagingFor();
+        long bytes = (long) count * type.bytes();
+        Staging buffer = stagingFor();
         try {
-            long bytes = (long) count * type.bytes();
-            if (direct && !synchronous && type != ElementType.BOOLEAN && bytes <= INLINE_MAX) {
-                long[] left = buffer == staging ? pending : new long[1];
-                check(DirectCalls.send(c.main, to, tag, type.ordinal(), array, offset, count, buffer, left), "MPI_Send");
+            if (bytes > INLINE_MAX) {
+                check(MpiNative.send(c.main, to, tag, type.ordinal(), array, offset, count, synchronous,
+                        buffer.address()), "MPI_Send");
+                return;
+            }
+            if (direct && !synchronous && type != ElementType.BOOLEAN) {
+                long[] left = buffer == stage ? pending : new long[1];
+                check(DirectCalls.send(c.main, to, tag, type.ordinal(), array, offset, count, buffer.address(), left),
+                        "MPI_Send");
                 if (left[0] != 0) {
                     // Not sent within the direct call's tests: wait in native state, through JNI.
-                    int done = MpiNative.complete(left[0], true, 0, buffer == staging ? st : new int[MpiNative.STATUS]);
+                    int done = MpiNative.complete(left[0], true, 0, buffer == stage ? st : new int[MpiNative.STATUS]);
                     check(done < 0 ? -done : 0, "MPI_Send");
                 }
                 return;
             }
-            if (buffer == staging && type != ElementType.BOOLEAN && bytes <= INLINE_MAX) {
-                // Staged: copied here, so the JNI call takes only numbers (see Staging).
-                stage.putHeader(KIND_INLINE, type.ordinal(), count);
-                stage.put(HEADER, type, array, offset, count);
-                check(MpiNative.sendStaged(c.main, to, tag, staging, HEADER + (int) bytes, synchronous), "MPI_Send");
-                return;
-            }
-            check(MpiNative.send(c.main, to, tag, type.ordinal(), array, offset, count, synchronous, buffer,
-                    INLINE_MAX), "MPI_Send");
+            // Staged: copied here, so the JNI call takes only numbers (see Staging).
+            buffer.putHeader(KIND_INLINE, type.ordinal(), count);
+            buffer.put(HEADER, type, array, offset, count);
+            check(MpiNative.sendStaged(c.main, to, tag, buffer.address(), HEADER + (int) bytes, synchronous),
+                    "MPI_Send");
         } finally {
             releaseStaging(buffer);
         }
@@ -207,40 +206,34 @@ final class MpiEndpoint implements Endpoint {
         if (t != null) {
             return t.deliverTo(this, c, type, array, offset, capacity);
         }
-        long buffer = stagingFor();
-        int[] status = buffer == staging ? st : new int[MpiNative.STATUS];
+        Staging buffer = stagingFor();
+        int[] status = buffer == stage ? st : new int[MpiNative.STATUS];
         try {
-            if (direct && type != ElementType.BOOLEAN && HEADER + (long) capacity * type.bytes() <= STAGING) {
-                long[] left = buffer == staging ? pending : new long[1];
-                check(DirectCalls.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
-                        status, left), "MPI_Recv");
-                if (left[0] != 0) {
-                    // Not there within the direct call's tests: wait in native state, through JNI, and
-                    // copy the elements in once the header has passed the type and truncation checks.
-                    int done = MpiNative.complete(left[0], true, buffer, status);
-                    check(done < 0 ? -done : 0, "MPI_Recv");
-                    Status s = arrayStatus(c, status, type, capacity);
-                    if (buffer == staging) {
-                        stage.get(HEADER, type, array, offset, s.count());
-                    } else {
-                        MpiNative.get(buffer, HEADER, type.ordinal(), array, offset, s.count());
-                    }
-                    return s;
-                }
-            } else if (buffer == staging && type != ElementType.BOOLEAN
-                    && HEADER + (long) capacity * type.bytes() <= STAGING) {
-                // Staged: the JNI call takes only numbers and Java copies the elements out (see Staging).
-                int rc = MpiNative.recvStaged(c.main, from, mpiTag, staging, STAGING);
-                stage.status(status);
-                check(rc, "MPI_Recv");
-                Status s = arrayStatus(c, status, type, capacity);
-                stage.get(HEADER, type, array, offset, s.count());
-                return s;
-            } else {
-                check(MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer, STAGING,
-                        status), "MPI_Recv");
+            if (HEADER + (long) capacity * type.bytes() > STAGING) {
+                check(MpiNative.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer.address(),
+                        STAGING, status), "MPI_Recv");
+                return arrayStatus(c, status, type, capacity);
             }
-            return arrayStatus(c, status, type, capacity);
+            if (direct && type != ElementType.BOOLEAN) {
+                long[] left = buffer == stage ? pending : new long[1];
+                check(DirectCalls.recv(c.main, from, mpiTag, type.ordinal(), array, offset, capacity, buffer.address(),
+                        STAGING, status, left), "MPI_Recv");
+                if (left[0] == 0) {
+                    return arrayStatus(c, status, type, capacity);
+                }
+                // Not there within the direct call's tests: wait in native state, through JNI, and
+                // copy the elements in once the header has passed the type and truncation checks.
+                int done = MpiNative.complete(left[0], true, buffer.address(), status);
+                check(done < 0 ? -done : 0, "MPI_Recv");
+            } else {
+                // Staged: the JNI call takes only numbers and Java copies the elements out (see Staging).
+                int rc = MpiNative.recvStaged(c.main, from, mpiTag, buffer.address(), STAGING);
+                buffer.status(status);
+                check(rc, "MPI_Recv");
+            }
+            Status s = arrayStatus(c, status, type, capacity);
+            buffer.get(HEADER, type, array, offset, s.count());
+            return s;
         } finally {
             releaseStaging(buffer);
         }
@@ -472,11 +465,6 @@ final class MpiEndpoint implements Endpoint {
         return anyTag;
     }
 
-    /** @return the owner thread's staging buffer when the calling thread is the owner, else null */
-    Staging ownerStaging() {
-        return Thread.currentThread() == owner ? stage : null;
-    }
-
     /** @return whether this endpoint calls the shim through FFM ({@link DirectCalls}) */
     boolean direct() {
         return direct;
@@ -486,18 +474,22 @@ final class MpiEndpoint implements Endpoint {
         return rank;
     }
 
-    /** The staging buffer for a blocking call: the owner's, or a new one for another thread. */
-    private long stagingFor() {
+    /**
+     * The staging buffer for a blocking call: the owner's, or one for this call on another thread
+     * (at MPI_THREAD_MULTIPLE; any other thread gets the usage error), which {@link #releaseStaging}
+     * frees.
+     */
+    Staging stagingFor() {
         if (Thread.currentThread() == owner) {
-            return staging;
+            return stage;
         }
         onOwner();
-        return MpiNative.allocate(STAGING);
+        return new Staging(STAGING);
     }
 
-    private void releaseStaging(long buffer) {
-        if (buffer != staging) {
-            MpiNative.release(buffer);
+    void releaseStaging(Staging buffer) {
+        if (buffer != stage) {
+            buffer.free();
         }
     }
 

@@ -79,7 +79,7 @@ final class MpiNative {
     static native void putHeader(long address, int kind, int type, int count);
 
     static native int send(long comm, int dest, int tag, int type, Object array, int offset, int count,
-                           boolean synchronous, long staging, int inlineMax);
+                           boolean synchronous, long staging);
 
     static native int recv(long comm, int source, int tag, int type, Object array, int offset, int capacity,
                            long staging, int stagingBytes, int[] st);

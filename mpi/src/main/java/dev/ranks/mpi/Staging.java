@@ -13,15 +13,16 @@ import java.nio.ShortBuffer;
 /**
  * The rank thread's native staging buffer, written and read from Java through direct buffers.
  *
- * <p>On the JNI binding a small blocking message or reduction is copied here by Java, and the
- * shim's call that sends, receives or reduces it takes only numbers: no array arguments and no
+ * <p>Every small blocking message or reduction that does not go through the FFM binding is copied
+ * here by Java, and the shim's call that sends, receives or reduces it takes only numbers: no array arguments and no
  * calls back into the JVM to copy ({@code Get<Type>ArrayRegion}, {@code Set<Type>ArrayRegion},
  * {@code SetIntArrayRegion} for the status), each of which is a transition into the VM and back.
  * Measured on Open MPI, 8 B one-way: see docs/mpi.md.
  *
  * <p>The buffer holds {@code dataBytes} bytes (a message's 16-byte header and its elements, or a
  * reduction's input and output) followed by a receive's status as {@link MpiNative#STATUS} ints.
- * Only the thread that owns the endpoint uses it.
+ * The endpoint keeps one for its own thread; another thread (at MPI_THREAD_MULTIPLE) gets one for
+ * the call.
  */
 final class Staging {
     private final long address;
@@ -69,7 +70,8 @@ final class Staging {
     }
 
     /**
-     * Copies count elements of a primitive array (not boolean) into the buffer.
+     * Copies count elements of a primitive array into the buffer (booleans as bytes 1 and 0, as
+     * JNI and MPI's logical operations see them).
      *
      * @param at the byte offset in the buffer, a multiple of 8
      */
@@ -82,12 +84,18 @@ final class Staging {
             case FLOAT -> floats.put(at / Float.BYTES, (float[]) array, offset, count);
             case DOUBLE -> doubles.put(at / Double.BYTES, (double[]) array, offset, count);
             case CHAR -> chars.put(at / Character.BYTES, (char[]) array, offset, count);
+            case BOOLEAN -> {
+                boolean[] b = (boolean[]) array;
+                for (int i = 0; i < count; i++) {
+                    bytes.put(at + i, (byte) (b[offset + i] ? 1 : 0));
+                }
+            }
             default -> throw new IllegalArgumentException("staging holds no " + type + " elements");
         }
     }
 
     /**
-     * Copies count elements from the buffer into a primitive array (not boolean).
+     * Copies count elements from the buffer into a primitive array (a boolean is any byte but 0).
      *
      * @param at the byte offset in the buffer, a multiple of 8
      */
@@ -100,6 +108,12 @@ final class Staging {
             case FLOAT -> floats.get(at / Float.BYTES, (float[]) array, offset, count);
             case DOUBLE -> doubles.get(at / Double.BYTES, (double[]) array, offset, count);
             case CHAR -> chars.get(at / Character.BYTES, (char[]) array, offset, count);
+            case BOOLEAN -> {
+                boolean[] b = (boolean[]) array;
+                for (int i = 0; i < count; i++) {
+                    b[offset + i] = bytes.get(at + i) != 0;
+                }
+            }
             default -> throw new IllegalArgumentException("staging holds no " + type + " elements");
         }
     }

@@ -31,7 +31,7 @@ JNIEXPORT void JNICALL Java_dev_ranks_mpi_MpiNative_protectSignals(JNIEnv *env, 
 #else
 
 #define HEADER 16
-/* The largest reduction (in bytes) copied through the stack rather than handed to MPI in place. */
+/* The largest reduction (in bytes) staged or made by a direct call rather than handed to MPI in place. */
 #define SMALL_REDUCTION 256
 /* Header kinds; MpiEndpoint.java has the same numbers. */
 #define KIND_INLINE 0
@@ -335,20 +335,13 @@ static MPI_Datatype header_and(const void *header, const void *data, int type, i
 }
 
 /*
- * Sends count elements of a primitive array as one message: copied behind the header in staging
- * when they fit in inlineMax bytes, else the header and the array itself through a datatype.
+ * Sends count elements of a primitive array too large for staging as one message: the header (in
+ * staging) and the array itself through a datatype. Small ones go through sendStaged.
  */
 NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jint type, jobject array, jint offset,
-                   jint count, jboolean synchronous, jlong staging, jint inlineMax) {
+                   jint count, jboolean synchronous, jlong staging) {
     char *buffer = (char *) (intptr_t) staging;
-    int64_t bytes = (int64_t) count * element_bytes[type];
     int rc;
-    if (bytes <= inlineMax) {
-        put_header(buffer, KIND_INLINE, type, count);
-        get_region(env, type, array, offset, count, buffer + HEADER);
-        return synchronous ? MPI_Ssend(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm))
-                           : MPI_Send(buffer, HEADER + (int) bytes, MPI_BYTE, dest, tag, comm_of(comm));
-    }
     put_header(buffer, KIND_LARGE, type, count);
     char *data = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
     MPI_Datatype whole = header_and(buffer, data + (size_t) offset * element_bytes[type], type, count);
@@ -360,11 +353,12 @@ NATIVE(jint, send)(JNIEnv *env, jclass c, jlong comm, jint dest, jint tag, jint 
 }
 
 /*
- * Receives one message into a primitive array: when the array's room fits in staging, into
- * staging (then copied in when the header says it is elements of the expected type that fit);
- * else, after MPI_Mprobe has found the message, straight into the array behind the header. A
- * message too long for its buffer is received whole into scratch memory and dropped. Reports the
- * header in st; st's error is the truncation code when the message did not fit.
+ * Receives one message into a primitive array whose room does not fit staging (smaller ones go
+ * through recvStaged): after MPI_Mprobe has found the message, a small one into staging (then
+ * copied in when the header says it is elements of the expected type that fit), a large one
+ * straight into the array behind the header. A message too long for its buffer is received whole
+ * into scratch memory and dropped. Reports the header in st; st's error is the truncation code
+ * when the message did not fit.
  */
 NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jint type, jobject array, jint offset,
                    jint capacity, jlong staging, jint stagingBytes, jintArray st) {
@@ -374,39 +368,29 @@ NATIVE(jint, recv)(JNIEnv *env, jclass c, jlong comm, jint source, jint tag, jin
     MPI_Status status;
     MPI_Message message;
     int rc, bytes = 0;
-    if (HEADER + room <= stagingBytes) {
-        /* A library that truncates a message may deliver none of it (MPICH): mark the header unread. */
-        put_header(buffer, -1, -1, -1);
-        rc = MPI_Recv(buffer, stagingBytes, MPI_BYTE, source, tag, comm_of(comm), &status);
-        if (rc != MPI_SUCCESS && !truncated(rc)) {
-            report(env, st, &status, NULL, rc);
-            return rc;
-        }
+    rc = MPI_Mprobe(source, tag, comm_of(comm), &message, &status);
+    if (rc != MPI_SUCCESS) {
+        report(env, st, &status, NULL, rc);
+        return rc;
+    }
+    MPI_Get_count(&status, MPI_BYTE, &bytes);
+    if (bytes <= stagingBytes) {
+        rc = MPI_Mrecv(buffer, stagingBytes, MPI_BYTE, &message, &status);
+    } else if (bytes - HEADER <= room) {
+        char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+        MPI_Datatype whole = header_and(buffer, target + (size_t) offset * element_bytes[type], type, capacity);
+        rc = MPI_Mrecv(MPI_BOTTOM, 1, whole, &message, &status);
+        MPI_Type_free(&whole);
+        (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
+        report(env, st, &status, buffer, rc);
+        return rc;
     } else {
-        rc = MPI_Mprobe(source, tag, comm_of(comm), &message, &status);
-        if (rc != MPI_SUCCESS) {
-            report(env, st, &status, NULL, rc);
-            return rc;
-        }
-        MPI_Get_count(&status, MPI_BYTE, &bytes);
-        if (bytes <= stagingBytes) {
-            rc = MPI_Mrecv(buffer, stagingBytes, MPI_BYTE, &message, &status);
-        } else if (bytes - HEADER <= room) {
-            char *target = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
-            MPI_Datatype whole = header_and(buffer, target + (size_t) offset * element_bytes[type], type, capacity);
-            rc = MPI_Mrecv(MPI_BOTTOM, 1, whole, &message, &status);
-            MPI_Type_free(&whole);
-            (*env)->ReleasePrimitiveArrayCritical(env, array, target, 0);
-            report(env, st, &status, buffer, rc);
-            return rc;
-        } else {
-            char *scratch = malloc(bytes);
-            rc = MPI_Mrecv(scratch, bytes, MPI_BYTE, &message, &status);
-            memcpy(buffer, scratch, HEADER);
-            free(scratch);
-            report(env, st, &status, buffer, rc);
-            return rc;
-        }
+        char *scratch = malloc(bytes);
+        rc = MPI_Mrecv(scratch, bytes, MPI_BYTE, &message, &status);
+        memcpy(buffer, scratch, HEADER);
+        free(scratch);
+        report(env, st, &status, buffer, rc);
+        return rc;
     }
     count = deliverable(buffer, type, capacity);
     if (rc == MPI_SUCCESS && count >= 0) {
@@ -577,47 +561,33 @@ NATIVE(jint, bcast)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, job
 
 /*
  * MPI_Allreduce (root < 0) or MPI_Reduce of count elements from in into out, which only the root
- * of a reduce writes; inPlace when in and out are the same range. *lands says whether out got the
- * result here (every rank of an allreduce, the root of a reduce); it may be NULL.
+ * of a reduce writes; inPlace when in and out are the same range.
  */
-static int reduce_buffers(jlong comm, int root, int type, int op, const void *in, void *out, int count, int inPlace,
-                          int *lands) {
+static int reduce_buffers(jlong comm, int root, int type, int op, const void *in, void *out, int count,
+                          int inPlace) {
     int rank = 0, here;
-    if (root < 0) {
-        here = 1;
-    } else {
-        MPI_Comm_rank(comm_of(comm), &rank);
-        here = rank == root;
-    }
-    if (lands != NULL) {
-        *lands = here;
-    }
     if (root < 0) {
         return MPI_Allreduce(inPlace ? MPI_IN_PLACE : in, out, count, datatype(type), operation(op), comm_of(comm));
     }
+    MPI_Comm_rank(comm_of(comm), &rank);
+    here = rank == root;
     return MPI_Reduce(inPlace && here ? MPI_IN_PLACE : in, here ? out : NULL, count, datatype(type), operation(op),
                       root, comm_of(comm));
 }
 
-/* MPI_Reduce (when root >= 0) or MPI_Allreduce (root < 0); recv may be null at a reduce's non-roots. */
+/*
+ * MPI_Reduce (when root >= 0) or MPI_Allreduce (root < 0) in place on the Java arrays, under
+ * critical access; recv may be null at a reduce's non-roots. Small vectors (a residual, a dot
+ * product) go through reduceStaged or a direct call instead: cheaper than two critical sections.
+ */
 NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jint op, jobject send, jint sendOffset,
                      jobject recv, jint recvOffset, jint count) {
-    int elem = element_bytes[type], lands, rc;
+    int elem = element_bytes[type], rc;
     int inPlace = recv != NULL && IN_PLACE(send, sendOffset, recv, recvOffset);
-    if ((int64_t) count * elem <= SMALL_REDUCTION) {
-        /* Small vectors (a residual, a dot product) are copied: cheaper than two critical sections. */
-        char a[SMALL_REDUCTION], b[SMALL_REDUCTION];
-        get_region(env, type, send, sendOffset, count, a);
-        rc = reduce_buffers(comm, root, type, op, a, b, count, 0, &lands);
-        if (rc == MPI_SUCCESS && recv != NULL && lands) {
-            set_region(env, type, recv, recvOffset, count, b);
-        }
-        return rc;
-    }
     char *in = (*env)->GetPrimitiveArrayCritical(env, send, NULL);
     char *out = recv == NULL || inPlace ? in : (*env)->GetPrimitiveArrayCritical(env, recv, NULL);
     rc = reduce_buffers(comm, root, type, op, in + (size_t) sendOffset * elem, out + (size_t) recvOffset * elem, count,
-                        inPlace, NULL);
+                        inPlace);
     if (out != in) {
         (*env)->ReleasePrimitiveArrayCritical(env, recv, out, 0);
     }
@@ -629,7 +599,7 @@ NATIVE(jint, reduce)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, ji
 NATIVE(jint, reduceStaged)(JNIEnv *env, jclass c, jlong comm, jint root, jint type, jint op, jlong staging,
                            jint count) {
     char *buffer = (char *) (intptr_t) staging;
-    return reduce_buffers(comm, root, type, op, buffer, buffer + SMALL_REDUCTION, count, 0, NULL);
+    return reduce_buffers(comm, root, type, op, buffer, buffer + SMALL_REDUCTION, count, 0);
 }
 
 /*
@@ -779,6 +749,6 @@ int ranks_direct_reduce(int64_t comm, int root, int type, int op, const char *se
     const void *in = send + (size_t) sendOffset * element_bytes[type];
     void *out = recv + (size_t) recvOffset * element_bytes[type];
     clear_upper_vectors();
-    return reduce_buffers(comm, root, type, op, in, out, count, hasRecv && in == out, NULL);
+    return reduce_buffers(comm, root, type, op, in, out, count, hasRecv && in == out);
 }
 #endif
